@@ -1,0 +1,50 @@
+import { InputError } from '../schema/index.js';
+
+/** Everything a command may touch outside the pure core, injected so tests can capture it. */
+export interface CliContext {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  exitCode: number;
+}
+
+export const EXIT = { ok: 0, gateFailed: 1, invalidInput: 2, internal: 3 } as const;
+
+export const TOOL = { name: 'trainplan', version: '0.1.0' } as const;
+
+/** One error line for humans: "trainplan: <location>: <message> (did you mean X?)". */
+export function formatInputError(err: InputError): string {
+  const where = err.location ? `${err.location}: ` : '';
+  const hint = err.suggestion ? ` (${err.suggestion})` : '';
+  return `trainplan: error: ${where}${err.message}${hint}\n`;
+}
+
+/** The JSON error document of the contract. */
+export function errorDocument(code: string, message: string, suggestion?: string): string {
+  const error: Record<string, string> = { code, message };
+  if (suggestion) error.suggestion = suggestion;
+  return JSON.stringify({ schemaVersion: 1, tool: TOOL, error }, null, 2) + '\n';
+}
+
+/**
+ * Runs one command body and maps failures to the contract's exit codes:
+ * InputError → 2 (one line, no stack), anything else → 3 (stack + report request).
+ */
+export async function runAction(ctx: CliContext, json: boolean, body: () => Promise<number> | number): Promise<void> {
+  try {
+    ctx.exitCode = await body();
+  } catch (err) {
+    if (err instanceof InputError) {
+      ctx.stderr(formatInputError(err));
+      if (json) ctx.stdout(errorDocument(err.code, err.location ? `${err.location}: ${err.message}` : err.message, err.suggestion));
+      ctx.exitCode = EXIT.invalidInput;
+      return;
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    ctx.stderr(`trainplan: internal error (a bug — please report it with the command you ran):\n${e.stack ?? e.message}\n`);
+    if (json) ctx.stdout(errorDocument('INTERNAL', e.message));
+    ctx.exitCode = EXIT.internal;
+  }
+}

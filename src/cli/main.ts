@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, TOOL, type CliContext } from './context.js';
+import { registerCommands } from './commands/index.js';
+
+function defaultContext(): CliContext {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    exitCode: EXIT.ok,
+  };
+}
+
+/** Entry point: parses argv, runs one command, returns the exit code (never calls process.exit). */
+export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
+  const program = new Command('trainplan')
+    .description('What training a model will cost, how long it takes, and how to lay it out on GPUs.')
+    .version(TOOL.version)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  registerCommands(program, ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    }
+    throw err;
+  }
+  return ctx.exitCode;
+}

@@ -1,0 +1,4 @@
+export * from './units.js';
+export * from './errors.js';
+export * from './model.js';
+export * from './hardware.js';

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { countSchema, precisionSchema, pricingSchema } from './units.js';
+
+const posInt = (max: number) => z.number().int().positive().max(max);
+const nonNegInt = (max: number) => z.number().int().nonnegative().max(max);
+
+export const moeSchema = z.strictObject({
+  experts: posInt(65536),
+  activeExperts: posInt(1024),
+  sharedExperts: nonNegInt(64).default(0),
+  expertFfnHiddenSize: posInt(1 << 20),
+  denseLayers: nonNegInt(100000).default(0),
+  /** max/mean tokens per expert-parallel rank; 1 = perfectly balanced routing. */
+  imbalance: z.number().min(1).max(64).default(1),
+});
+export type MoeConfig = z.infer<typeof moeSchema>;
+
+export const mlaSchema = z.strictObject({
+  qLoraRank: nonNegInt(1 << 20),
+  kvLoraRank: posInt(1 << 20),
+  qkRopeHeadDim: posInt(4096),
+  qkNopeHeadDim: posInt(4096),
+  vHeadDim: posInt(4096),
+});
+export type MlaConfig = z.infer<typeof mlaSchema>;
+
+/** The `model:` section as written: every field optional because a preset may supply it. */
+export const modelSectionSchema = z.strictObject({
+  preset: z.string().min(1).optional(),
+  layers: posInt(10000).optional(),
+  hiddenSize: posInt(1 << 20).optional(),
+  ffnHiddenSize: posInt(1 << 22).optional(),
+  attentionHeads: posInt(65536).optional(),
+  kvHeads: posInt(65536).optional(),
+  headDim: posInt(4096).optional(),
+  vocabSize: posInt(1 << 24).optional(),
+  ffn: z.enum(['gelu', 'swiglu']).optional(),
+  tiedEmbeddings: z.boolean().optional(),
+  attention: z.enum(['causal', 'bidirectional']).optional(),
+  moe: moeSchema.nullable().optional(),
+  mla: mlaSchema.nullable().optional(),
+});
+export type ModelSection = z.infer<typeof modelSectionSchema>;
+
+/** A fully resolved transformer shape (preset merged, defaults filled). */
+export const modelConfigSchema = z.strictObject({
+  name: z.string(),
+  layers: posInt(10000),
+  hiddenSize: posInt(1 << 20),
+  ffnHiddenSize: posInt(1 << 22),
+  attentionHeads: posInt(65536),
+  kvHeads: posInt(65536),
+  headDim: posInt(4096),
+  vocabSize: posInt(1 << 24),
+  ffn: z.enum(['gelu', 'swiglu']),
+  tiedEmbeddings: z.boolean(),
+  attention: z.enum(['causal', 'bidirectional']),
+  moe: moeSchema.nullable(),
+  mla: mlaSchema.nullable(),
+});
+export type ModelConfig = z.infer<typeof modelConfigSchema>;
+
+export const trainingSectionSchema = z
+  .strictObject({
+    tokens: countSchema(1e16),
+    sequenceLength: posInt(16_777_216),
+    globalBatchSize: posInt(100_000_000).optional(),
+    globalBatchTokens: countSchema(1e12).optional(),
+    precision: precisionSchema.default('bf16'),
+    optimizer: z.enum(['adam', 'sgd']).default('adam'),
+  })
+  .refine((t) => (t.globalBatchSize === undefined) !== (t.globalBatchTokens === undefined), {
+    message: 'give exactly one of globalBatchSize (sequences) or globalBatchTokens',
+    path: ['globalBatchSize'],
+  });
+
+/** The training run, normalised: batch in sequences, tokens as a number. */
+export interface TrainingConfig {
+  tokens: number;
+  sequenceLength: number;
+  globalBatchSize: number;
+  precision: z.infer<typeof precisionSchema>;
+  optimizer: 'adam' | 'sgd';
+}
+
+export const constraintsSchema = z.strictObject({
+  accelerators: z.array(z.string().min(1)).min(1).optional(),
+  providers: z.array(z.string().min(1)).min(1).optional(),
+  pricing: z.union([pricingSchema, z.array(pricingSchema).min(1)]).optional(),
+  minGpus: posInt(1_000_000).optional(),
+  maxGpus: posInt(1_000_000).optional(),
+  deadlineDays: z.number().positive().max(36500).optional(),
+  budgetUsd: countSchema(1e13).optional(),
+  objective: z.enum(['cost', 'time']).optional(),
+  allowFp8: z.boolean().optional(),
+});
+export type Constraints = z.infer<typeof constraintsSchema>;
+
+export const modelFileSchema = z.strictObject({
+  name: z.string().min(1).max(200).optional(),
+  model: modelSectionSchema,
+  training: trainingSectionSchema,
+  constraints: constraintsSchema.optional(),
+});
+export type ModelFile = z.infer<typeof modelFileSchema>;
