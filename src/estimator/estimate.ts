@@ -9,6 +9,7 @@ import { memoryEstimate, type MemoryEstimate } from './memory-total.js';
 import { countParameters } from './params.js';
 import { deriveShapes } from './shapes.js';
 import { stepTime, type StepBreakdown } from './step-time.js';
+import { checkpointBytes, runOverheads, type RunOverheads, type RunOverheadsInput } from './run-overheads.js';
 
 export interface NetworkOverride {
   scaleOutBitsPerSecondPerGpu?: number;
@@ -20,6 +21,8 @@ export interface PriceInput {
   provider: string;
   instance: string;
   pricing: string;
+  /** GPUs per rented instance (spot preemption reclaims whole instances); default 8. */
+  gpusPerInstance?: number;
 }
 
 export interface EstimateInput {
@@ -30,6 +33,8 @@ export interface EstimateInput {
   network?: NetworkOverride;
   price?: PriceInput | null;
   assumptions?: Partial<Assumptions>;
+  /** Failure, checkpoint, preemption and energy constants, and the region's grid intensity (goodput.ts, energy.ts). */
+  overheads?: RunOverheadsInput;
 }
 
 export interface Estimate {
@@ -38,10 +43,14 @@ export interface Estimate {
   layout: ResolvedLayout;
   flops: { perToken: number; perStep: number; total: number; hardwarePerStep: number };
   memory: MemoryEstimate;
-  time: { stepSeconds: number; totalSeconds: number; totalDays: number; steps: number; breakdown: StepBreakdown };
+  /** stepSeconds: one failure-free step; failureFreeSeconds = steps × stepSeconds; totalSeconds/totalDays: expected wall clock including goodput losses. */
+  time: { stepSeconds: number; failureFreeSeconds: number; totalSeconds: number; totalDays: number; steps: number; breakdown: StepBreakdown };
   throughput: { tokensPerSecond: number; tflopsPerGpu: number; mfu: number; hfu: number; mfuBf16Peak: number };
+  goodput: RunOverheads['goodput'];
+  energy: RunOverheads['energy'];
+  /** usd and gpuHours are for the wall clock (time.totalSeconds): GPUs are paid while failures are repaired. */
   cost: { usd: number | null; gpuHours: number; usdPerGpuHour: number | null; provider: string | null; instance: string | null; pricing: string | null };
-  assumptions: Assumptions & { efficiency: EfficiencyProfile; scaleOutBitsPerSecondPerGpu: number; scaleUpDomainSize: number; attentionFlops: string };
+  assumptions: Assumptions & { efficiency: EfficiencyProfile; scaleOutBitsPerSecondPerGpu: number; scaleUpDomainSize: number; attentionFlops: string } & RunOverheads['assumptions'];
 }
 
 export type EstimateResult = { ok: true; estimate: Estimate } | { ok: false; problem: LayoutProblem };
@@ -89,12 +98,16 @@ export function estimate(input: EstimateInput): EstimateResult {
   const perStep = perToken * tokensPerStep;
   const hardwarePerStep = perStep + recomputeFlopsPerToken(m, tr.sequenceLength, layout.recompute) * tokensPerStep;
   const steps = Math.ceil(tr.tokens / tokensPerStep);
-  const totalSeconds = steps * stepSeconds;
+  const failureFreeSeconds = steps * stepSeconds;
+  const params = countParameters(m);
+  const price = input.price ?? null;
+  const hfu = hardwarePerStep / stepSeconds / layout.gpus / peakFlops(acc, layout.precision);
+  const spot = price?.pricing === 'spot' ? { provider: price.provider, gpusPerInstance: price.gpusPerInstance ?? 8 } : null;
+  const over = runOverheads({ gpus: layout.gpus, failureFreeSeconds, checkpointBytes: checkpointBytes(params.total, a, tr.optimizer), tdpWatts: acc.tdpWatts, hfu, spot, input: input.overheads });
+  const totalSeconds = over.goodput.wallClockSeconds;
   const gpuHours = (totalSeconds * layout.gpus) / 3600;
   const peak = peakFlops(acc, layout.precision);
   const achieved = perStep / stepSeconds / layout.gpus;
-  const params = countParameters(m);
-  const price = input.price ?? null;
   return {
     ok: true,
     estimate: {
@@ -103,14 +116,16 @@ export function estimate(input: EstimateInput): EstimateResult {
       layout,
       flops: { perToken, perStep, total: perToken * tr.tokens, hardwarePerStep },
       memory: memoryEstimate(m, layout, shapes, acc, a, tr.optimizer),
-      time: { stepSeconds, totalSeconds, totalDays: totalSeconds / 86400, steps, breakdown },
+      time: { stepSeconds, failureFreeSeconds, totalSeconds, totalDays: totalSeconds / 86400, steps, breakdown },
       throughput: {
         tokensPerSecond: tokensPerStep / stepSeconds,
         tflopsPerGpu: achieved / 1e12,
         mfu: achieved / peak,
-        hfu: hardwarePerStep / stepSeconds / layout.gpus / peak,
+        hfu,
         mfuBf16Peak: achieved / peakFlops(acc, 'bf16'),
       },
+      goodput: over.goodput,
+      energy: over.energy,
       cost: {
         usd: price ? gpuHours * price.usdPerGpuHour : null,
         gpuHours,
@@ -125,6 +140,7 @@ export function estimate(input: EstimateInput): EstimateResult {
         scaleOutBitsPerSecondPerGpu: outBits,
         scaleUpDomainSize: domainSize,
         attentionFlops: m.attention === 'causal' ? 'causal (s/2 keys per query, Megatron convention)' : 'bidirectional (s keys per query)',
+        ...over.assumptions,
       },
     },
   };

@@ -10,3 +10,6 @@ export * from './estimate.js';
 export { gemmSeconds, waveEfficiency } from './kernels.js';
 export { allGatherSeconds, allReduceSeconds, allToAllSeconds, groupOf } from './comm.js';
 export * from './validation.js';
+export * from './goodput.js';
+export * from './energy.js';
+export * from './run-overheads.js';
