@@ -4,3 +4,4 @@ export * from './model.js';
 export * from './hardware.js';
 export * from './layout.js';
 export * from './calibration.js';
+export * from './fleet.js';

@@ -1,0 +1,2 @@
+export * from './owned.js';
+export * from './buy-vs-rent.js';
