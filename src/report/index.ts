@@ -1,0 +1,3 @@
+export * from './human.js';
+export * from './estimate-json.js';
+export * from './estimate-table.js';
