@@ -2,3 +2,4 @@ export * from './units.js';
 export * from './errors.js';
 export * from './model.js';
 export * from './hardware.js';
+export * from './catalog.js';
