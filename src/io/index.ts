@@ -1,0 +1,2 @@
+export * from './load-catalog.js';
+export { parseYaml, validate, locate, type YamlSource } from './yaml-file.js';
