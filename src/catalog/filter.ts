@@ -48,3 +48,20 @@ export function filterAccelerators(catalog: Catalog, filter: { ids?: readonly st
     (a) => (!filter.ids || filter.ids.includes(a.id)) && (filter.minMemoryBytes === undefined || a.memoryBytes >= filter.minMemoryBytes),
   );
 }
+
+/** Accelerators with their cheapest price per accelerator-hour (among `providers` if given), cheapest first, unpriced last. */
+export function acceleratorsByPrice(
+  catalog: Catalog,
+  filter: { ids?: readonly string[]; providers?: readonly string[]; minMemoryBytes?: number; pricing: Pricing },
+) {
+  filter.providers?.forEach((p) => assertProvider(catalog, p));
+  const offers = filter.providers ? catalog.offers.filter((o) => filter.providers!.includes(o.provider)) : catalog.offers;
+  return filterAccelerators(catalog, filter)
+    .map((spec) => {
+      const prices = offers.filter((o) => o.accelerator === spec.id).map((o) => gpuHourPrice(o, filter.pricing));
+      const priced = prices.filter((p): p is number => p !== null);
+      return { spec, offerCount: prices.length, fromPrice: priced.length ? Math.min(...priced) : null };
+    })
+    .filter((r) => !filter.providers || r.offerCount > 0)
+    .sort((a, b) => (a.fromPrice ?? Infinity) - (b.fromPrice ?? Infinity) || (a.spec.id < b.spec.id ? -1 : 1));
+}

@@ -5,4 +5,4 @@ export { mergeCatalogs } from './merge.js';
 export { usdPerGpuHour, gpuHourPrice } from './price.js';
 export { STALE_AFTER_DAYS, epochDay, staleOffers } from './stale.js';
 export { acceleratorIds, providerIds, getAccelerator, assertProvider, findOffer, cheapestOffer } from './lookup.js';
-export { filterOffers, sortOffersByPrice, filterAccelerators, type OfferFilter } from './filter.js';
+export { filterOffers, sortOffersByPrice, filterAccelerators, acceleratorsByPrice, type OfferFilter } from './filter.js';
