@@ -69,8 +69,9 @@ export function validate<S extends z.ZodType>(src: YamlSource, schema: S, code: 
   const result = schema.safeParse(src.data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  const message = issue.message.includes('received undefined') ? 'missing required field' : issue.message;
   const row = rowLabel(issue.path);
+  const fieldPath = row ? issue.path.slice(2) : issue.path;
+  const field = fieldPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const message = issue.message.includes('received undefined') ? 'missing required field' : issue.message;
   throw new InputError(code, `${row ? `${row} ` : ''}${field || '(document)'}: ${message}`, { location: locate(src, issue.path) });
 }
