@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acceleratorSpecSchema, peakTflopsSchema, type AcceleratorSpec } from './hardware.js';
+import { acceleratorSpecSchema, efficiencySchema, peakTflopsSchema, type AcceleratorSpec } from './hardware.js';
 import { GB, GiB } from './units.js';
 
 /**
@@ -31,6 +31,8 @@ export const acceleratorFileSchema = z
     tdpWatts: positive,
     year: z.number().int().min(2010).max(2100),
     estimatedFields: z.array(z.string().min(1)).optional(),
+    /** Achievable fractions of peak; filled by the estimator's calibration, not by the catalog. */
+    efficiency: efficiencySchema.optional(),
     asOf: isoDate,
     sources: z.array(z.string().min(1)).min(1),
     notes: z.string().optional(),
@@ -59,6 +61,7 @@ export function normaliseAccelerator(a: AcceleratorFile): AcceleratorSpec {
     sources: a.sources,
   };
   if (a.estimatedFields) spec.estimatedFields = a.estimatedFields;
+  if (a.efficiency) spec.efficiency = a.efficiency;
   if (a.notes) spec.notes = a.notes;
   return acceleratorSpecSchema.parse(spec);
 }
