@@ -25,6 +25,8 @@ export const efficiencySchema = z.strictObject({
   memory: z.number().gt(0).max(1),
   scaleUp: z.number().gt(0).max(1),
   scaleOut: z.number().gt(0).max(1),
+  /** Share of tensor-parallel collectives the usual software stack on this part hides behind GEMMs. */
+  tpOverlap: z.number().min(0).max(1).optional(),
   source: z.string().min(1),
 });
 export type Efficiency = z.infer<typeof efficiencySchema>;
