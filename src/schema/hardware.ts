@@ -52,6 +52,8 @@ export const acceleratorSpecSchema = z.strictObject({
   efficiency: efficiencySchema.optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   sources: z.array(z.string().min(1)).min(1),
+  /** Field paths whose values are estimates rather than vendor-published figures. */
+  estimatedFields: z.array(z.string().min(1)).optional(),
   notes: z.string().optional(),
 });
 export type AcceleratorSpec = z.infer<typeof acceleratorSpecSchema>;
