@@ -27,14 +27,16 @@ describe('built-in accelerators', () => {
   });
 
   it.each([
-    ['h200-sxm', 141e9],
-    ['mi300x', 192e9],
-    ['v100-sxm-16gb', 16e9],
-    ['v100-sxm-32gb', 32e9],
-    ['h100-sxm', 80e9],
-    ['b200', 180e9],
-  ] as const)('%s has %d bytes of memory', (id, bytes) => {
-    expect(spec(id).memoryBytes).toBe(bytes);
+    // Vendors' HBM "GB" are binary: an 80 GB H100 reports 81,559 MiB, an 80 GB A100 81,920 MiB.
+    ['h200-sxm', 141],
+    ['mi300x', 192],
+    ['v100-sxm-16gb', 16],
+    ['v100-sxm-32gb', 32],
+    ['h100-sxm', 80],
+    ['a100-sxm-40gb', 40],
+    ['b200', 180],
+  ] as const)('%s has %d GiB of memory', (id, gib) => {
+    expect(spec(id).memoryBytes).toBe(gib * 2 ** 30);
   });
 
   it.each([

@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCases } from '../../src/estimator/index.js';
-import { loadCalibrationCases } from '../../src/io/index.js';
-import type { AcceleratorSpec } from '../../src/schema/index.js';
+import { getAccelerator } from '../../src/catalog/index.js';
+import { loadBuiltinCatalog, loadCalibrationCases } from '../../src/io/index.js';
 
 // Published, measured training runs (test/fixtures/validation/README.md lists the sources and their conventions).
 const cases = loadCalibrationCases(resolve(__dirname, '../fixtures/validation/calibration.yaml'));
-const accelerators: AcceleratorSpec[] = JSON.parse(readFileSync(resolve(__dirname, '../../scripts/tmp-accelerators.json'), 'utf8'));
-const byId = (id: string) => {
-  const a = accelerators.find((x) => x.id === id);
-  if (!a) throw new Error(`no accelerator ${id}`);
-  return a;
-};
-const summary = validateCases(cases, byId);
+const catalog = loadBuiltinCatalog();
+const summary = validateCases(cases, (id) => getAccelerator(catalog, id));
 
 describe('step time against measured runs', () => {
   it('estimates every calibration case (no layout is rejected)', () => {
