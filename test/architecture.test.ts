@@ -10,12 +10,13 @@ const ALLOWED: Record<string, string[]> = {
   catalog: ['catalog', 'schema'],
   estimator: ['estimator', 'schema'],
   planner: ['planner', 'estimator', 'catalog', 'schema'],
-  report: ['report', 'schema', 'estimator', 'planner', 'catalog', 'chalk', 'cli-table3'],
+  economics: ['economics', 'planner', 'estimator', 'catalog', 'schema'],
+  report: ['report', 'schema', 'estimator', 'planner', 'economics', 'catalog', 'chalk', 'cli-table3'],
   io: ['io', 'schema', 'catalog', 'yaml', 'zod', 'node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os'],
-  cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'report', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],
-  '.': ['schema', 'catalog', 'estimator', 'planner', 'report'],
+  cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],
+  '.': ['schema', 'catalog', 'estimator', 'planner', 'economics', 'report'],
 };
-const PURE = new Set(['schema', 'catalog', 'estimator', 'planner', 'report']);
+const PURE = new Set(['schema', 'catalog', 'estimator', 'planner', 'economics', 'report']);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

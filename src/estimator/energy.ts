@@ -94,3 +94,13 @@ export function energy(input: EnergyInput): Energy {
     gridSource: grid?.source ?? a.gridSource,
   };
 }
+
+/** Grid intensity of a region: a row for this provider and region, else a provider-less row for the region, else null (fallback applies). */
+export function gridFor(
+  rows: ReadonlyArray<{ provider?: string | undefined; region: string; location: string; gCo2ePerKwh: number; asOf: string; source: string }>,
+  provider: string,
+  region: string,
+): { kgCo2ePerKwh: number; source: string; region: string } | null {
+  const row = rows.find((r) => r.provider === provider && r.region === region) ?? rows.find((r) => r.provider === undefined && r.region === region);
+  return row ? { kgCo2ePerKwh: row.gCo2ePerKwh / 1000, source: `${row.location}, ${row.asOf}: ${row.source}`, region: row.region } : null;
+}

@@ -1,3 +1,4 @@
 export * from './load-catalog.js';
 export { parseYaml, validate, locate, type YamlSource } from './yaml-file.js';
 export * from './load-calibration.js';
+export * from './load-economics.js';

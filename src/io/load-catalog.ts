@@ -41,7 +41,7 @@ function rowLabel(data: unknown, provider?: string) {
     const [section, index] = path;
     if (typeof section !== 'string' || typeof index !== 'number') return '';
     const row = (data as Record<string, unknown[]> | null)?.[section]?.[index] as Record<string, unknown> | undefined;
-    const name = section === 'offers' ? `${String(row?.provider ?? provider)}/${String(row?.instance)}` : String(row?.id);
+    const name = section === 'offers' ? `${String(row?.provider ?? provider)}/${String(row?.instance)}` : String(row?.id ?? row?.name);
     return `${section}[${index}] (${name})`;
   };
 }

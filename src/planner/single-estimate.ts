@@ -1,5 +1,5 @@
 import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice } from '../catalog/index.js';
-import { estimate, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput } from '../estimator/index.js';
+import { estimate, gridFor, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
 import { InputError, type Catalog, type Layout, type ModelConfig, type Offer, type Pricing, type TrainingConfig } from '../schema/index.js';
 
 export interface EstimateRequest {
@@ -12,6 +12,10 @@ export interface EstimateRequest {
   instance?: string;
   pricing: Pricing;
   assumptions?: Partial<Assumptions>;
+  /** Goodput/energy constants and grid intensity (see estimator/run-overheads.ts). */
+  overheads?: RunOverheadsInput;
+  /** hardware-catalog/grid-intensity.yaml rows: the chosen offer's region sets the carbon intensity. */
+  gridRegions?: Parameters<typeof gridFor>[0];
 }
 
 export interface PricedEstimate {
@@ -55,7 +59,7 @@ export function estimateRequest(req: EstimateRequest): PricedEstimate {
   if (offer) {
     const usd = gpuHourPrice(offer, req.pricing);
     if (usd === null) warnings.push(`${offer.provider}/${offer.instance} has no ${req.pricing} price; cost is not computed`);
-    else price = { usdPerGpuHour: usd, provider: offer.provider, instance: offer.instance, pricing: req.pricing };
+    else price = { usdPerGpuHour: usd, provider: offer.provider, instance: offer.instance, pricing: req.pricing, gpusPerInstance: offer.acceleratorCount };
     if (req.layout.gpus % offer.acceleratorCount !== 0) {
       warnings.push(`${req.layout.gpus} GPUs is not a whole number of ${offer.instance} instances (${offer.acceleratorCount} each); cost assumes per-GPU billing`);
     }
@@ -75,6 +79,7 @@ export function estimateRequest(req: EstimateRequest): PricedEstimate {
     price,
     ...(network ? { network } : {}),
     ...(req.assumptions ? { assumptions: req.assumptions } : {}),
+    overheads: { ...req.overheads, grid: offer && req.gridRegions ? gridFor(req.gridRegions, offer.provider, offer.region) : (req.overheads?.grid ?? null) },
   });
   return { result, offer, warnings };
 }

@@ -31,6 +31,8 @@ export function estimateDocument(x: EstimateDocInput): string {
     memory: e.memory,
     time: e.time,
     throughput: e.throughput,
+    goodput: e.goodput,
+    energy: e.energy,
     cost: e.cost,
     assumptions: e.assumptions,
     warnings: x.warnings,

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Estimate } from '../estimator/index.js';
 import { count, duration, flops, gib, percent, usd } from './human.js';
+import { goodputEnergyRows } from './goodput-lines.js';
 
 const TIME_LABELS: Record<string, string> = {
   compute: 'compute (forward + backward)',
@@ -56,5 +57,6 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): st
     ['GPU-hours', count(e.cost.gpuHours)],
     ['cost', e.cost.usd === null ? 'n/a (no price for this accelerator)' : `${usd(e.cost.usd)} at $${e.cost.usdPerGpuHour?.toFixed(2)}/GPU-h (${e.cost.provider} ${e.cost.instance}, ${e.cost.pricing})`],
   ]));
+  out.push('', c.bold('Goodput, energy and carbon'), rows(goodputEnergyRows(e)));
   return out.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { acceleratorSpecSchema, efficiencySchema, peakTflopsSchema, type AcceleratorSpec } from './hardware.js';
 import { GB, GiB } from './units.js';
+import { fleetSchema } from './fleet.js';
 
 /**
  * Catalog files are written in vendor units and normalised here to SI base units.
@@ -105,6 +106,8 @@ export type OfferRow = z.infer<typeof offerRowSchema>;
 export const userCatalogFileSchema = z.strictObject({
   accelerators: z.array(acceleratorFileSchema).optional(),
   offers: z.array(offerRowSchema).optional(),
+  /** Owned clusters (fleet.ts): priced by their own capex, power and operations. */
+  fleets: z.array(fleetSchema).optional(),
 });
 export type UserCatalogFile = z.infer<typeof userCatalogFileSchema>;
 

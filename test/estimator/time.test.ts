@@ -62,7 +62,9 @@ describe('step time', () => {
     expect(e.throughput.hfu).toBeGreaterThanOrEqual(e.throughput.mfu);
     const parts = Object.values(e.time.breakdown).reduce((a, b) => a + b, 0);
     expect(parts).toBeCloseTo(e.time.stepSeconds, 9);
-    expect(e.time.totalSeconds).toBeCloseTo(e.time.steps * e.time.stepSeconds, 6);
+    expect(e.time.failureFreeSeconds).toBeCloseTo(e.time.steps * e.time.stepSeconds, 6);
+    // totalSeconds is the expected wall clock: failure-free time ÷ goodput (estimator/goodput.ts)
+    expect(e.time.totalSeconds).toBeCloseTo(e.time.failureFreeSeconds / e.goodput.goodput, 6);
     expect(e.cost.gpuHours).toBeCloseTo((e.time.totalSeconds * 8) / 3600, 6);
   });
 

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  InputError,
+  didYouMean,
+  fleetSchema,
+  gridIntensityFileSchema,
+  purchasePricesFileSchema,
+  userCatalogFileSchema,
+  type Fleet,
+  type GridIntensityFile,
+  type PurchasePricesFile,
+} from '../schema/index.js';
+import { BUILTIN_CATALOG_DIR, userCatalogPaths } from './load-catalog.js';
+import { locate, parseYaml, validate, type YamlSource } from './yaml-file.js';
+
+const CODE = 'CATALOG_INVALID';
+
+function readSource(file: string): YamlSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError('CATALOG_UNREADABLE', `cannot read catalog file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { location: file });
+  }
+  return parseYaml(text, file, CODE);
+}
+
+/** hardware-catalog/grid-intensity.yaml: grid carbon intensity per cloud region. */
+export function loadGridIntensity(dir: string = BUILTIN_CATALOG_DIR): GridIntensityFile {
+  return validate(readSource(join(dir, 'grid-intensity.yaml')), gridIntensityFileSchema, CODE, () => '');
+}
+
+/** hardware-catalog/purchase-prices.yaml: capex per GPU and facility defaults for the "buy" option. */
+export function loadPurchasePrices(dir: string = BUILTIN_CATALOG_DIR): PurchasePricesFile {
+  return validate(readSource(join(dir, 'purchase-prices.yaml')), purchasePricesFileSchema, CODE, () => '');
+}
+
+/** The `fleets:` sections of every user catalog (TRAINPLAN_CATALOG, then --catalog); a later fleet with the same name wins. */
+export function loadFleets(opts: { files?: readonly string[]; env?: Record<string, string | undefined>; knownAccelerators: readonly string[] }): Fleet[] {
+  const byName = new Map<string, Fleet>();
+  for (const file of userCatalogPaths(opts.files ?? [], opts.env ?? {})) {
+    const src = readSource(file);
+    const label = (path: readonly PropertyKey[]) => {
+      const [section, index] = path;
+      if (section !== 'fleets' || typeof index !== 'number') return '';
+      const row = (src.data as { fleets?: Array<{ name?: unknown }> } | null)?.fleets?.[index];
+      return `fleets[${index}] (${String(row?.name)})`;
+    };
+    const parsed = validate(src, userCatalogFileSchema, CODE, label);
+    (parsed.fleets ?? []).forEach((f, i) => {
+      if (!opts.knownAccelerators.includes(f.accelerator)) {
+        const near = didYouMean(f.accelerator, opts.knownAccelerators);
+        throw new InputError('CATALOG_UNKNOWN_ACCELERATOR', `fleets[${i}] (${f.name}) accelerator: unknown accelerator "${f.accelerator}"`, {
+          location: locate(src, ['fleets', i, 'accelerator']),
+          ...(near ? { suggestion: `did you mean ${near}?` } : {}),
+        });
+      }
+      byName.set(f.name, fleetSchema.parse(f));
+    });
+  }
+  return [...byName.values()];
+}
