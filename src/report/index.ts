@@ -5,3 +5,6 @@ export * from './human.js';
 export * from './estimate-json.js';
 export * from './estimate-table.js';
 export * from './goodput-lines.js';
+export * from './fleet-chart.js';
+export * from './fleet-report.js';
+export * from './budget-report.js';

@@ -1,0 +1,47 @@
+import type { ChalkInstance } from 'chalk';
+import type { BudgetResult } from '../economics/index.js';
+import { goodputEnergyRows } from './goodput-lines.js';
+import { count, duration, percent, roundDeep, usd } from './human.js';
+
+/** Human output of `trainplan budget`. */
+export function renderBudget(r: BudgetResult, c: ChalkInstance, ask: { usd: number; days: number; params: number | null }): string {
+  const p = r.plan;
+  const e = p.estimate;
+  const m = r.model;
+  const head = ask.params === null
+    ? `Largest compute-optimal dense model for ${usd(ask.usd)} in ${ask.days} days`
+    : `Most tokens for a ${count(r.parameters)}-parameter model with ${usd(ask.usd)} in ${ask.days} days`;
+  const rows: [string, string][] = [
+    ['model', `${count(r.parameters)} parameters: ${m.layers} layers × ${m.hiddenSize} hidden, FFN ${m.ffnHiddenSize}, ${m.attentionHeads} heads (${m.kvHeads} KV)`],
+    ['tokens', `${count(r.tokens)} (${r.tokensPerParameter.toFixed(1)} per parameter)`],
+    ['plan', `${p.gpus} × ${p.accelerator} on ${p.provider} ${p.instance} (${p.pricing}, $${p.usdPerGpuHour.toFixed(2)}/GPU-h)`],
+    ['layout', `TP ${e.layout.tp} · PP ${e.layout.pp} · CP ${e.layout.cp} · DP ${e.layout.dp}; ZeRO-${e.layout.zero}; recompute ${e.layout.recompute}`],
+    ['MFU', percent(e.throughput.mfu)],
+    ['wall clock', `${duration(e.time.totalSeconds)} of ${ask.days} days`],
+    ['cost', `${usd(e.cost.usd)} of ${usd(ask.usd)}`],
+    ...goodputEnergyRows(e),
+    ['scaling rule', r.rule],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return [c.bold(head), ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)].join('\n') + '\n';
+}
+
+/** The `budget --json` document. */
+export function budgetDocument(tool: { name: string; version: string }, r: BudgetResult, input: Record<string, unknown>): string {
+  const e = r.plan.estimate;
+  const doc = {
+    schemaVersion: 1,
+    tool,
+    command: 'budget',
+    input,
+    rule: r.rule,
+    model: r.model,
+    parameters: r.parameters,
+    tokens: r.tokens,
+    tokensPerParameter: r.tokensPerParameter,
+    plan: { accelerator: r.plan.accelerator, provider: r.plan.provider, instance: r.plan.instance, pricing: r.plan.pricing, gpus: r.plan.gpus, usdPerGpuHour: r.plan.usdPerGpuHour,
+      layout: e.layout, memory: e.memory, time: e.time, throughput: e.throughput, goodput: e.goodput, energy: e.energy, cost: e.cost },
+    search: { planCalls: r.evaluations },
+  };
+  return JSON.stringify(roundDeep(doc), null, 2) + '\n';
+}
