@@ -21,10 +21,9 @@ export function renderFleet(r: FleetReport, c: ChalkInstance, horizonYears: numb
     `${percent(x.goodput.onDemand)}${x.goodput.spot !== null ? ` (spot ${percent(x.goodput.spot)})` : ''}`, x.deadlineDays === null ? '-' : `${x.deadlineDays} days`,
   ])));
   out.push('', c.bold('Options'));
-  out.push(table(['option', 'offer', '$/GPU-h', 'GPUs held', 'utilisation', 'total', 'deadlines'], e.options.map((o) => {
+  out.push(table(['option', 'offer', '$/GPU-h', 'GPUs held', 'utilisation', 'total', 'deadlines', ''], e.options.map((o) => {
     const price = o.kind === 'buy' ? (r.buy ? `capex ${usd(r.buy.capexUsdPerGpu)}` : '-') : (r.rent[o.kind]?.usdPerGpuHour.toFixed(2) ?? '-');
-    const mark = o.kind === e.cheapest ? c.green(' ← cheapest') : '';
-    return [NAME[o.kind], o.label, price, String(o.gpus), percent(o.utilization), usd(o.totalUsd) + mark, o.meetsDeadlines ? 'met' : c.red('missed')];
+    return [NAME[o.kind], o.label, price, String(o.gpus), percent(o.utilization), usd(o.totalUsd), o.meetsDeadlines ? 'met' : 'MISSED', o.kind === e.cheapest ? '← cheapest' : ''];
   })));
   if (r.buy) {
     const b = r.buy;
