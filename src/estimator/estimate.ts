@@ -7,7 +7,7 @@ import { recomputeFlopsPerToken } from './flops.js';
 import type { LayoutProblem } from './layout-rules.js';
 import type { MemoryEstimate } from './memory-total.js';
 import type { StepBreakdown } from './step-time.js';
-import { checkpointBytes, runOverheads, type RunOverheads, type RunOverheadsInput } from './run-overheads.js';
+import { runOverheads, type RunOverheads, type RunOverheadsInput } from './run-overheads.js';
 
 export interface PriceInput {
   usdPerGpuHour: number;
@@ -62,8 +62,7 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
   const price = priceInput;
   const failureFreeSeconds = steps * stepSeconds;
   const hfu = hardwarePerStep / stepSeconds / layout.gpus / peak;
-  const spot = price?.pricing === 'spot' ? { provider: price.provider, gpusPerInstance: price.gpusPerInstance ?? 8 } : null;
-  const over = runOverheads({ gpus: layout.gpus, failureFreeSeconds, checkpointBytes: checkpointBytes(params.total, a, tr.optimizer), tdpWatts: acc.tdpWatts, hfu, spot, ...(overheads ? { input: overheads } : {}) });
+  const over = runOverheads({ ctx, gpus: layout.gpus, failureFreeSeconds, tdpWatts: acc.tdpWatts, hfu, price, ...(overheads ? { input: overheads } : {}) });
   const totalSeconds = over.goodput.wallClockSeconds;
   const gpuHours = (totalSeconds * layout.gpus) / 3600;
   return {

@@ -20,19 +20,42 @@ export function checkpointBytes(parameters: number, a: Assumptions, optimizer: '
   return parameters * (a.bytesWeight + a.bytesMaster + (optimizer === 'adam' ? a.bytesOptimizerMoments : 0));
 }
 
+/** The run-level facts goodput needs; an EstimateContext satisfies it. */
+export interface GoodputContext {
+  params: { total: number };
+  assumptions: Assumptions;
+  training: { optimizer: 'adam' | 'sgd' };
+}
+
+/**
+ * Goodput of `gpus` GPUs running `failureFreeSeconds` under `price` (spot when price.pricing is "spot").
+ * buildEstimate uses exactly this, so a search that ranks by wall-clock cost gets estimate()'s numbers by calling it.
+ */
+export function goodputFor(
+  ctx: GoodputContext,
+  gpus: number,
+  failureFreeSeconds: number,
+  price: { pricing: string; provider: string; gpusPerInstance?: number } | null,
+  overheads?: RunOverheadsInput,
+): Goodput {
+  const spot = price?.pricing === 'spot' ? { provider: price.provider, gpusPerInstance: price.gpusPerInstance ?? 8 } : null;
+  const assumptions: GoodputAssumptions = { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...overheads?.goodput };
+  return goodput({ gpus, failureFreeSeconds, checkpointBytes: checkpointBytes(ctx.params.total, ctx.assumptions, ctx.training.optimizer), spot, assumptions });
+}
+
 /** Goodput (failures, checkpoints, restarts, preemptions) and energy/carbon for one estimated run. */
 export function runOverheads(args: {
+  ctx: GoodputContext;
   gpus: number;
   failureFreeSeconds: number;
-  checkpointBytes: number;
   tdpWatts: number;
   hfu: number;
-  spot: { provider: string; gpusPerInstance: number } | null;
+  price: { pricing: string; provider: string; gpusPerInstance?: number } | null;
   input?: RunOverheadsInput;
 }): RunOverheads {
   const ga: GoodputAssumptions = { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...args.input?.goodput };
   const ea: EnergyAssumptions = { ...DEFAULT_ENERGY_ASSUMPTIONS, ...args.input?.energy };
-  const g = goodput({ gpus: args.gpus, failureFreeSeconds: args.failureFreeSeconds, checkpointBytes: args.checkpointBytes, spot: args.spot, assumptions: ga });
+  const g = goodputFor(args.ctx, args.gpus, args.failureFreeSeconds, args.price, args.input);
   const e = energy({ gpus: args.gpus, tdpWatts: args.tdpWatts, hfu: args.hfu, wallClockSeconds: g.wallClockSeconds, grid: args.input?.grid ?? null, assumptions: ea });
   return { goodput: g, energy: e, assumptions: { goodput: ga, energy: ea } };
 }
