@@ -35,3 +35,15 @@ describe('estimate() with goodput and energy', () => {
     expect(run(256, 'spot').goodput.goodput).toBeLessThan(run(256).goodput.goodput);
   });
 });
+
+describe('a 16K-GPU run', () => {
+  it('pays for failures: goodput < 1, hundreds of interruptions, cost on the wall clock', () => {
+    const r = estimate({ model: llama8b, training: { ...training8b, tokens: 15e12, globalBatchSize: 2048 }, accelerator: h100, layout: layout(16384, { tp: 8, sequenceParallel: true }), price });
+    if (!r.ok) throw new Error(JSON.stringify(r.problem));
+    const e = r.estimate;
+    expect(e.goodput.goodput).toBeLessThan(0.99);
+    expect(e.goodput.jobMtbfSeconds / 3600).toBeCloseTo(3.09, 2);
+    expect(e.time.totalSeconds).toBeGreaterThan(e.time.failureFreeSeconds);
+    expect(e.cost.usd!).toBeCloseTo((e.time.totalSeconds * 16384 / 3600) * 2, 3);
+  });
+});
