@@ -12,7 +12,7 @@ import {
 } from '../schema/index.js';
 import { readTextFile } from './read-text-file.js';
 import { issueToError } from './schema-issues.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { parseYamlSource, type ParsedYaml } from './yaml-source.js';
 
 /** A model file, validated and resolved: preset merged, defaults filled, batch in sequences. */
 export interface LoadedModelFile {
@@ -42,7 +42,7 @@ export function parseModelFile(text: string, path: string): LoadedModelFile {
   }
 }
 
-function locateFieldError(err: FieldError, source: YamlSource): InputError {
+function locateFieldError(err: FieldError, source: ParsedYaml): InputError {
   return new InputError(err.code, err.message, { suggestion: err.suggestion, location: source.locate(err.path) });
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { didYouMean, formatFieldPath, InputError } from '../schema/index.js';
-import type { YamlSource } from './yaml-source.js';
+import type { ParsedYaml } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -94,7 +94,7 @@ function article(expected: string): string {
 }
 
 /** One InputError for the most useful zod issue: unknown keys first (a typo explains the rest), then schema order. */
-export function issueToError(issues: readonly Issue[], schema: AnySchema, source: YamlSource): InputError {
+export function issueToError(issues: readonly Issue[], schema: AnySchema, source: ParsedYaml): InputError {
   const unknown = issues.find((i) => i.code === 'unrecognized_keys');
   if (unknown && unknown.code === 'unrecognized_keys') {
     const path = toPath(unknown.path);

@@ -6,7 +6,7 @@ import { checkKeys, checkNesting, checkTokenCount } from './yaml-guards.js';
 export const MAX_ALIAS_COUNT = 100;
 
 /** A parsed YAML file that can map a field path back to "file:line:col". */
-export interface YamlSource {
+export interface ParsedYaml {
   file: string;
   data: unknown;
   /** "file:line:col" of the value at `path` (or of its closest existing ancestor's key). */
@@ -18,7 +18,7 @@ function stripPosition(message: string): string {
 }
 
 /** Parses one YAML document strictly (unique keys, alias limit, no prototype keys). */
-export function parseYamlSource(text: string, file: string): YamlSource {
+export function parseYamlSource(text: string, file: string): ParsedYaml {
   checkNesting(text, file);
   checkTokenCount(text, file);
   const lineCounter = new LineCounter();

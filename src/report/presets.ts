@@ -1,17 +1,13 @@
-import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
 import type { ModelPreset } from '../schema/index.js';
+import { renderGrid } from './grid.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** Styling hook (a chalk instance fits); identity when colour is off. */
-export interface Paint {
-  bold(text: string): string;
-}
-
 export interface RenderPresetsOptions {
   tool: { name: string; version: string };
-  paint?: Paint;
+  chalk: ChalkInstance;
 }
 
 const COLUMNS = ['id', 'layers', 'hidden', 'heads', 'kv', 'headDim', 'ffn', 'vocab', 'attention', 'moe', 'mla', 'src'] as const;
@@ -57,42 +53,20 @@ export function presetsDocument(presets: readonly ModelPreset[], tool: RenderPre
   };
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function renderCsv(presets: readonly ModelPreset[]): string {
-  const header = ['id', 'title', 'layers', 'hiddenSize', 'ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'vocabSize', 'ffn',
-    'tiedEmbeddings', 'attention', 'moeExperts', 'moeActiveExperts', 'moeSharedExperts', 'moeExpertFfnHiddenSize', 'moeDenseLayers', 'mla', 'source'];
-  const lines = presets.map((p) => {
+function csvRows(presets: readonly ModelPreset[]): string[][] {
+  return presets.map((p) => {
     const m = p.model;
     const moe = m.moe;
     return [p.id, p.title, m.layers, m.hiddenSize, m.ffnHiddenSize, m.attentionHeads, m.kvHeads, m.headDim, m.vocabSize, m.ffn,
       m.tiedEmbeddings, m.attention, moe?.experts ?? '', moe?.activeExperts ?? '', moe?.sharedExperts ?? '',
-      moe?.expertFfnHiddenSize ?? '', moe?.denseLayers ?? '', m.mla !== null, p.source].map((v) => csvCell(String(v))).join(',');
+      moe?.expertFfnHiddenSize ?? '', moe?.denseLayers ?? '', m.mla !== null, p.source].map(String);
   });
-  return [header.join(','), ...lines].join('\n') + '\n';
 }
 
-function renderMarkdown(presets: readonly ModelPreset[]): string {
-  const { index, lines } = sourceList(presets);
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const out = [`| ${COLUMNS.join(' | ')} |`, `|${COLUMNS.map(() => '---').join('|')}|`];
-  for (const p of presets) out.push(`| ${row(p, index(p)).map(esc).join(' | ')} |`);
-  return `${out.join('\n')}\n\n${lines.map((l) => `- ${esc(l)}`).join('\n')}\n`;
-}
+const CSV_HEADER = ['id', 'title', 'layers', 'hiddenSize', 'ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'vocabSize', 'ffn',
+  'tiedEmbeddings', 'attention', 'moeExperts', 'moeActiveExperts', 'moeSharedExperts', 'moeExpertFfnHiddenSize', 'moeDenseLayers', 'mla', 'source'];
 
-function renderTable(presets: readonly ModelPreset[], paint: Paint): string {
-  const { index, lines } = sourceList(presets);
-  const table = new Table({
-    head: COLUMNS.map((c) => paint.bold(c)),
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const p of presets) table.push(row(p, index(p)));
-  const legend = 'moe: experts(+shared) top-k ×expert FFN width, leading dense layers; mla: KV latent rank';
-  return `${table.toString()}\n${legend}\n\nSources:\n${lines.join('\n')}\n`;
-}
+const LEGEND = 'moe: experts(+shared) top-k ×expert FFN width, leading dense layers; mla: KV latent rank';
 
 /** Renders the preset list in one of the contract's formats; returns the text to print. */
 export function renderPresets(presets: readonly ModelPreset[], format: OutputFormat, opts: RenderPresetsOptions): string {
@@ -100,10 +74,16 @@ export function renderPresets(presets: readonly ModelPreset[], format: OutputFor
     case 'json':
       return JSON.stringify(presetsDocument(presets, opts.tool), null, 2) + '\n';
     case 'csv':
-      return renderCsv(presets);
-    case 'markdown':
-      return renderMarkdown(presets);
-    case 'table':
-      return renderTable(presets, opts.paint ?? { bold: (s) => s });
+      return renderGrid(CSV_HEADER, csvRows(presets), 'csv', opts.chalk);
+    case 'markdown': {
+      const { index, lines } = sourceList(presets);
+      const grid = renderGrid([...COLUMNS], presets.map((p) => row(p, index(p))), 'markdown', opts.chalk);
+      return `${grid}\n${lines.map((l) => `- ${l.replace(/\|/g, '\\|')}`).join('\n')}\n`;
+    }
+    case 'table': {
+      const { index, lines } = sourceList(presets);
+      const grid = renderGrid([...COLUMNS], presets.map((p) => row(p, index(p))), 'table', opts.chalk);
+      return `${grid}${LEGEND}\n\nSources:\n${lines.join('\n')}\n`;
+    }
   }
 }

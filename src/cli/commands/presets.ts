@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import { Option, type Command } from 'commander';
 import { MODEL_PRESETS } from '../../schema/index.js';
 import { OUTPUT_FORMATS, renderPresets, type OutputFormat } from '../../report/index.js';
@@ -10,10 +10,12 @@ interface PresetsOptions {
   color: boolean;
 }
 
-function useColor(ctx: CliContext, flag: boolean): boolean {
-  if (!flag || ctx.env.NO_COLOR) return false;
-  if (ctx.env.FORCE_COLOR !== undefined) return ctx.env.FORCE_COLOR !== '0';
-  return ctx.stdoutIsTTY;
+/** Same rule as the catalog commands: a TTY, never with --no-color or NO_COLOR; FORCE_COLOR turns it on. */
+function chalkFor(color: boolean, ctx: CliContext): ChalkInstance {
+  const env = ctx.env;
+  const off = !color || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.FORCE_COLOR === '0';
+  const on = !off && ((env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') || ctx.stdoutIsTTY);
+  return new Chalk({ level: on ? 1 : 0 });
 }
 
 /** `trainplan presets`: the built-in model shapes and where each comes from. */
@@ -27,8 +29,7 @@ export function registerPresets(program: Command, ctx: CliContext): void {
     .action(async (opts: PresetsOptions) => {
       const format = opts.json ? 'json' : opts.format;
       await runAction(ctx, format === 'json', () => {
-        const paint = new Chalk({ level: useColor(ctx, opts.color) ? 1 : 0 });
-        ctx.stdout(renderPresets(MODEL_PRESETS, format, { tool: TOOL, paint }));
+        ctx.stdout(renderPresets(MODEL_PRESETS, format, { tool: TOOL, chalk: chalkFor(opts.color, ctx) }));
         return EXIT.ok;
       });
     });

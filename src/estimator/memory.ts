@@ -1,0 +1,92 @@
+import type { ModelConfig, ResolvedLayout } from '../schema/index.js';
+import type { Assumptions } from './assumptions.js';
+import { countParameters } from './params.js';
+import { stageLayers, type Shapes } from './shapes.js';
+
+/** Parameters held by one GPU of the most loaded pipeline stage, before ZeRO sharding [Megatron theoretical_memory_usage.py]. */
+export interface LocalParams {
+  /** TP-sharded and replicated weights (attention, dense MLP, shared experts, norms, embedding/output). */
+  dense: number;
+  /** Routed-expert weights (sharded over EP). */
+  expert: number;
+  /** Largest single layer on this GPU (what ZeRO-3 gathers at once). */
+  largestLayer: number;
+}
+
+export function localParams(m: ModelConfig, layout: ResolvedLayout): LocalParams {
+  const p = countParameters(m);
+  const t = layout.tp;
+  const perStage = stageLayers(m.layers, p.moeLayers, layout.pp, layout.vpp).layersPerStage;
+  const moeShare = p.moeLayers / m.layers;
+  const denseShare = 1 - moeShare;
+  const attn = (p.attentionPerLayer / t) * perStage;
+  const mlp = (p.denseMlpPerLayer / t) * perStage * denseShare;
+  const shared = ((p.sharedExpertsPerMoeLayer / t + p.routerPerMoeLayer) * perStage) * moeShare;
+  const norms = p.normsPerLayer * perStage;
+  // First stage holds the embedding; the last the output layer; with pp = 1 one GPU holds both.
+  const edges = layout.pp === 1 ? (p.embedding + p.outputLayer) / t : Math.max(p.embedding, p.outputLayer) / t;
+  const expert = ((p.routedExpertsPerMoeLayer * perStage * moeShare) / layout.ep);
+  const layerDense = p.attentionPerLayer / t + Math.max(p.denseMlpPerLayer / t, p.moeLayers > 0 ? p.sharedExpertsPerMoeLayer / t : 0);
+  const layerExpert = p.moeLayers > 0 ? p.routedExpertsPerMoeLayer / layout.ep : 0;
+  return { dense: attn + mlp + shared + norms + edges, expert, largestLayer: layerDense + layerExpert };
+}
+
+/** Data-parallel sharding groups: dense weights over dp·cp, experts over dp·cp/ep (Megatron folding) [MoE-Folding]. */
+export function shardGroups(layout: ResolvedLayout): { dense: number; expert: number } {
+  const dense = layout.dp * layout.cp;
+  return { dense, expert: Math.max(1, dense / layout.ep) };
+}
+
+export interface ModelStateBytes {
+  weights: number;
+  gradients: number;
+  optimizer: number;
+}
+
+/** Weights, gradients and optimizer states per GPU by ZeRO stage [ZeRO §5 Fig. 1, with Megatron's 2+4+12 bytes]. */
+export function modelStateBytes(lp: LocalParams, layout: ResolvedLayout, a: Assumptions, optimizer: 'adam' | 'sgd'): ModelStateBytes {
+  const g = shardGroups(layout);
+  const z = layout.zero;
+  const share = (dense: number, expert: number, stage: number) =>
+    (z >= stage ? lp.dense / g.dense : lp.dense) * dense + (z >= stage ? lp.expert / g.expert : lp.expert) * expert;
+  const fp32Training = layout.precision === 'fp32';
+  const wBytes = fp32Training ? 4 : a.bytesWeight;
+  // FP8 training keeps an fp8 copy (and transpose) of each weight next to the 16-bit one [modeling-reference §3.4].
+  const weightBytes = layout.precision === 'fp8' ? wBytes + 1 : wBytes;
+  const master = fp32Training ? 0 : a.bytesMaster;
+  const moments = optimizer === 'adam' ? a.bytesOptimizerMoments : a.bytesOptimizerMoments / 2;
+  return {
+    weights: share(weightBytes, weightBytes, 3),
+    gradients: share(a.bytesGradient, a.bytesGradient, 2),
+    optimizer: share(master + moments, master + moments, 1),
+  };
+}
+
+/**
+ * Stored activations per layer per token (bytes) for FlashAttention-era layers [Korthikanti22 Table 2;
+ * modeling-reference §4.7]: norm and GEMM inputs (÷t only with SP), Q/K/V and attention output (÷t),
+ * MLP intermediates (÷t); dropout masks for GeLU-era models; full recompute keeps the layer input only.
+ */
+export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLayout, s: Shapes, isMoe: boolean, attentionKernel: 'flash' | 'unfused' = 'flash'): number {
+  const h = m.hiddenSize;
+  const t = layout.tp;
+  const sp = layout.sequenceParallel && t > 1 ? t : 1;
+  const b = s.activationBytes;
+  const gemmIn = layout.precision === 'fp8' ? 1 : b;
+  if (layout.recompute === 'full') return (b * h) / sp;
+  const dropout = m.ffn === 'gelu' ? (2 * h) / sp : 0;
+  // Unfused attention keeps softmax output (2 B), dropout mask (1 B) and dropout output (2 B) per score: 5·a·s per token unless selective recompute drops them [Korthikanti22 §4.1].
+  const scores = attentionKernel === 'unfused' ? (layout.recompute === 'selective' ? 0 : (5 * m.attentionHeads * s.tokens * layout.cp) / (t * layout.microBatch)) : (4 * m.attentionHeads) / t;
+  const attention = (b * h + gemmIn * h) / sp + (b * (s.qWidth / t + 2 * s.kvWidthPerRank) + gemmIn * (s.qWidth / t)) + scores;
+  let mlp: number;
+  if (isMoe && m.moe) {
+    const k = m.moe.activeExperts * m.moe.imbalance;
+    const fe = m.moe.expertFfnHiddenSize;
+    const inner = m.ffn === 'swiglu' ? 3 * fe : 2 * fe;
+    mlp = (b * h + gemmIn * h) / sp + (k * (gemmIn * h + b * inner)) / t + (m.moe.sharedExperts * b * inner) / t;
+  } else {
+    const f = m.ffnHiddenSize;
+    mlp = (b * h + gemmIn * h) / sp + (m.ffn === 'swiglu' ? (2 * b * f + gemmIn * f) : (b * f + gemmIn * f)) / t;
+  }
+  return attention + mlp + dropout;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { mlaSchema, moeSchema } from './model.js';
+import { precisionSchema } from './units.js';
+import { recomputeSchema } from './layout.js';
+
+const nullableInt = z.number().int().positive().nullable().optional();
+
+/** One published, measured training run used to check the estimator (test/fixtures/validation). */
+export const calibrationCaseSchema = z.object({
+  id: z.string(),
+  trust: z.enum(['high', 'medium', 'low']).optional(),
+  source: z.string(),
+  model: z.object({
+    layers: z.number().int().positive(),
+    hiddenSize: z.number().int().positive(),
+    ffnHiddenSize: z.number().int().positive(),
+    attentionHeads: z.number().int().positive(),
+    kvHeads: z.number().int().positive(),
+    vocabSize: z.number().int().positive(),
+    ffn: z.enum(['gelu', 'swiglu']),
+    moe: moeSchema.optional(),
+    mla: mlaSchema.optional(),
+  }),
+  training: z.object({ sequenceLength: z.number().int().positive(), globalBatchSize: z.number().int().positive(), precision: precisionSchema }),
+  accelerator: z.string(),
+  gpus: z.number().int().positive(),
+  layout: z.object({
+    tp: nullableInt,
+    pp: nullableInt,
+    cp: nullableInt,
+    ep: nullableInt,
+    vpp: nullableInt,
+    microBatch: nullableInt,
+    zero: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable().optional(),
+    recompute: recomputeSchema.nullable().optional(),
+    sequenceParallel: z.boolean().nullable().optional(),
+  }),
+  /** Software facts the source states or implies (e.g. the attention kernel of its era); fed to the estimator's assumptions. */
+  software: z.object({ attentionKernel: z.enum(['flash', 'unfused']).optional(), dpOverlap: z.number().min(0).max(1).optional() }).optional(),
+  measured: z.object({ stepSeconds: z.number().positive(), how: z.string() }),
+  memoryGiBPerGpu: z.number().optional(),
+});
+export type CalibrationCase = z.infer<typeof calibrationCaseSchema>;
