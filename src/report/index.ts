@@ -8,3 +8,4 @@ export * from './goodput-lines.js';
 export * from './fleet-chart.js';
 export * from './fleet-report.js';
 export * from './budget-report.js';
+export * from './presets.js';

@@ -6,3 +6,7 @@ export * from './catalog.js';
 export * from './layout.js';
 export * from './calibration.js';
 export * from './fleet.js';
+export * from './field-error.js';
+export * from './presets.js';
+export * from './resolve-model.js';
+export * from './training.js';
