@@ -35,7 +35,7 @@ export function registerBudget(program: Command, ctx: CliContext, deps: Economic
           return EXIT.gateFailed;
         }
         const input = { usd, days, params, constraints, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
-        ctx.stdout(jsonOut(o) ? budgetDocument(TOOL, r, input) : renderBudget(r, chalkFor({ catalog: [], color: o.color }, ctx), { usd, days, params }));
+        ctx.stdout(jsonOut(o) ? budgetDocument(TOOL, r, input) : renderBudget(r, chalkFor({ color: o.color }, ctx), { usd, days, params }));
         return EXIT.ok;
       }));
 }

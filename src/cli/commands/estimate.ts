@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { loadCatalog, loadModelFile } from '../../io/index.js';
+import { loadCatalog, loadGridIntensity, loadModelFile } from '../../io/index.js';
 import { estimateRequest } from '../../planner/index.js';
 import { estimateDocument, renderEstimate } from '../../report/index.js';
 import { InputError } from '../../schema/index.js';
@@ -20,6 +20,7 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
         model: loaded.model, training: loaded.training, catalog, accelerator: o.accelerator!, layout,
         ...(o.provider ? { provider: o.provider } : {}), ...(o.instance ? { instance: o.instance } : {}),
         pricing: pricingFlag(o), ...(kernel ? { assumptions: { attentionKernel: kernel } } : {}),
+        gridRegions: loadGridIntensity().regions,
       });
       if (!result.ok) throw new InputError(`LAYOUT_${result.problem.reason.toUpperCase().replace(/-/g, '_')}`, result.problem.message, { location: 'layout', ...(result.problem.suggestion ? { suggestion: result.problem.suggestion } : {}) });
       const e = result.estimate;

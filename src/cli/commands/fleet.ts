@@ -37,7 +37,7 @@ export function registerFleet(program: Command, ctx: CliContext, deps: Economics
           return EXIT.gateFailed;
         }
         const input = { models: models.map((m) => m.name), runsPerYear, horizonYears, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
-        ctx.stdout(jsonOut(o) ? fleetDocument(TOOL, r.report, input) : renderFleet(r.report, chalkFor({ catalog: [], color: o.color }, ctx), horizonYears));
+        ctx.stdout(jsonOut(o) ? fleetDocument(TOOL, r.report, input) : renderFleet(r.report, chalkFor({ color: o.color }, ctx), horizonYears));
         return EXIT.ok;
       }));
 }
