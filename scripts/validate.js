@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 // npm run validate: measured vs predicted step time for every calibration case, then MAPE/median/max.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { validateCases } from '../dist/estimator/index.js';
-import { loadCalibrationCases } from '../dist/io/index.js';
+import { loadBuiltinCatalog, loadCalibrationCases } from '../dist/io/index.js';
+import { getAccelerator } from '../dist/catalog/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const file = process.argv[2] ?? `${root}test/fixtures/validation/calibration.yaml`;
-const accs = JSON.parse(readFileSync(`${root}scripts/tmp-accelerators.json`, 'utf8'));
-const byId = new Map(accs.map((a) => [a.id, a]));
-const summary = validateCases(loadCalibrationCases(file), (id) => byId.get(id));
+const catalog = loadBuiltinCatalog();
+const summary = validateCases(loadCalibrationCases(file), (id) => getAccelerator(catalog, id));
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x, d = 3) => (x === null ? '—' : x.toFixed(d)).padStart(9);
 console.log(`${pad('case', 52)} ${'measured'.padStart(9)} ${'predicted'.padStart(9)} ${'error%'.padStart(8)}  mfu`);

@@ -18,8 +18,8 @@ export interface Assumptions {
   dpOverlap: number;
   /** Fraction of ZeRO-3/FSDP parameter gathers and grad reduce-scatters hidden behind layer compute (prefetch). */
   fsdpOverlap: number;
-  /** Fraction of tensor-parallel collectives hidden behind GEMMs (0 = Megatron without --tp-comm-overlap). */
-  tpOverlap: number;
+  /** Fraction of tensor-parallel collectives hidden behind GEMMs; null = the accelerator's profile (0 = Megatron without --tp-comm-overlap). */
+  tpOverlap: number | null;
   /** Fraction of context-parallel ring exchange hidden behind attention blocks [RingAttn §3]. */
   cpOverlap: number;
   /** Fraction of expert-parallel all-to-all hidden (0 unless DualPipe/batch-level overlap). */
@@ -30,6 +30,12 @@ export interface Assumptions {
   optimizerBytesPerParam: number;
   /** Fixed per-step host overhead: data loader, logging, grad-norm, scheduler (seconds). */
   stepOverheadSeconds: number;
+  /** Attention implementation: fused FlashAttention (default since 2023) or the unfused softmax path of 2021–22 Megatron. */
+  attentionKernel: 'flash' | 'unfused';
+  /** GEMM FLOPs at which the size ramp halves efficiency (Calculon a100 matrix table: 0.6 at 1 GFLOP, 0.95 at 16 GFLOP → ≈0.6e9). */
+  gemmHalfFlops: number;
+  /** Multiplier on modelled element-wise traffic: 1 = fused Megatron/TE kernels (norm, bias-act, residual). */
+  elementwiseFactor: number;
   /** Ratio of flash-attention backward to forward FLOPs (5 matmuls vs 2) [Dao23 FlashAttention-2 §3]. */
   attentionBackwardRatio: number;
 }
@@ -44,13 +50,16 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   kernelOverheadSeconds: 4e-6,
   scaleUpLatencySeconds: 1.5e-5,
   scaleOutLatencySeconds: 2.5e-5,
-  dpOverlap: 0.9,
+  dpOverlap: 0.95,
   fsdpOverlap: 0.9,
-  tpOverlap: 0,
+  tpOverlap: null,
   cpOverlap: 0.8,
   epOverlap: 0,
   gradReduceFp32ForBf16: true,
   optimizerBytesPerParam: 30,
-  stepOverheadSeconds: 0.02,
+  stepOverheadSeconds: 0.09,
   attentionBackwardRatio: 2.5,
+  attentionKernel: 'flash',
+  gemmHalfFlops: 0.6e9,
+  elementwiseFactor: 1,
 };

@@ -63,3 +63,20 @@ export function p2pSeconds(f: Fabric, bytes: number, crossesDomain: boolean): nu
     ? f.scaleOutLatencySeconds + bytes / f.scaleOutBytesPerSecond
     : f.scaleUpLatencySeconds + bytes / f.scaleUpBytesPerSecond;
 }
+
+/**
+ * MoE dispatch (or combine) of `tokens` tokens of `tokenBytes` each to k experts spread uniformly over
+ * an EP group. Hierarchical dispatch sends a token once to each remote domain that hosts one of its
+ * experts, then fans out over the scale-up fabric [DeepSeek-V3 §3.2.2 node-limited routing; DeepEP]:
+ * expected distinct domains = N·(1 − (1 − 1/N)^k) for N domains.
+ */
+export function expertDispatchSeconds(f: Fabric, tokens: number, tokenBytes: number, k: number, g: Group): number {
+  if (g.size <= 1 || tokens <= 0) return 0;
+  const domains = g.size / g.local;
+  const intra = (tokens * tokenBytes * k * (g.local - 1)) / g.size / f.scaleUpBytesPerSecond;
+  if (domains <= 1) return intra + latency(f, g);
+  const distinct = domains * (1 - Math.pow(1 - 1 / domains, k));
+  const remote = distinct * ((domains - 1) / domains);
+  const inter = (tokens * tokenBytes * remote) / f.scaleOutBytesPerSecond;
+  return Math.max(intra, inter) + latency(f, g);
+}

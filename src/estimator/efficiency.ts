@@ -8,19 +8,19 @@ import type { AcceleratorSpec, Efficiency, Precision } from '../schema/index.js'
 const KNOWN: Record<string, Efficiency & { computeUnits: number }> = {
   // A100: cuBLAS fp16 ≈ 270–290 of 312 TFLOP/s (NVIDIA A100 whitepaper; Calculon a100 matrix table top step 0.95);
   // NVLink3 all-reduce busbw ≈ 230 of 300 GB/s (nccl-tests DGX A100); HDR IB busbw ≈ 0.9 of line rate.
-  a100: { gemm: 0.87, attention: 0.55, memory: 0.85, scaleUp: 0.77, scaleOut: 0.9, computeUnits: 108, source: 'NVIDIA A100 whitepaper; Calculon systems/a100_80g.json; nccl-tests DGX A100' },
+  a100: { gemm: 0.77, attention: 0.3, memory: 0.85, scaleUp: 0.77, scaleOut: 0.9, tpOverlap: 0, computeUnits: 108, source: 'NVIDIA A100 whitepaper; Calculon systems/a100_80g.json; nccl-tests DGX A100' },
   // H100 SXM: cuBLAS bf16 ≈ 700–780 of 989 TFLOP/s at 700 W; fp8 ≈ 1,300–1,450 of 1,979 (public cuBLAS/TE GEMM sweeps);
   // FlashAttention-3 bf16 ≈ 0.6 of peak fwd, lower bwd [Shah24 FA3]; NVLink4 busbw ≈ 370 of 450 GB/s.
-  h100: { gemm: 0.76, gemmFp8: 0.66, attention: 0.5, memory: 0.85, scaleUp: 0.82, scaleOut: 0.9, computeUnits: 132, source: 'cuBLAS/Transformer Engine GEMM sweeps on H100 SXM; FlashAttention-3 (Shah et al. 2024) Fig. 5; nccl-tests DGX H100' },
+  h100: { gemm: 0.66, gemmFp8: 0.56, attention: 0.45, memory: 0.85, scaleUp: 0.82, scaleOut: 0.9, tpOverlap: 0.8, computeUnits: 132, source: 'cuBLAS/Transformer Engine GEMM sweeps on H100 SXM; FlashAttention-3 (Shah et al. 2024) Fig. 5; nccl-tests DGX H100' },
   // H200: the H100 die with more HBM and power headroom: GEMM clocks hold better (same sources).
-  h200: { gemm: 0.78, gemmFp8: 0.68, attention: 0.52, memory: 0.85, scaleUp: 0.82, scaleOut: 0.9, computeUnits: 132, source: 'as H100 SXM; HBM3e 4.8 TB/s' },
+  h200: { gemm: 0.66, gemmFp8: 0.56, attention: 0.45, memory: 0.85, scaleUp: 0.82, scaleOut: 0.9, tpOverlap: 0.8, computeUnits: 132, source: 'as H100 SXM; HBM3e 4.8 TB/s' },
   // B200: cuBLAS bf16 ≈ 1.6–1.7 of 2.25 PFLOP/s, fp8 ≈ 3.0–3.3 of 4.5 (early public sweeps); NVLink5 busbw ≈ 0.8 of 900 GB/s.
-  b200: { gemm: 0.72, gemmFp8: 0.68, attention: 0.5, memory: 0.85, scaleUp: 0.8, scaleOut: 0.9, computeUnits: 148, source: 'cuBLAS GEMM sweeps on B200 (2025); nccl-tests NVLink5' },
+  b200: { gemm: 0.68, gemmFp8: 0.57, attention: 0.45, memory: 0.85, scaleUp: 0.8, scaleOut: 0.9, tpOverlap: 0.8, computeUnits: 148, source: 'cuBLAS GEMM sweeps on B200 (2025); nccl-tests NVLink5' },
 };
 
 /** Generic fallback for parts without measurements: conservative mid-range values (stated in assumptions). */
 const GENERIC: Efficiency & { computeUnits: number } = {
-  gemm: 0.7, gemmFp8: 0.6, attention: 0.45, memory: 0.8, scaleUp: 0.75, scaleOut: 0.85, computeUnits: 100,
+  gemm: 0.7, gemmFp8: 0.6, attention: 0.45, memory: 0.8, scaleUp: 0.75, scaleOut: 0.85, tpOverlap: 0, computeUnits: 100,
   source: 'generic default (no kernel measurements for this accelerator)',
 };
 
@@ -39,7 +39,7 @@ export function efficiencyFor(acc: AcceleratorSpec): EfficiencyProfile {
   const fam = family(acc.id);
   const base = (fam && KNOWN[fam]) || GENERIC;
   const e = acc.efficiency ?? base;
-  return { ...base, ...e, gemmFp8: e.gemmFp8 ?? base.gemmFp8 ?? e.gemm, computeUnits: base.computeUnits };
+  return { ...base, ...e, gemmFp8: e.gemmFp8 ?? base.gemmFp8 ?? e.gemm, tpOverlap: e.tpOverlap ?? base.tpOverlap ?? 0, computeUnits: base.computeUnits };
 }
 
 /** Dense peak FLOP/s for the GEMM precision; fp8 falls back to bf16/fp16 when the part lacks it. */

@@ -57,6 +57,8 @@ function deviceFor(acc: AcceleratorSpec, layout: Layout, eff: EfficiencyProfile,
     gemmEff: fp8 ? eff.gemmFp8 : eff.gemm,
     operandBytes: fp8 ? 1 : layout.precision === 'fp32' ? 4 : 2,
     kernelOverheadSeconds: a.kernelOverheadSeconds,
+    gemmHalfFlops: a.gemmHalfFlops,
+    elementwiseFactor: a.elementwiseFactor,
   };
 }
 

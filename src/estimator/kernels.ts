@@ -12,6 +12,10 @@ export interface Device {
   /** Bytes per GEMM operand element (1 for fp8, 2 for 16-bit, 4 for fp32). */
   operandBytes: number;
   kernelOverheadSeconds: number;
+  /** GEMM size (FLOPs) at which the size ramp reaches half of the large-GEMM efficiency. */
+  gemmHalfFlops: number;
+  /** Multiplier on the element-wise traffic model (fusion level of the software stack). */
+  elementwiseFactor: number;
 }
 
 const TILES: ReadonlyArray<readonly [number, number]> = [
@@ -45,7 +49,8 @@ function depthEfficiency(k: number): number {
 export function gemmSeconds(d: Device, m: number, n: number, k: number): number {
   if (m <= 0 || n <= 0 || k <= 0) return 0;
   const flops = 2 * m * n * k;
-  const eff = d.gemmEff * waveEfficiency(m, n, d.eff.computeUnits) * depthEfficiency(k);
+  // Size ramp: small GEMMs do not fill the pipelines; F/(F+F0) reproduces Calculon's A100 step table (≈0.6 at 1 GFLOP, ≈0.95 at 16 GFLOP).
+  const eff = d.gemmEff * waveEfficiency(m, n, d.eff.computeUnits) * depthEfficiency(k) * (flops / (flops + d.gemmHalfFlops));
   const compute = flops / (d.gemmPeak * eff);
   const bytes = d.operandBytes * (m * k + k * n) + 2 * m * n;
   const memory = bytes / (d.memoryBytesPerSecond * d.eff.memory);
@@ -57,10 +62,19 @@ export function linearTrainSeconds(d: Device, tokens: number, inFeatures: number
   const forward = gemmSeconds(d, tokens, outFeatures, inFeatures);
   const dgrad = gemmSeconds(d, tokens, inFeatures, outFeatures);
   const wgrad = gemmSeconds(d, inFeatures, outFeatures, tokens);
-  return { forward, backward: dgrad + wgrad };
+  if (d.operandBytes !== 1) return { forward, backward: dgrad + wgrad };
+  // FP8 (Transformer Engine): quantise the input (and its transpose) forward and the output grad backward: read 2 B, write 1 B + 1 B [modeling-reference §10].
+  const castIn = memorySeconds(d, 4 * tokens * inFeatures);
+  const castGrad = memorySeconds(d, 4 * tokens * outFeatures);
+  return { forward: forward + castIn, backward: dgrad + wgrad + castGrad };
 }
 
 /** Seconds to stream `bytes` through HBM at sustained bandwidth (element-wise ops, optimizer). */
 export function memorySeconds(d: Device, bytes: number): number {
   return bytes / (d.memoryBytesPerSecond * d.eff.memory);
+}
+
+/** Element-wise traffic, scaled by how fused the software stack is (Assumptions.elementwiseFactor). */
+export function elementwiseSeconds(d: Device, bytes: number): number {
+  return (d.elementwiseFactor * bytes) / (d.memoryBytesPerSecond * d.eff.memory);
 }

@@ -1,6 +1,6 @@
 import type { ModelConfig } from '../schema/index.js';
-import { gemmSeconds, linearTrainSeconds, memorySeconds, type Device } from './kernels.js';
-import { attentionCoreWidth, keysAttended } from './flops.js';
+import { elementwiseSeconds, gemmSeconds, linearTrainSeconds, memorySeconds, type Device } from './kernels.js';
+import { attentionSeconds, type AttentionKernel } from './attention-time.js';
 import type { Shapes } from './shapes.js';
 
 /** Seconds for one layer and one micro-batch on one GPU, split by phase. */
@@ -40,11 +40,9 @@ function projections(d: Device, m: ModelConfig, s: Shapes): LayerSeconds {
   return add(r, linearTrainSeconds(d, T, s.qWidth / t, h));
 }
 
-/** Fused attention core (FlashAttention): 4·T·s_kv·a·d/t FLOPs forward, backward ≈ ratio × forward [Dao23 FlashAttention-2 §3]. */
-function attentionCore(d: Device, m: ModelConfig, s: Shapes, seq: number, bwdRatio: number): LayerSeconds {
-  const flops = (2 * s.tokens * keysAttended(m, seq) * attentionCoreWidth(m)) / s.t;
-  const fwd = flops / (d.attentionPeak * d.eff.attention) + d.kernelOverheadSeconds;
-  return { forward: fwd, backward: bwdRatio * fwd, attentionForward: fwd };
+function attentionCore(d: Device, m: ModelConfig, s: Shapes, o: LayerOptions): LayerSeconds {
+  const a = attentionSeconds(o.attentionKernel, d, m, s, o.seq, o.attentionBackwardRatio);
+  return { forward: a.forward, backward: a.backward, attentionForward: a.forward };
 }
 
 /** Dense MLP: fc1 (2f for SwiGLU gate+up) and fc2, split over TP. */
@@ -57,7 +55,7 @@ function denseMlp(d: Device, m: ModelConfig, s: Shapes, f: number, tokens: numbe
 
 /**
  * Element-wise traffic per token (norms, residual adds, activation function, RoPE), bytes forward;
- * backward streams about twice as much. Norm/residual work is replicated across TP ranks unless
+ * backward streams about 1.2× as much (below). Norm/residual work is replicated across TP ranks unless
  * sequence parallelism shards it [Korthikanti22 §4.2.2].
  */
 function elementwise(d: Device, m: ModelConfig, s: Shapes, sp: boolean, mlpWidth: number): { forward: number; backward: number } {
@@ -65,20 +63,22 @@ function elementwise(d: Device, m: ModelConfig, s: Shapes, sp: boolean, mlpWidth
   const replicated = 10 * h * (sp ? s.tokensSharded : s.tokens);
   const actElems = m.ffn === 'swiglu' ? 3 * mlpWidth : 2 * mlpWidth;
   const split = ((actElems + 2 * (s.qWidth + s.kvWidthPerRank * s.t)) * s.tokens) / s.t;
-  const fwd = memorySeconds(d, s.activationBytes * (replicated + split));
-  return { forward: fwd, backward: 2 * fwd };
+  const fwd = elementwiseSeconds(d, s.activationBytes * (replicated + split));
+  // Backward: norm grads read x and dy and write dx; residual grads pass through; ≈1.2× forward traffic [Korthikanti22 Table 4: SP saves 0.5 ms forward but 0.1 ms backward per 22B layer].
+  return { forward: fwd, backward: 1.2 * fwd };
 }
 
 export interface LayerOptions {
   seq: number;
   sequenceParallel: boolean;
   attentionBackwardRatio: number;
+  attentionKernel: AttentionKernel;
 }
 
 /** One dense transformer layer, one micro-batch, compute only (communication is added by the caller). */
 export function denseLayerSeconds(d: Device, m: ModelConfig, s: Shapes, o: LayerOptions): LayerSeconds {
   let r = projections(d, m, s);
-  const core = attentionCore(d, m, s, o.seq, o.attentionBackwardRatio);
+  const core = attentionCore(d, m, s, o);
   r = { forward: r.forward + core.forward, backward: r.backward + core.backward, attentionForward: core.attentionForward };
   r = add(r, denseMlp(d, m, s, m.ffnHiddenSize, s.tokens, s.t));
   return add(r, elementwise(d, m, s, o.sequenceParallel, m.ffnHiddenSize));
@@ -88,7 +88,7 @@ export function denseLayerSeconds(d: Device, m: ModelConfig, s: Shapes, o: Layer
 export function moeLayerSeconds(d: Device, m: ModelConfig, s: Shapes, o: LayerOptions): LayerSeconds {
   const moe = m.moe!;
   let r = projections(d, m, s);
-  const core = attentionCore(d, m, s, o.seq, o.attentionBackwardRatio);
+  const core = attentionCore(d, m, s, o);
   r = { forward: r.forward + core.forward, backward: r.backward + core.backward, attentionForward: core.attentionForward };
   const router = gemmSeconds(d, s.tokensSharded, moe.experts, m.hiddenSize);
   r = add(r, { forward: router, backward: 2 * router });

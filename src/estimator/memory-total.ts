@@ -25,17 +25,18 @@ export function memoryEstimate(m: ModelConfig, layout: ResolvedLayout, s: Shapes
   const lp = localParams(m, layout);
   const states = modelStateBytes(lp, layout, a, optimizer);
   const perToken =
-    s.denseLayersPerStage * activationBytesPerLayerToken(m, layout, s, false) +
-    s.moeLayersPerStage * activationBytesPerLayerToken(m, layout, s, true);
+    s.denseLayersPerStage * activationBytesPerLayerToken(m, layout, s, false, a.attentionKernel) +
+    s.moeLayersPerStage * activationBytesPerLayerToken(m, layout, s, true, a.attentionKernel);
   let activations = perToken * s.tokens * inFlightFactor(layout);
   // Full recompute re-materialises one layer at a time: add that layer's working set.
   if (layout.recompute === 'full') {
-    activations += activationBytesPerLayerToken(m, { ...layout, recompute: 'none' }, s, m.moe !== null) * s.tokens;
+    activations += activationBytesPerLayerToken(m, { ...layout, recompute: 'none' }, s, m.moe !== null, a.attentionKernel) * s.tokens;
   }
   // Logits in bf16 plus their fp32 softmax/grad on the last stage [modeling-reference §4.3].
   const logits = ((s.tokens * m.vocabSize) / layout.tp) * (s.activationBytes + 4);
   activations += logits;
-  const gathered = layout.zero === 3 ? 2 * lp.largestLayer * 2 * 2 : 0;
+  // ZeRO-3 materialises the current and the prefetched layer (16-bit params and grads) when it actually shards.
+  const gathered = layout.zero === 3 && layout.dp * layout.cp > 1 ? 2 * lp.largestLayer * 2 * 2 : 0;
   const other = a.reserveBytes + gathered + a.fragmentation * activations;
   const perGpuBytes = states.weights + states.gradients + states.optimizer + activations + other;
   return {

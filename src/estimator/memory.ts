@@ -67,7 +67,7 @@ export function modelStateBytes(lp: LocalParams, layout: ResolvedLayout, a: Assu
  * modeling-reference §4.7]: norm and GEMM inputs (÷t only with SP), Q/K/V and attention output (÷t),
  * MLP intermediates (÷t); dropout masks for GeLU-era models; full recompute keeps the layer input only.
  */
-export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLayout, s: Shapes, isMoe: boolean): number {
+export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLayout, s: Shapes, isMoe: boolean, attentionKernel: 'flash' | 'unfused' = 'flash'): number {
   const h = m.hiddenSize;
   const t = layout.tp;
   const sp = layout.sequenceParallel && t > 1 ? t : 1;
@@ -75,7 +75,9 @@ export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLay
   const gemmIn = layout.precision === 'fp8' ? 1 : b;
   if (layout.recompute === 'full') return (b * h) / sp;
   const dropout = m.ffn === 'gelu' ? (2 * h) / sp : 0;
-  const attention = (b * h + gemmIn * h) / sp + (b * (s.qWidth / t + 2 * s.kvWidthPerRank) + gemmIn * (s.qWidth / t)) + (4 * m.attentionHeads) / t;
+  // Unfused attention keeps softmax output (2 B), dropout mask (1 B) and dropout output (2 B) per score: 5·a·s per token unless selective recompute drops them [Korthikanti22 §4.1].
+  const scores = attentionKernel === 'unfused' ? (layout.recompute === 'selective' ? 0 : (5 * m.attentionHeads * s.tokens * layout.cp) / (t * layout.microBatch)) : (4 * m.attentionHeads) / t;
+  const attention = (b * h + gemmIn * h) / sp + (b * (s.qWidth / t + 2 * s.kvWidthPerRank) + gemmIn * (s.qWidth / t)) + scores;
   let mlp: number;
   if (isMoe && m.moe) {
     const k = m.moe.activeExperts * m.moe.imbalance;

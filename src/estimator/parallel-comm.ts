@@ -1,5 +1,5 @@
 import type { ModelConfig, ResolvedLayout } from '../schema/index.js';
-import { allGatherSeconds, allReduceSeconds, allToAllSeconds, groupOf, p2pSeconds, type Fabric } from './comm.js';
+import { allGatherSeconds, allReduceSeconds, expertDispatchSeconds, groupOf, p2pSeconds, type Fabric } from './comm.js';
 import type { Shapes } from './shapes.js';
 
 /** Communication of one layer and one micro-batch, forward and backward (before overlap). */
@@ -34,9 +34,9 @@ export function layerComm(f: Fabric, m: ModelConfig, layout: ResolvedLayout, s: 
 
   let epForward = 0;
   if (isMoe && m.moe && layout.ep > 1) {
-    const sendBytes = s.tokensSharded * m.moe.activeExperts * m.hiddenSize * s.activationBytes * m.moe.imbalance;
     const epGroup = groupOf(layout.ep, t, f.domainSize);
-    epForward = 2 * allToAllSeconds(f, sendBytes, epGroup);
+    const k = m.moe.activeExperts * m.moe.imbalance;
+    epForward = 2 * expertDispatchSeconds(f, s.tokensSharded, m.hiddenSize * s.activationBytes, k, epGroup);
   }
   return { tpForward, tpBackward: tpForward, cpForward, cpBackward: 2 * cpForward, epForward, epBackward: epForward };
 }

@@ -31,7 +31,7 @@ interface StageMicrobatch {
   backward: number;
 }
 
-function layerMicrobatch(l: LayerSeconds, c: LayerComm, layout: ResolvedLayout, a: Assumptions): StageMicrobatch {
+function layerMicrobatch(l: LayerSeconds, c: LayerComm, layout: ResolvedLayout, a: Assumptions, tpOverlap: number): StageMicrobatch {
   const recompute = layout.recompute === 'full' ? l.forward : layout.recompute === 'selective' ? l.attentionForward : 0;
   const tpPasses = c.tpForward + c.tpBackward + (layout.recompute === 'full' ? c.tpForward : 0);
   const cpRaw = c.cpForward + c.cpBackward;
@@ -40,7 +40,7 @@ function layerMicrobatch(l: LayerSeconds, c: LayerComm, layout: ResolvedLayout, 
   return {
     compute: l.forward + l.backward,
     recompute,
-    tp: tpPasses * (1 - a.tpOverlap),
+    tp: tpPasses * (1 - tpOverlap),
     cp,
     ep: (c.epForward + c.epBackward + (layout.recompute === 'full' ? c.epForward : 0)) * (1 - a.epOverlap),
     backward: l.backward,
@@ -71,11 +71,12 @@ export interface StepInput {
  */
 export function stepTime(x: StepInput): StepBreakdown {
   const { model: m, layout, shapes: s, device: d, fabric: f, assumptions: a } = x;
-  const o = { seq: x.training.sequenceLength, sequenceParallel: layout.sequenceParallel && layout.tp > 1, attentionBackwardRatio: a.attentionBackwardRatio };
-  const dense = layerMicrobatch(denseLayerSeconds(d, m, s, o), layerComm(f, m, layout, s, false), layout, a);
+  const tpOv = a.tpOverlap ?? d.eff.tpOverlap;
+  const o = { seq: x.training.sequenceLength, sequenceParallel: layout.sequenceParallel && layout.tp > 1, attentionBackwardRatio: a.attentionBackwardRatio, attentionKernel: a.attentionKernel };
+  const dense = layerMicrobatch(denseLayerSeconds(d, m, s, o), layerComm(f, m, layout, s, false), layout, a, tpOv);
   let stage = scale(dense, s.denseLayersPerStage);
   if (m.moe && s.moeLayersPerStage > 0) {
-    const moe = layerMicrobatch(moeLayerSeconds(d, m, s, o), layerComm(f, m, layout, s, true), layout, a);
+    const moe = layerMicrobatch(moeLayerSeconds(d, m, s, o), layerComm(f, m, layout, s, true), layout, a, tpOv);
     stage = sum(stage, scale(moe, s.moeLayersPerStage));
   }
   const lg = logitsSeconds(d, m, s);

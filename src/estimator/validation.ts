@@ -67,7 +67,7 @@ export interface ValidationSummary {
 /** Predicts every case's step time and summarises the absolute percentage errors. */
 export function validateCases(cases: readonly CalibrationCase[], accelerator: (id: string) => AcceleratorSpec, assumptions?: Partial<Assumptions>): ValidationSummary {
   const rows: ValidationRow[] = cases.map((c) => {
-    const r = estimate({ model: caseModel(c), training: caseTraining(c), accelerator: accelerator(c.accelerator), layout: caseLayout(c), ...(assumptions ? { assumptions } : {}) });
+    const r = estimate({ model: caseModel(c), training: caseTraining(c), accelerator: accelerator(c.accelerator), layout: caseLayout(c), assumptions: { ...c.software, ...assumptions } });
     if (!r.ok) return { id: c.id, measuredSeconds: c.measured.stepSeconds, predictedSeconds: null, errorPercent: null, estimate: null, problem: r.problem.message };
     const p = r.estimate.time.stepSeconds;
     return { id: c.id, measuredSeconds: c.measured.stepSeconds, predictedSeconds: p, errorPercent: ((p - c.measured.stepSeconds) / c.measured.stepSeconds) * 100, estimate: r.estimate };

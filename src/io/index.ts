@@ -1,1 +1,3 @@
+export * from './load-catalog.js';
+export { parseYaml, validate, locate, type YamlSource } from './yaml-file.js';
 export * from './load-calibration.js';

@@ -2,7 +2,9 @@ import { estimate } from '../estimator/index.js';
 import type { Layout, Recompute } from '../schema/index.js';
 import { buildSearchPlan, resolveConstraints, type SearchPlan } from './request.js';
 import { compareCandidates, compareIdentity, paretoFrontier, TopK, type Candidate } from './rank.js';
-import { mergePartial, emptyPartial, pointsAt, searchUnits, workUnits, type PartialSearch, type SearchInputs } from './search.js';
+import { emptyPartial, mergePartial, type PartialSearch, type SearchInputs } from './partial.js';
+import { searchUnits } from './search.js';
+import { pointsAt, workUnits } from './units.js';
 import { RECOMPUTE, tpChoices } from './space.js';
 import type { Fix, PlanInput, PlannedRun, PlanResult, RejectReason, SearchStats } from './types.js';
 

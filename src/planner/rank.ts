@@ -1,6 +1,6 @@
 import type { Objective } from './types.js';
 import type { PricePoint } from './request.js';
-import { compareKeys, type BestLayout } from './search.js';
+import { compareKeys, type BestLayout } from './partial.js';
 
 /** One priced plan before the estimator re-runs it: a best layout on one offer and pricing model. */
 export interface Candidate {

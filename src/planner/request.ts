@@ -1,6 +1,7 @@
 import type { NetworkOverride } from '../estimator/index.js';
-import { didYouMean, InputError, PRICING_KEY, pricingSchema, type AcceleratorSpec, type Precision, type Pricing } from '../schema/index.js';
-import type { PlanInput, PlannerOffer, ResolvedConstraints } from './types.js';
+import { gpuHourPrice } from '../catalog/index.js';
+import { didYouMean, InputError, pricingSchema, type AcceleratorSpec, type Offer, type Precision, type Pricing } from '../schema/index.js';
+import type { PlanInput, ResolvedConstraints } from './types.js';
 
 export const DEFAULT_MAX_GPUS = 16384;
 export const DEFAULT_TOP = 5;
@@ -9,7 +10,7 @@ const PRICING_ORDER: readonly Pricing[] = pricingSchema.options;
 
 /** One (offer, pricing model) pair with its price per accelerator-hour. */
 export interface PricePoint {
-  offer: PlannerOffer;
+  offer: Offer;
   pricing: Pricing;
   usdPerGpuHour: number;
   acceleratorCount: number;
@@ -121,19 +122,19 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
     const byNetwork = new Map<string, NetworkGroup>();
     for (const offer of offers) {
       const network = {
-        scaleOutBitsPerSecondPerGpu: offer.scaleOutBitsPerSecondPerGpu ?? acc.scaleOutBitsPerSecondPerGpu,
-        scaleUpDomainSize: offer.scaleUpDomainSize ?? acc.scaleUp.domainSize,
+        scaleOutBitsPerSecondPerGpu: offer.interconnect.scaleOutBitsPerSecondPerGpu,
+        scaleUpDomainSize: offer.interconnect.scaleUpDomainSize ?? acc.scaleUp.domainSize,
       };
       for (const pricing of constraints.pricing) {
-        const usd = offer.usdPerHour[PRICING_KEY[pricing]];
-        if (usd === null || usd === undefined) continue;
+        const usdPerGpuHour = gpuHourPrice(offer, pricing);
+        if (usdPerGpuHour === null) continue;
         const key = `${network.scaleUpDomainSize}/${network.scaleOutBitsPerSecondPerGpu}`;
         let g = byNetwork.get(key);
         if (!g) {
           g = { index: -1, accelerator: acc, network, points: [], precisions };
           byNetwork.set(key, g);
         }
-        g.points.push({ offer, pricing, usdPerGpuHour: usd / offer.acceleratorCount, acceleratorCount: offer.acceleratorCount });
+        g.points.push({ offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount });
       }
     }
     if (byNetwork.size === 0) {

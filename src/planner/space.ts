@@ -8,7 +8,7 @@ import type { Layout, ModelConfig, Precision, Recompute, TrainingConfig } from '
  * - dp divides the global batch (dp·micro-batch must), so gpus = tp·pp·cp·dp;
  * - pp ≤ layers (uneven stages: chunks of ⌈L/(p·v)⌉ layers), vpp ≥ 1 with pp·vpp ≤ layers (1 when pp = 1);
  * - ep divides the experts and dp·cp (MoE only; 1 otherwise);
- * - ZeRO 0–3 when the data-parallel group dp·cp > 1 (stage 0 only otherwise: nothing to shard);
+ * - ZeRO 0–3 when the data-parallel group dp·cp > 1 (stage 0 only otherwise: nothing to shard, all stages estimate alike);
  * - micro-batch divides the per-replica batch B/dp; recompute none/selective/full;
  * - sequence parallelism on exactly when tp > 1 (it never costs time or memory in the estimator).
  */
@@ -67,39 +67,40 @@ export function maxVpp(model: ModelConfig, pp: number): number {
   return pp === 1 ? 1 : Math.floor(model.layers / pp);
 }
 
+const ZERO_ONLY: readonly (0 | 1 | 2 | 3)[] = [0];
+
 export function zeroValues(dp: number, cp: number): readonly (0 | 1 | 2 | 3)[] {
-  return dp * cp > 1 ? ZERO_STAGES : [0];
+  return dp * cp > 1 ? ZERO_STAGES : ZERO_ONLY;
 }
 
 export function microBatchValues(training: TrainingConfig, dp: number): number[] {
   return divisorsOf(training.globalBatchSize / dp);
 }
 
-/** A family: every degree fixed except ZeRO stage, micro-batch and recompute. */
+/** A family: every degree fixed except virtual stages, ZeRO stage, micro-batch and recompute. */
 export interface Family {
   tp: number;
   cp: number;
   dp: number;
   ep: number;
   pp: number;
-  vpp: number;
   gpus: number;
+  /** vpp runs from 1 to this. */
+  vppMax: number;
 }
 
-/** Lazily, every family of one (tp, cp) slice, in a fixed order (dp, ep, pp, vpp ascending). */
+/** Lazily, every family of one (tp, cp) slice, in a fixed order (dp, ep, pp ascending). */
 export function* familiesOf(spec: SpaceSpec, tp: number, cp: number): Generator<Family> {
   const { model, training } = spec;
   for (const dp of dpValues(training)) {
     const base = tp * cp * dp;
     if (base > spec.maxGpus) break;
-    const eps = epValues(model, dp, cp);
-    for (const ep of eps) {
+    for (const ep of epValues(model, dp, cp)) {
       for (let pp = 1; pp <= model.layers; pp++) {
         const gpus = base * pp;
         if (gpus > spec.maxGpus) break;
         if (gpus < spec.minGpus || !spec.gpuCountAllowed(gpus)) continue;
-        const vmax = maxVpp(model, pp);
-        for (let vpp = 1; vpp <= vmax; vpp++) yield { tp, cp, dp, ep, pp, vpp, gpus };
+        yield { tp, cp, dp, ep, pp, gpus, vppMax: maxVpp(model, pp) };
       }
     }
   }
@@ -111,10 +112,12 @@ export function* enumerateLayouts(spec: SpaceSpec): Generator<Layout> {
     if (reason) continue;
     for (const cp of cpValues(spec.training, spec.minTokensPerCpRank)) {
       for (const f of familiesOf(spec, tp, cp)) {
-        for (const microBatch of microBatchValues(spec.training, f.dp)) {
-          for (const recompute of RECOMPUTE) {
-            for (const zero of zeroValues(f.dp, f.cp)) {
-              yield { gpus: f.gpus, tp, pp: f.pp, cp, ep: f.ep, vpp: f.vpp, microBatch, zero, recompute, sequenceParallel: tp > 1, precision: spec.precision };
+        for (let vpp = 1; vpp <= f.vppMax; vpp++) {
+          for (const microBatch of microBatchValues(spec.training, f.dp)) {
+            for (const recompute of RECOMPUTE) {
+              for (const zero of zeroValues(f.dp, f.cp)) {
+                yield { gpus: f.gpus, tp, pp: f.pp, cp, ep: f.ep, vpp, microBatch, zero, recompute, sequenceParallel: tp > 1, precision: spec.precision };
+              }
             }
           }
         }

@@ -1,21 +1,8 @@
 import type { Assumptions, Estimate } from '../estimator/index.js';
-import type { AcceleratorSpec, Constraints, ModelConfig, Precision, Pricing, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import type { Catalog, Constraints, ModelConfig, Precision, Pricing, ResolvedLayout, TrainingConfig } from '../schema/index.js';
 
-/** The fields of a catalog offer the planner reads (the catalog's Offer type satisfies it). */
-export interface PlannerOffer {
-  provider: string;
-  instance: string;
-  accelerator: string;
-  acceleratorCount: number;
-  usdPerHour: { onDemand: number | null; spot: number | null; reserved1y: number | null; reserved3y: number | null };
-  scaleOutBitsPerSecondPerGpu?: number | null | undefined;
-  scaleUpDomainSize?: number | null | undefined;
-}
-
-export interface PlannerCatalog {
-  accelerators: readonly AcceleratorSpec[];
-  offers: readonly PlannerOffer[];
-}
+/** What the planner reads from a catalog (the loaded `Catalog` satisfies it). */
+export type PlannerCatalog = Pick<Catalog, 'accelerators' | 'offers'>;
 
 export type Objective = 'cost' | 'time';
 

@@ -35,6 +35,8 @@ export const calibrationCaseSchema = z.object({
     recompute: recomputeSchema.nullable().optional(),
     sequenceParallel: z.boolean().nullable().optional(),
   }),
+  /** Software facts the source states or implies (e.g. the attention kernel of its era); fed to the estimator's assumptions. */
+  software: z.object({ attentionKernel: z.enum(['flash', 'unfused']).optional(), dpOverlap: z.number().min(0).max(1).optional() }).optional(),
   measured: z.object({ stepSeconds: z.number().positive(), how: z.string() }),
   memoryGiBPerGpu: z.number().optional(),
 });

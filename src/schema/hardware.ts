@@ -25,6 +25,8 @@ export const efficiencySchema = z.strictObject({
   memory: z.number().gt(0).max(1),
   scaleUp: z.number().gt(0).max(1),
   scaleOut: z.number().gt(0).max(1),
+  /** Share of tensor-parallel collectives the usual software stack on this part hides behind GEMMs. */
+  tpOverlap: z.number().min(0).max(1).optional(),
   source: z.string().min(1),
 });
 export type Efficiency = z.infer<typeof efficiencySchema>;
@@ -50,6 +52,8 @@ export const acceleratorSpecSchema = z.strictObject({
   efficiency: efficiencySchema.optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   sources: z.array(z.string().min(1)).min(1),
+  /** Field paths whose values are estimates rather than vendor-published figures. */
+  estimatedFields: z.array(z.string().min(1)).optional(),
   notes: z.string().optional(),
 });
 export type AcceleratorSpec = z.infer<typeof acceleratorSpecSchema>;

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerCatalog } from './catalog.js';
 
 /** Each command module adds itself here (one line per command). */
 export function registerCommands(program: Command, ctx: CliContext): void {
-  void program;
-  void ctx;
+  registerCatalog(program, ctx);
 }

@@ -1,0 +1,52 @@
+import { Option, type Command } from 'commander';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { InputError, pricingSchema, type Pricing } from '../../schema/index.js';
+import type { GridFormat } from '../../report/index.js';
+import type { CliContext } from '../context.js';
+
+export interface CatalogOpts {
+  json?: boolean;
+  format?: GridFormat | 'json';
+  catalog: string[];
+  color: boolean;
+  provider?: string[];
+  accelerator?: string[];
+  pricing?: Pricing;
+  minMemoryGb?: string;
+  maxUsdPerGpuHour?: string;
+}
+
+const collect = (value: string, prev: string[] = []): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+/** The options every catalog subcommand shares. */
+export function addCatalogOptions(cmd: Command): Command {
+  return cmd
+    .option('--json', 'print one JSON document (same as --format json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']))
+    .option('--catalog <file>', 'user catalog merged over the built-in one (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
+    .option('--provider <ids>', 'only these providers (comma-separated, repeatable)', collect)
+    .option('--accelerator <ids>', 'only these accelerators (comma-separated, repeatable)', collect)
+    .addOption(new Option('--pricing <model>', 'price column used to sort and filter').choices([...pricingSchema.options]))
+    .option('--min-memory-gb <n>', 'accelerators with at least this much memory (1 GB = 1e9 bytes)')
+    .option('--max-usd-per-gpu-hour <x>', 'offers at or below this price per accelerator-hour')
+    .option('--no-color', 'disable colour');
+}
+
+/** A non-negative number flag, or an InputError naming the flag. */
+export function numberFlag(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InputError('INVALID_OPTION', `expected a non-negative number, got "${value}"`, { location: flag });
+  return n;
+}
+
+export const isJson = (o: CatalogOpts): boolean => o.json === true || o.format === 'json';
+export const gridFormat = (o: CatalogOpts): GridFormat => (o.format === undefined || o.format === 'json' ? 'table' : o.format);
+
+/** Colour only for a TTY, never with --no-color or NO_COLOR; FORCE_COLOR turns it on. */
+export function chalkFor(o: CatalogOpts, ctx: CliContext): ChalkInstance {
+  const env = ctx.env;
+  const off = !o.color || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.FORCE_COLOR === '0';
+  const on = !off && ((env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') || ctx.stdoutIsTTY);
+  return new Chalk({ level: on ? 1 : 0 });
+}

@@ -1,0 +1,121 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCatalog, duplicateKeys, mergeCatalogs, offerKey, resolveOffer } from '../catalog/index.js';
+import {
+  InputError,
+  acceleratorFileSchema,
+  catalogManifestSchema,
+  didYouMean,
+  normaliseAccelerator,
+  offerFileSchema,
+  userCatalogFileSchema,
+  type AcceleratorSpec,
+  type Catalog,
+  type Offer,
+  type OfferRow,
+} from '../schema/index.js';
+import { locate, parseYaml, validate, type YamlSource } from './yaml-file.js';
+
+const CODE = 'CATALOG_INVALID';
+
+/** hardware-catalog/ of the installed package (works from src/io and dist/io alike, from any cwd). */
+export const BUILTIN_CATALOG_DIR = fileURLToPath(new URL('../../hardware-catalog/', import.meta.url));
+
+function readSource(file: string): YamlSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError('CATALOG_UNREADABLE', `cannot read catalog file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { location: file });
+  }
+  return parseYaml(text, file, CODE);
+}
+
+const yamlFiles = (dir: string): string[] =>
+  readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
+
+/** Rows of a list: "offers[3] (aws/p5.48xlarge)" so an error names the row as well as the line. */
+function rowLabel(data: unknown, provider?: string) {
+  return (path: readonly PropertyKey[]): string => {
+    const [section, index] = path;
+    if (typeof section !== 'string' || typeof index !== 'number') return '';
+    const row = (data as Record<string, unknown[]> | null)?.[section]?.[index] as Record<string, unknown> | undefined;
+    const name = section === 'offers' ? `${String(row?.provider ?? provider)}/${String(row?.instance)}` : String(row?.id);
+    return `${section}[${index}] (${name})`;
+  };
+}
+
+/** Resolve offer rows against known accelerators; unknown ids and duplicated keys are errors at their line. */
+function resolveRows(src: YamlSource, rows: OfferRow[], known: Map<string, AcceleratorSpec>): Offer[] {
+  const dup = duplicateKeys(rows, offerKey)[0];
+  if (dup) {
+    throw new InputError('CATALOG_DUPLICATE_OFFER', `offers[${dup.index}] (${dup.key}): duplicated key provider/instance (first at offers[${dup.firstIndex}])`, {
+      location: locate(src, ['offers', dup.index, 'instance']),
+    });
+  }
+  return rows.map((row, i) => {
+    const spec = known.get(row.accelerator);
+    if (spec) return resolveOffer(row, spec);
+    const best = didYouMean(row.accelerator, [...known.keys()]);
+    throw new InputError('CATALOG_UNKNOWN_ACCELERATOR', `offers[${i}] (${offerKey(row)}) accelerator: unknown accelerator "${row.accelerator}"`, {
+      location: locate(src, ['offers', i, 'accelerator']),
+      ...(best ? { suggestion: `did you mean ${best}?` } : {}),
+    });
+  });
+}
+
+let builtin: Catalog | undefined;
+
+/** The catalog shipped in hardware-catalog/ (validated; cached after the first call). */
+export function loadBuiltinCatalog(dir: string = BUILTIN_CATALOG_DIR): Catalog {
+  if (builtin && dir === BUILTIN_CATALOG_DIR) return builtin;
+  const manifest = validate(readSource(join(dir, 'catalog.yaml')), catalogManifestSchema, CODE, () => '');
+  const accelerators = new Map<string, AcceleratorSpec>();
+  for (const file of yamlFiles(join(dir, 'accelerators'))) {
+    const src = readSource(file);
+    const spec = normaliseAccelerator(validate(src, acceleratorFileSchema, CODE, () => ''));
+    if (`${spec.id}.yaml` !== basename(file)) throw new InputError(CODE, `id "${spec.id}" must match the file name`, { location: locate(src, ['id']) });
+    accelerators.set(spec.id, spec);
+  }
+  const offers: Offer[] = [];
+  const seen = new Set<string>();
+  for (const file of yamlFiles(join(dir, 'offers'))) {
+    const src = readSource(file);
+    const parsed = validate(src, offerFileSchema, CODE, rowLabel(src.data, (src.data as { provider?: string } | null)?.provider));
+    if (`${parsed.provider}.yaml` !== basename(file)) throw new InputError(CODE, `provider "${parsed.provider}" must match the file name`, { location: locate(src, ['provider']) });
+    const rows = parsed.offers.map((r) => ({ provider: parsed.provider, ...r }));
+    for (const offer of resolveRows(src, rows, accelerators)) {
+      if (seen.has(offerKey(offer))) throw new InputError('CATALOG_DUPLICATE_OFFER', `duplicated offer ${offerKey(offer)}`, { location: file });
+      seen.add(offerKey(offer));
+      offers.push(offer);
+    }
+  }
+  const catalog = createCatalog({ accelerators: [...accelerators.values()], offers, snapshotDate: manifest.snapshotDate });
+  if (dir === BUILTIN_CATALOG_DIR) builtin = catalog;
+  return catalog;
+}
+
+/** Merge one user catalog file over `base`; rows with an existing key override the base row. */
+export function mergeUserCatalogFile(base: Catalog, file: string): Catalog {
+  const src = readSource(file);
+  const parsed = validate(src, userCatalogFileSchema, CODE, rowLabel(src.data));
+  const accRows = parsed.accelerators ?? [];
+  const dup = duplicateKeys(accRows, (a) => a.id)[0];
+  if (dup) throw new InputError(CODE, `accelerators[${dup.index}] (${dup.key}): duplicated id`, { location: locate(src, ['accelerators', dup.index, 'id']) });
+  const accelerators = accRows.map(normaliseAccelerator);
+  const known = new Map(base.accelerators.map((a) => [a.id, a]));
+  for (const a of accelerators) known.set(a.id, a);
+  return mergeCatalogs(base, { accelerators, offers: resolveRows(src, parsed.offers ?? [], known) });
+}
+
+/** User catalog paths: TRAINPLAN_CATALOG (':'-separated) first, then --catalog flags; later files win. */
+export function userCatalogPaths(files: readonly string[], env: Record<string, string | undefined>): string[] {
+  const fromEnv = (env.TRAINPLAN_CATALOG ?? '').split(':').filter((p) => p.trim() !== '');
+  return [...fromEnv, ...files];
+}
+
+/** The built-in catalog with every user catalog merged over it. */
+export function loadCatalog(opts: { files?: readonly string[]; env?: Record<string, string | undefined> } = {}): Catalog {
+  return userCatalogPaths(opts.files ?? [], opts.env ?? {}).reduce(mergeUserCatalogFile, loadBuiltinCatalog());
+}

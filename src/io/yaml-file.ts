@@ -1,0 +1,77 @@
+import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InputError } from '../schema/index.js';
+
+/** Parsed YAML plus what is needed to point an error at a line:column. */
+export interface YamlSource {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  data: unknown;
+}
+
+const MAX_ALIASES = 100;
+
+/** Parse YAML strictly: duplicate keys, `__proto__` keys and alias bombs are errors naming file:line:col. */
+export function parseYaml(text: string, file: string, code: string): YamlSource {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, lineCounter: lines, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lines.linePos(first.pos[0]);
+    throw new InputError(code, `YAML syntax error: ${first.message.split('\n')[0]}`, { location: `${file}:${pos.line}:${pos.col}` });
+  }
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        throw new InputError(code, 'the key "__proto__" is not allowed', { location: at({ file, doc, lines, data: null }, pair.key.range?.[0]) });
+      }
+    },
+  });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    throw new InputError(code, `YAML error: ${(err as Error).message}`, { location: file });
+  }
+  return { file, doc, lines, data };
+}
+
+const at = (src: YamlSource, offset: number | undefined): string => {
+  if (offset === undefined) return src.file;
+  const pos = src.lines.linePos(offset);
+  return `${src.file}:${pos.line}:${pos.col}`;
+};
+
+/** "file:line:col" of the deepest node that exists along `path` (the parent when the field is missing). */
+export function locate(src: YamlSource, path: readonly PropertyKey[]): string {
+  let node: unknown = src.doc.contents;
+  let offset = (node as { range?: [number] } | null)?.range?.[0];
+  for (const key of path) {
+    if (!node || typeof node !== 'object' || !('get' in node)) break;
+    const next = (node as { get: (k: unknown, keep: boolean) => unknown }).get(key, true);
+    if (next === undefined) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+        offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : offset;
+      }
+      break;
+    }
+    node = next;
+    const r = (node as { range?: [number] }).range;
+    if (r) offset = r[0];
+  }
+  return at(src, offset);
+}
+
+/** Validate with zod; the first issue becomes an InputError naming file:line:col, the row and the field. */
+export function validate<S extends z.ZodType>(src: YamlSource, schema: S, code: string, rowLabel: (path: readonly PropertyKey[]) => string): z.output<S> {
+  const result = schema.safeParse(src.data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const row = rowLabel(issue.path);
+  const fieldPath = row ? issue.path.slice(2) : issue.path;
+  const field = fieldPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const message = issue.message.includes('received undefined') ? 'missing required field' : issue.message;
+  throw new InputError(code, `${row ? `${row} ` : ''}${field || '(document)'}: ${message}`, { location: locate(src, issue.path) });
+}

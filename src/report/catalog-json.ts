@@ -1,0 +1,67 @@
+import { usdPerGpuHour } from '../catalog/index.js';
+import type { AcceleratorSpec, Catalog, Offer, UsdPerHour } from '../schema/index.js';
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
+/** Prices per accelerator-hour are rounded to 1e-6 USD so float noise never reaches the JSON. */
+const round6 = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e6) / 1e6);
+const roundPrices = (u: UsdPerHour): UsdPerHour => ({
+  onDemand: round6(u.onDemand),
+  spot: round6(u.spot),
+  reserved1y: round6(u.reserved1y),
+  reserved3y: round6(u.reserved3y),
+});
+
+/** Contract entry for one accelerator (contract fields first, extras after). */
+export function acceleratorEntry(a: AcceleratorSpec) {
+  return {
+    id: a.id,
+    name: a.name,
+    vendor: a.vendor,
+    kind: a.kind,
+    memoryBytes: a.memoryBytes,
+    memoryBandwidthBytesPerSecond: a.memoryBandwidthBytesPerSecond,
+    peakTflops: a.peakTflops,
+    scaleUp: a.scaleUp,
+    scaleOutBitsPerSecondPerGpu: a.scaleOutBitsPerSecondPerGpu,
+    tdpWatts: a.tdpWatts,
+    year: a.year,
+    asOf: a.asOf,
+    sources: a.sources,
+    estimatedFields: a.estimatedFields ?? [],
+    notes: a.notes ?? null,
+  };
+}
+
+/** Contract entry for one offer: prices per instance-hour and per accelerator-hour. */
+export function offerEntry(o: Offer) {
+  return {
+    provider: o.provider,
+    instance: o.instance,
+    accelerator: o.accelerator,
+    acceleratorCount: o.acceleratorCount,
+    region: o.region,
+    regions: o.regions,
+    usdPerHour: o.usdPerHour,
+    usdPerGpuHour: roundPrices(usdPerGpuHour(o)),
+    interconnect: o.interconnect,
+    asOf: o.asOf,
+    source: o.source,
+    notes: o.notes ?? null,
+  };
+}
+
+const catalogInfo = (c: Catalog) => ({ snapshotDate: c.snapshotDate, digest: c.digest });
+const doc = (body: object): string => JSON.stringify(body, null, 2) + '\n';
+
+export const acceleratorsDocument = (tool: ToolInfo, c: Catalog, list: AcceleratorSpec[]): string =>
+  doc({ schemaVersion: 1, tool, catalog: catalogInfo(c), accelerators: list.map(acceleratorEntry) });
+
+export const offersDocument = (tool: ToolInfo, c: Catalog, list: Offer[]): string =>
+  doc({ schemaVersion: 1, tool, catalog: catalogInfo(c), offers: list.map(offerEntry) });
+
+export const acceleratorDetailDocument = (tool: ToolInfo, c: Catalog, a: AcceleratorSpec, offers: Offer[]): string =>
+  doc({ schemaVersion: 1, tool, catalog: catalogInfo(c), accelerator: acceleratorEntry(a), offers: offers.map(offerEntry) });

@@ -1,0 +1,60 @@
+import type { ChalkInstance } from 'chalk';
+import type { Estimate } from '../estimator/index.js';
+import { count, duration, flops, gib, percent, usd } from './human.js';
+
+const TIME_LABELS: Record<string, string> = {
+  compute: 'compute (forward + backward)',
+  recompute: 'activation recompute',
+  tpComm: 'tensor-parallel comm (exposed)',
+  cpComm: 'context-parallel comm (exposed)',
+  epComm: 'expert-parallel all-to-all (exposed)',
+  pipelineBubble: 'pipeline bubble',
+  pipelineP2p: 'pipeline send/recv',
+  dpComm: 'data-parallel comm (exposed)',
+  optimizer: 'optimizer step',
+  overhead: 'per-step host overhead',
+};
+
+function rows(pairs: [string, string][]): string {
+  const w = Math.max(...pairs.map(([k]) => k.length));
+  return pairs.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n');
+}
+
+function bar(fraction: number, width = 20): string {
+  const n = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return '█'.repeat(n) + '·'.repeat(width - n);
+}
+
+/** The human breakdown printed by `trainplan estimate`: why a step takes what it takes. */
+export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): string {
+  const l = e.layout;
+  const m = e.memory;
+  const out: string[] = [];
+  out.push(c.bold(title));
+  out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
+  out.push(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`);
+  out.push('', c.bold('Memory per GPU'));
+  const fit = m.fits ? c.green(`fits (${gib(m.headroomBytes)} free)`) : c.red(`DOES NOT FIT (${gib(-m.headroomBytes)} over)`);
+  out.push(rows([
+    ['weights', gib(m.breakdown.weights)],
+    ['gradients', gib(m.breakdown.gradients)],
+    ['optimizer states', gib(m.breakdown.optimizer)],
+    ['activations', gib(m.breakdown.activations)],
+    ['buffers + reserve', gib(m.breakdown.other)],
+    ['total / capacity', `${gib(m.perGpuBytes)} / ${gib(m.capacityBytes)}  ${fit}`],
+  ]));
+  out.push('', c.bold(`Step time ${duration(e.time.stepSeconds)}`));
+  const parts = Object.entries(e.time.breakdown).filter(([, v]) => v > 0);
+  out.push(rows(parts.map(([k, v]) => [TIME_LABELS[k] ?? k, `${duration(v).padStart(10)}  ${bar(v / e.time.stepSeconds)} ${percent(v / e.time.stepSeconds)}`])));
+  out.push('', c.bold('Throughput and totals'));
+  out.push(rows([
+    ['tokens / s', count(e.throughput.tokensPerSecond)],
+    ['model TFLOP/s per GPU', e.throughput.tflopsPerGpu.toFixed(1)],
+    ['MFU (HFU)', `${percent(e.throughput.mfu)} (${percent(e.throughput.hfu)})${l.precision === 'fp8' ? `; ${percent(e.throughput.mfuBf16Peak)} of the bf16 peak` : ''}`],
+    ['model FLOPs per token / total', `${flops(e.flops.perToken)} / ${flops(e.flops.total)}`],
+    ['training time', `${duration(e.time.totalSeconds)} (${count(e.time.steps)} steps)`],
+    ['GPU-hours', count(e.cost.gpuHours)],
+    ['cost', e.cost.usd === null ? 'n/a (no price for this accelerator)' : `${usd(e.cost.usd)} at $${e.cost.usdPerGpuHour?.toFixed(2)}/GPU-h (${e.cost.provider} ${e.cost.instance}, ${e.cost.pricing})`],
+  ]));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuiltinCatalog } from '../../src/io/index.js';
+import { getAccelerator } from '../../src/catalog/index.js';
+import { CONTRACT_ACCELERATOR_IDS, NOT_RENTABLE_IN_CATALOG } from './contract-ids.js';
+
+const catalog = loadBuiltinCatalog();
+const spec = (id: string) => getAccelerator(catalog, id);
+
+describe('built-in accelerators', () => {
+  it.each(CONTRACT_ACCELERATOR_IDS)('has contract id %s', (id) => {
+    expect(catalog.accelerators.map((a) => a.id)).toContain(id);
+  });
+
+  // Published dense figures (vendor datasheets; sparse figures are exactly 2x these).
+  it.each([
+    ['a100-sxm-40gb', 'bf16', 312],
+    ['a100-sxm-80gb', 'bf16', 312],
+    ['h100-sxm', 'bf16', 989],
+    ['h100-sxm', 'fp8', 1979],
+    ['h200-sxm', 'bf16', 989],
+    ['mi300x', 'bf16', 1307],
+    ['tpu-v5p', 'bf16', 459],
+    ['b200', 'bf16', 2250],
+  ] as const)('%s dense %s peak is %d TFLOP/s', (id, fmt, tflops) => {
+    expect(spec(id).peakTflops[fmt]).toBeGreaterThanOrEqual(tflops - 0.5);
+    expect(spec(id).peakTflops[fmt]).toBeLessThanOrEqual(tflops + 0.5);
+  });
+
+  it.each([
+    // Vendors' HBM "GB" are binary: an 80 GB H100 reports 81,559 MiB, an 80 GB A100 81,920 MiB.
+    ['h200-sxm', 141],
+    ['mi300x', 192],
+    ['v100-sxm-16gb', 16],
+    ['v100-sxm-32gb', 32],
+    ['h100-sxm', 80],
+    ['a100-sxm-40gb', 40],
+    ['b200', 180],
+  ] as const)('%s has %d GiB of memory', (id, gib) => {
+    expect(spec(id).memoryBytes).toBe(gib * 2 ** 30);
+  });
+
+  it.each([
+    ['v100-sxm-32gb', 150e9],
+    ['a100-sxm-80gb', 300e9],
+    ['h100-sxm', 450e9],
+    ['b200', 900e9],
+  ] as const)('%s scale-up is %d bytes/s per direction', (id, bw) => {
+    expect(spec(id).scaleUp.bandwidthBytesPerSecond).toBe(bw);
+  });
+
+  it('uses HGX 8, NVL72 and pod-sized domains', () => {
+    expect(spec('h100-sxm').scaleUp.domainSize).toBe(8);
+    expect(spec('gb200').scaleUp.domainSize).toBe(72);
+    expect(spec('tpu-v5e').scaleUp.domainSize).toBe(256);
+  });
+
+  describe.each(catalog.accelerators.map((a) => [a.id, a] as const))('%s is dense and consistent', (_id, a) => {
+    const p = a.peakTflops;
+    // Datasheet rounding puts some parts a little above exactly 2x (L40S 733 vs 362); a sparse figure would be 4x.
+    it('fp8 is at most 2x bf16', () => {
+      if (p.fp8 !== null && p.bf16 !== null) expect(p.fp8).toBeLessThanOrEqual(2 * p.bf16 * 1.03);
+    });
+    it('fp32 is at most bf16; on NVIDIA tensor cores bf16 is 2x tf32', () => {
+      if (p.fp32 !== null && p.bf16 !== null) expect(p.fp32).toBeLessThanOrEqual(p.bf16);
+      if (a.vendor === 'nvidia' && p.tf32 !== null && p.bf16 !== null) expect(p.bf16 / p.tf32).toBeCloseTo(2, 1);
+    });
+    it('NVIDIA Ampere and newer: fp16 equals bf16', () => {
+      if (a.vendor === 'nvidia' && p.bf16 !== null && p.fp16 !== null) expect(p.fp16).toBe(p.bf16);
+    });
+    it('has sources, a date and plausible units', () => {
+      expect(a.sources.length).toBeGreaterThan(0);
+      expect(a.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(a.memoryBytes).toBeGreaterThan(1e9);
+      expect(a.memoryBandwidthBytesPerSecond).toBeGreaterThan(1e11);
+      expect(a.scaleOutBitsPerSecondPerGpu).toBeGreaterThan(1e9);
+    });
+  });
+
+  it('has no efficiency factors (the estimator owner supplies them)', () => {
+    expect(catalog.accelerators.every((a) => a.efficiency === undefined)).toBe(true);
+  });
+});
+
+describe('built-in offers', () => {
+  it('has at least 80 offers from at least 9 providers', () => {
+    expect(catalog.offers.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(catalog.offers.map((o) => o.provider)).size).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(['aws', 'gcp', 'azure', 'oci', 'lambda', 'coreweave', 'runpod', 'nebius'])('has offers from %s', (p) => {
+    expect(catalog.offers.some((o) => o.provider === p)).toBe(true);
+  });
+
+  it.each(CONTRACT_ACCELERATOR_IDS.filter((id) => !NOT_RENTABLE_IN_CATALOG.includes(id)))('offers %s somewhere', (id) => {
+    expect(catalog.offers.some((o) => o.accelerator === id)).toBe(true);
+  });
+
+  it('every offer names a known accelerator, a date no later than the snapshot, a source and a price', () => {
+    const ids = new Set(catalog.accelerators.map((a) => a.id));
+    for (const o of catalog.offers) {
+      expect(ids.has(o.accelerator), o.instance).toBe(true);
+      expect(o.asOf <= catalog.snapshotDate, `${o.provider}/${o.instance}`).toBe(true);
+      expect(o.source.length).toBeGreaterThan(5);
+      expect(Object.values(o.usdPerHour).some((p) => p !== null)).toBe(true);
+    }
+  });
+
+  it('has unique provider/instance keys', () => {
+    const keys = catalog.offers.map((o) => `${o.provider}/${o.instance}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('carries instance-specific scale-out bandwidth (p4d 400 Gb/s for 8 GPUs, p5 3200)', () => {
+    const bw = (instance: string) => catalog.offers.find((o) => o.instance === instance)!.interconnect.scaleOutBitsPerSecondPerGpu;
+    expect(bw('p4d.24xlarge') * 8).toBe(400e9);
+    expect(bw('p5.48xlarge') * 8).toBe(3200e9);
+  });
+});
