@@ -1,19 +1,12 @@
-import type { AcceleratorSpec, Layout, ModelConfig, ResolvedLayout, TrainingConfig } from '../schema/index.js';
-import { DEFAULT_ASSUMPTIONS, type Assumptions } from './assumptions.js';
-import type { Fabric } from './comm.js';
-import { efficiencyFor, peakFlops, type EfficiencyProfile } from './efficiency.js';
-import { modelFlopsPerToken, recomputeFlopsPerToken } from './flops.js';
-import type { Device } from './kernels.js';
-import { checkLayout, type LayoutProblem } from './layout-rules.js';
-import { memoryEstimate, type MemoryEstimate } from './memory-total.js';
-import { countParameters } from './params.js';
-import { deriveShapes } from './shapes.js';
-import { stepTime, type StepBreakdown } from './step-time.js';
-
-export interface NetworkOverride {
-  scaleOutBitsPerSecondPerGpu?: number;
-  scaleUpDomainSize?: number;
-}
+import type { Layout, ResolvedLayout } from '../schema/index.js';
+import type { Assumptions } from './assumptions.js';
+import { prepareEstimate, type ContextInput, type EstimateContext } from './context.js';
+import { peakFlops, type EfficiencyProfile } from './efficiency.js';
+import { evaluateLayout, type LayoutEvaluation } from './evaluate.js';
+import { recomputeFlopsPerToken } from './flops.js';
+import type { LayoutProblem } from './layout-rules.js';
+import type { MemoryEstimate } from './memory-total.js';
+import type { StepBreakdown } from './step-time.js';
 
 export interface PriceInput {
   usdPerGpuHour: number;
@@ -22,14 +15,9 @@ export interface PriceInput {
   pricing: string;
 }
 
-export interface EstimateInput {
-  model: ModelConfig;
-  training: TrainingConfig;
-  accelerator: AcceleratorSpec;
+export interface EstimateInput extends ContextInput {
   layout: Layout;
-  network?: NetworkOverride;
   price?: PriceInput | null;
-  assumptions?: Partial<Assumptions>;
 }
 
 export interface Estimate {
@@ -46,48 +34,16 @@ export interface Estimate {
 
 export type EstimateResult = { ok: true; estimate: Estimate } | { ok: false; problem: LayoutProblem };
 
-/** Builds the hardware view the kernel models need. */
-function deviceFor(acc: AcceleratorSpec, layout: Layout, eff: EfficiencyProfile, a: Assumptions): Device {
-  const fp8 = layout.precision === 'fp8' && acc.peakTflops.fp8 !== null;
-  return {
-    gemmPeak: peakFlops(acc, layout.precision),
-    attentionPeak: peakFlops(acc, layout.precision === 'fp8' ? 'bf16' : layout.precision),
-    memoryBytesPerSecond: acc.memoryBandwidthBytesPerSecond,
-    eff,
-    gemmEff: fp8 ? eff.gemmFp8 : eff.gemm,
-    operandBytes: fp8 ? 1 : layout.precision === 'fp32' ? 4 : 2,
-    kernelOverheadSeconds: a.kernelOverheadSeconds,
-    gemmHalfFlops: a.gemmHalfFlops,
-    elementwiseFactor: a.elementwiseFactor,
-  };
-}
-
-/** One layout on one accelerator: FLOPs, memory, step time, throughput, totals and cost. */
-export function estimate(input: EstimateInput): EstimateResult {
-  const check = checkLayout(input.model, input.training, input.layout);
-  if (!check.ok) return check;
-  const layout = check.layout;
-  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...input.assumptions };
-  const m = input.model;
-  const tr = input.training;
-  const acc = input.accelerator;
-  const eff = efficiencyFor(acc);
-  const domainSize = input.network?.scaleUpDomainSize ?? acc.scaleUp.domainSize;
-  const outBits = input.network?.scaleOutBitsPerSecondPerGpu ?? acc.scaleOutBitsPerSecondPerGpu;
-  const fabric: Fabric = {
-    scaleUpBytesPerSecond: acc.scaleUp.bandwidthBytesPerSecond * eff.scaleUp,
-    scaleOutBytesPerSecond: (outBits / 8) * eff.scaleOut,
-    domainSize,
-    scaleUpLatencySeconds: a.scaleUpLatencySeconds,
-    scaleOutLatencySeconds: a.scaleOutLatencySeconds,
-  };
-  const shapes = deriveShapes(m, layout, tr.sequenceLength);
-  const device = deviceFor(acc, layout, eff, a);
-  const breakdown = stepTime({ model: m, training: tr, layout, shapes, device, fabric, assumptions: a });
-  const stepSeconds = Object.values(breakdown).reduce((x, y) => x + y, 0);
-
-  const tokensPerStep = tr.globalBatchSize * tr.sequenceLength;
-  const perToken = modelFlopsPerToken(m, tr.sequenceLength);
+/** The full estimate of an evaluated layout: FLOPs, throughput, totals, cost and the assumptions used. */
+export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceInput: PriceInput | null): Estimate {
+  const { layout, breakdown, stepSeconds } = ev;
+  const a = ctx.assumptions;
+  const m = ctx.model;
+  const tr = ctx.training;
+  const acc = ctx.accelerator;
+  const eff = ctx.efficiency;
+  const tokensPerStep = ctx.tokensPerStep;
+  const perToken = ctx.modelFlopsPerToken;
   const perStep = perToken * tokensPerStep;
   const hardwarePerStep = perStep + recomputeFlopsPerToken(m, tr.sequenceLength, layout.recompute) * tokensPerStep;
   const steps = Math.ceil(tr.tokens / tokensPerStep);
@@ -95,16 +51,14 @@ export function estimate(input: EstimateInput): EstimateResult {
   const gpuHours = (totalSeconds * layout.gpus) / 3600;
   const peak = peakFlops(acc, layout.precision);
   const achieved = perStep / stepSeconds / layout.gpus;
-  const params = countParameters(m);
-  const price = input.price ?? null;
+  const params = ctx.params;
+  const price = priceInput;
   return {
-    ok: true,
-    estimate: {
       model: { parameters: params.total, activeParameters: params.active },
       accelerator: acc.id,
       layout,
       flops: { perToken, perStep, total: perToken * tr.tokens, hardwarePerStep },
-      memory: memoryEstimate(m, layout, shapes, acc, a, tr.optimizer),
+      memory: ev.memory,
       time: { stepSeconds, totalSeconds, totalDays: totalSeconds / 86400, steps, breakdown },
       throughput: {
         tokensPerSecond: tokensPerStep / stepSeconds,
@@ -124,10 +78,17 @@ export function estimate(input: EstimateInput): EstimateResult {
       assumptions: {
         ...a,
         efficiency: eff,
-        scaleOutBitsPerSecondPerGpu: outBits,
-        scaleUpDomainSize: domainSize,
+        scaleOutBitsPerSecondPerGpu: ctx.fabric.scaleOutBytesPerSecond * 8 / eff.scaleOut,
+        scaleUpDomainSize: ctx.fabric.domainSize,
         attentionFlops: m.attention === 'causal' ? 'causal (s/2 keys per query, Megatron convention)' : 'bidirectional (s keys per query)',
       },
-    },
   };
+}
+
+/** One layout on one accelerator: FLOPs, memory, step time, throughput, totals and cost. */
+export function estimate(input: EstimateInput): EstimateResult {
+  const ctx = prepareEstimate(input);
+  const r = evaluateLayout(ctx, input.layout);
+  if (!r.ok) return r;
+  return { ok: true, estimate: buildEstimate(ctx, r.evaluation, input.price ?? null) };
 }

@@ -6,6 +6,8 @@ export * from './layout-rules.js';
 export * from './memory.js';
 export * from './memory-total.js';
 export * from './step-time.js';
+export * from './context.js';
+export * from './evaluate.js';
 export * from './estimate.js';
 export { gemmSeconds, waveEfficiency } from './kernels.js';
 export { allGatherSeconds, allReduceSeconds, allToAllSeconds, groupOf } from './comm.js';

@@ -72,7 +72,7 @@ describe('trainplan catalog', () => {
     expect(csv.stdout.split('\n')[0]).toMatch(/^provider,instance,accelerator,/);
     expect(run(['catalog', 'accelerators', '--format', 'markdown']).stdout).toMatch(/^\| id \| name \|/);
     const shown = JSON.parse(run(['catalog', 'show', 'mi300x', '--json']).stdout);
-    expect(shown.accelerator.memoryBytes).toBe(192e9);
+    expect(shown.accelerator.memoryBytes).toBe(192 * 2 ** 30);
     expect(shown.offers.every((o: { accelerator: string }) => o.accelerator === 'mi300x')).toBe(true);
   });
 

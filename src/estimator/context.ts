@@ -1,0 +1,81 @@
+import type { AcceleratorSpec, ModelConfig, Precision, TrainingConfig } from '../schema/index.js';
+import { DEFAULT_ASSUMPTIONS, type Assumptions } from './assumptions.js';
+import type { Fabric } from './comm.js';
+import { efficiencyFor, peakFlops, type EfficiencyProfile } from './efficiency.js';
+import { modelFlopsPerToken } from './flops.js';
+import type { Device } from './kernels.js';
+import { countParameters, type ParameterCounts } from './params.js';
+
+export interface NetworkOverride {
+  scaleOutBitsPerSecondPerGpu?: number;
+  scaleUpDomainSize?: number;
+}
+
+/** Everything about a run that does not depend on the layout: computed once, shared by many layouts. */
+export interface EstimateContext {
+  model: ModelConfig;
+  training: TrainingConfig;
+  accelerator: AcceleratorSpec;
+  assumptions: Assumptions;
+  efficiency: EfficiencyProfile;
+  fabric: Fabric;
+  params: ParameterCounts;
+  modelFlopsPerToken: number;
+  tokensPerStep: number;
+  device: (precision: Precision) => Device;
+}
+
+export interface ContextInput {
+  model: ModelConfig;
+  training: TrainingConfig;
+  accelerator: AcceleratorSpec;
+  network?: NetworkOverride;
+  assumptions?: Partial<Assumptions>;
+}
+
+function deviceFor(acc: AcceleratorSpec, precision: Precision, eff: EfficiencyProfile, a: Assumptions): Device {
+  const fp8 = precision === 'fp8' && acc.peakTflops.fp8 !== null;
+  return {
+    gemmPeak: peakFlops(acc, precision),
+    attentionPeak: peakFlops(acc, precision === 'fp8' ? 'bf16' : precision),
+    memoryBytesPerSecond: acc.memoryBandwidthBytesPerSecond,
+    eff,
+    gemmEff: fp8 ? eff.gemmFp8 : eff.gemm,
+    operandBytes: fp8 ? 1 : precision === 'fp32' ? 4 : 2,
+    kernelOverheadSeconds: a.kernelOverheadSeconds,
+    gemmHalfFlops: a.gemmHalfFlops,
+    elementwiseFactor: a.elementwiseFactor,
+  };
+}
+
+/** Resolves assumptions, efficiency profile, fabric and per-token FLOPs for one model on one accelerator and network. */
+export function prepareEstimate(input: ContextInput): EstimateContext {
+  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...input.assumptions };
+  const acc = input.accelerator;
+  const eff = efficiencyFor(acc);
+  const outBits = input.network?.scaleOutBitsPerSecondPerGpu ?? acc.scaleOutBitsPerSecondPerGpu;
+  const fabric: Fabric = {
+    scaleUpBytesPerSecond: acc.scaleUp.bandwidthBytesPerSecond * eff.scaleUp,
+    scaleOutBytesPerSecond: (outBits / 8) * eff.scaleOut,
+    domainSize: input.network?.scaleUpDomainSize ?? acc.scaleUp.domainSize,
+    scaleUpLatencySeconds: a.scaleUpLatencySeconds,
+    scaleOutLatencySeconds: a.scaleOutLatencySeconds,
+  };
+  const devices = new Map<Precision, Device>();
+  return {
+    model: input.model,
+    training: input.training,
+    accelerator: acc,
+    assumptions: a,
+    efficiency: eff,
+    fabric,
+    params: countParameters(input.model),
+    modelFlopsPerToken: modelFlopsPerToken(input.model, input.training.sequenceLength),
+    tokensPerStep: input.training.globalBatchSize * input.training.sequenceLength,
+    device: (p) => {
+      let d = devices.get(p);
+      if (!d) devices.set(p, (d = deviceFor(acc, p, eff, a)));
+      return d;
+    },
+  };
+}
