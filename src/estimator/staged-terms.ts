@@ -1,13 +1,11 @@
 import type { AcceleratorSpec, ModelConfig, Precision, Recompute, ResolvedLayout, TrainingConfig } from '../schema/index.js';
-import { DEFAULT_ASSUMPTIONS, type Assumptions } from './assumptions.js';
+import type { Assumptions } from './assumptions.js';
 import { allGatherSeconds, allReduceSeconds, groupOf, p2pSeconds, type Fabric } from './comm.js';
-import { efficiencyFor, peakFlops, type EfficiencyProfile } from './efficiency.js';
-import type { NetworkOverride } from './estimate.js';
+import { prepareEstimate, type NetworkOverride } from './context.js';
 import { memorySeconds, type Device } from './kernels.js';
 import { denseLayerSeconds, logitsSeconds, moeLayerSeconds, type LayerSeconds } from './layer-time.js';
 import { activationBytesPerLayerToken, localParams, modelStateBytes, shardGroups, type LocalParams } from './memory.js';
 import { layerComm, type LayerComm } from './parallel-comm.js';
-import { countParameters } from './params.js';
 import { deriveShapes, stageLayers } from './shapes.js';
 
 /**
@@ -47,51 +45,31 @@ export interface StagedContextInput {
   assumptions?: Partial<Assumptions>;
 }
 
-/** Mirrors estimate.ts deviceFor. */
-function deviceFor(acc: AcceleratorSpec, precision: Precision, eff: EfficiencyProfile, a: Assumptions): Device {
-  const fp8 = precision === 'fp8' && acc.peakTflops.fp8 !== null;
-  return {
-    gemmPeak: peakFlops(acc, precision),
-    attentionPeak: peakFlops(acc, precision === 'fp8' ? 'bf16' : precision),
-    memoryBytesPerSecond: acc.memoryBandwidthBytesPerSecond,
-    eff,
-    gemmEff: fp8 ? eff.gemmFp8 : eff.gemm,
-    operandBytes: fp8 ? 1 : precision === 'fp32' ? 4 : 2,
-    kernelOverheadSeconds: a.kernelOverheadSeconds,
-    gemmHalfFlops: a.gemmHalfFlops,
-    elementwiseFactor: a.elementwiseFactor,
-  };
-}
-
 export function stagedContext(x: StagedContextInput): StagedContext {
-  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...x.assumptions };
-  const acc = x.accelerator;
-  const eff = efficiencyFor(acc);
-  const domainSize = x.network?.scaleUpDomainSize ?? acc.scaleUp.domainSize;
-  const outBits = x.network?.scaleOutBitsPerSecondPerGpu ?? acc.scaleOutBitsPerSecondPerGpu;
-  const fabric: Fabric = {
-    scaleUpBytesPerSecond: acc.scaleUp.bandwidthBytesPerSecond * eff.scaleUp,
-    scaleOutBytesPerSecond: (outBits / 8) * eff.scaleOut,
-    domainSize,
-    scaleUpLatencySeconds: a.scaleUpLatencySeconds,
-    scaleOutLatencySeconds: a.scaleOutLatencySeconds,
-  };
+  const ctx = prepareEstimate({
+    model: x.model,
+    training: x.training,
+    accelerator: x.accelerator,
+    ...(x.network ? { network: x.network } : {}),
+    ...(x.assumptions ? { assumptions: x.assumptions } : {}),
+  });
+  const a = ctx.assumptions;
   const tr = x.training;
   const p = x.precision;
   return {
     model: x.model,
     training: tr,
-    accelerator: acc,
+    accelerator: x.accelerator,
     precision: p,
     assumptions: a,
-    fabric,
-    device: deviceFor(acc, p, eff, a),
-    capacityBytes: acc.memoryBytes,
+    fabric: ctx.fabric,
+    device: ctx.device(p),
+    capacityBytes: x.accelerator.memoryBytes,
     optimizerBytes: tr.optimizer === 'adam' ? a.optimizerBytesPerParam : a.optimizerBytesPerParam / 2,
     gradBytes: p === 'fp16' || !a.gradReduceFp32ForBf16 ? 2 : 4,
     wBytes: p === 'fp32' ? 4 : 2,
-    steps: Math.ceil(tr.tokens / (tr.globalBatchSize * tr.sequenceLength)),
-    moeLayers: countParameters(x.model).moeLayers,
+    steps: Math.ceil(tr.tokens / ctx.tokensPerStep),
+    moeLayers: ctx.params.moeLayers,
   };
 }
 
