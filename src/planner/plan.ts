@@ -62,7 +62,7 @@ function toRun(p: PreparedPlan, c: Candidate, rank: number | null, frontier: boo
     throw new Error(`planner bug: staged numbers differ from estimate() for ${JSON.stringify(layout)} on ${g.accelerator.id}`);
   }
   return {
-    rank: rank ?? 0,
+    rank,
     accelerator: g.accelerator.id,
     provider: c.point.offer.provider,
     instance: c.point.offer.instance,

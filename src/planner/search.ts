@@ -19,33 +19,46 @@ import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues } from './space.js';
 import { pointsAt, spaceSpec, type PointsAt, type WorkUnit } from './units.js';
 
-/** Runs the given work units (all of them by default) and returns counts and bests. */
-export function searchUnits(x: SearchInputs, plan: SearchPlan, units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch {
-  const out = emptyPartial(plan.groups.length);
+/** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
+export interface Searcher {
+  run(units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch;
+}
+
+export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
   const contexts = new Map<string, StagedContext>();
   const lpCache = new Map<number, LocalParams>();
   const pointCache = plan.groups.map(() => new Map<number, PointsAt>());
-  let done = 0;
-  for (const u of units) {
-    const group = plan.groups[u.group]!;
-    const ck = `${u.group}/${u.precision}`;
-    let c = contexts.get(ck);
-    if (!c) {
-      c = stagedContext({
-        model: x.model,
-        training: x.training,
-        accelerator: group.accelerator,
-        precision: group.precisions[u.precision]!,
-        network: group.network,
-        ...(x.assumptions ? { assumptions: x.assumptions } : {}),
-      });
-      contexts.set(ck, c);
-    }
-    runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out);
-    done++;
-    onUnit?.(done);
-  }
-  return out;
+  return {
+    run(units, onUnit) {
+      const out = emptyPartial(plan.groups.length);
+      let done = 0;
+      for (const u of units) {
+        const group = plan.groups[u.group]!;
+        const ck = `${u.group}/${u.precision}`;
+        let c = contexts.get(ck);
+        if (!c) {
+          c = stagedContext({
+            model: x.model,
+            training: x.training,
+            accelerator: group.accelerator,
+            precision: group.precisions[u.precision]!,
+            network: group.network,
+            ...(x.assumptions ? { assumptions: x.assumptions } : {}),
+          });
+          contexts.set(ck, c);
+        }
+        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out);
+        done++;
+        onUnit?.(done);
+      }
+      return out;
+    },
+  };
+}
+
+/** Runs the given work units and returns counts and bests. */
+export function searchUnits(x: SearchInputs, plan: SearchPlan, units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch {
+  return createSearcher(x, plan).run(units, onUnit);
 }
 
 function runUnit(

@@ -54,7 +54,8 @@ export interface SearchStats {
 
 /** One ranked plan: an offer, a pricing model, a GPU count and a layout, with the estimator's numbers. */
 export interface PlannedRun {
-  rank: number;
+  /** Position by the objective (1 = best); null for frontier plans outside the top N. */
+  rank: number | null;
   accelerator: string;
   provider: string;
   instance: string;

@@ -4,3 +4,5 @@ export { renderAcceleratorsTable, renderOffersTable, renderAcceleratorDetail, fo
 export * from './human.js';
 export * from './estimate-json.js';
 export * from './estimate-table.js';
+export * from './plan-json.js';
+export * from './plan-table.js';
