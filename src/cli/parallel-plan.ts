@@ -8,11 +8,15 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Threads to use: TRAINPLAN_THREADS when set, else the machine's parallelism (at most 8). */
+/**
+ * Threads to use: TRAINPLAN_THREADS when set ("auto" = the machine's parallelism, at most 8), else 1.
+ * One thread is the default because on a shared 2-core machine the workers' start-up and duplicated
+ * caches cost more than they save (measured: 405B example 1.6 s on 1 thread, 2.2 s on 2).
+ */
 export function defaultThreads(env: Record<string, string | undefined>): number {
+  if (env.TRAINPLAN_THREADS === 'auto') return Math.max(1, Math.min(8, availableParallelism()));
   const n = Number(env.TRAINPLAN_THREADS);
-  if (Number.isInteger(n) && n >= 1) return n;
-  return Math.max(1, Math.min(8, availableParallelism()));
+  return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
 /**

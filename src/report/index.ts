@@ -6,3 +6,4 @@ export * from './estimate-json.js';
 export * from './estimate-table.js';
 export * from './plan-json.js';
 export * from './plan-table.js';
+export * from './presets.js';

@@ -5,3 +5,7 @@ export * from './hardware.js';
 export * from './catalog.js';
 export * from './layout.js';
 export * from './calibration.js';
+export * from './field-error.js';
+export * from './presets.js';
+export * from './resolve-model.js';
+export * from './training.js';

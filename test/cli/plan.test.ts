@@ -92,7 +92,7 @@ describe.skipIf(!canLoadModels)('trainplan plan', () => {
 
   it.each([
     [['--min-gpus', '64', '--max-gpus', '8'], /minGpus 64 is greater than maxGpus 8/],
-    [['--accelerators', 'b200', '--providers', 'aws'], /no offer matches/],
+    [['--accelerators', 'gb200', '--providers', 'aws'], /no offer matches the constraints \(gb200: not offered by aws\)/],
     [['--objective', 'speed'], /unknown objective "speed"/],
     [['--deadline-days', '0'], /expected a number greater than 0/],
     [['--accelerators', 'h100-sxn'], /did you mean h100-sxm\?/],

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
-import * as io from '../../io/index.js';
+import { basename } from 'node:path';
+import { loadCatalog, loadModelFile } from '../../io/index.js';
 import * as report from '../../report/index.js';
-import { InputError, parseCount, pricingSchema, type Constraints, type ModelConfig, type Pricing, type TrainingConfig } from '../../schema/index.js';
+import { InputError, parseCount, pricingSchema, type Constraints, type Pricing } from '../../schema/index.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
 import { intFlag } from '../flags.js';
 import { defaultThreads, planInParallel } from '../parallel-plan.js';
@@ -22,15 +23,6 @@ interface PlanOpts {
   objective?: string;
   top?: string;
   allowFp8?: boolean;
-}
-
-type LoadModelFile = (path: string) => { model: ModelConfig; training: TrainingConfig; constraints: Constraints };
-
-/** The model-file loader from io (issue 3); looked up by name so `plan` builds before it lands. */
-function loadModel(path: string) {
-  const load = (io as unknown as { loadModelFile?: LoadModelFile }).loadModelFile;
-  if (!load) throw new InputError('NOT_AVAILABLE', 'model files cannot be read by this build yet', { location: path });
-  return load(path);
 }
 
 /** The output options, shaped as the shared catalog helpers expect. */
@@ -109,10 +101,10 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .option('--no-color', 'disable colour')
     .action((file: string, o: PlanOpts) =>
       runAction(ctx, isJson(out(o)), async () => {
-        const loaded = loadModel(file);
+        const loaded = loadModelFile(file);
         const constraints = mergeConstraints(loaded.constraints, o);
         const top = intFlag(o.top, '--top');
-        const catalog = io.loadCatalog({ files: o.catalog, env: ctx.env });
+        const catalog = loadCatalog({ files: o.catalog, env: ctx.env });
         const progress = progressReporter(ctx);
         const result = await planInParallel(
           { model: loaded.model, training: loaded.training, catalog, constraints, ...(top !== undefined ? { top } : {}) },
@@ -120,7 +112,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         );
         progress.end();
         if (isJson(out(o))) {
-          ctx.stdout(report.planDocument({ tool: TOOL, modelFile: file, model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, result }));
+          ctx.stdout(report.planDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, result }));
         } else {
           ctx.stdout(report.renderPlan(result, gridFormat(out(o)), chalkFor(out(o), ctx)));
           if (result.infeasible) ctx.stderr(`trainplan: no feasible plan: ${result.infeasible.reason}\n`);
