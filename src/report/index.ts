@@ -4,4 +4,6 @@ export { renderAcceleratorsTable, renderOffersTable, renderAcceleratorDetail, fo
 export * from './human.js';
 export * from './estimate-json.js';
 export * from './estimate-table.js';
+export * from './plan-json.js';
+export * from './plan-table.js';
 export * from './presets.js';
