@@ -111,16 +111,45 @@ export function interruptionRates(input: GoodputInput, a: GoodputAssumptions): {
   return { failures, preemptions: (instances * perMonth) / SECONDS_PER_MONTH };
 }
 
-/** Expected goodput of one run: Daly-optimal checkpointing under exponential interruptions [Daly06; Llama3 §3.3.4]. */
-export function goodput(input: GoodputInput): Goodput {
+/** Everything of Daly's model that does not depend on the solve time: T_w = factor · T_s/τ (linear in T_s). */
+export interface WallClockModel {
+  mtbf: number;
+  checkpointSeconds: number;
+  tau: number;
+  /** M·e^{R/M}·(e^{(τ+C)/M} − 1), or τ + C without failures. */
+  factor: number;
+  rates: { failures: number; preemptions: number };
+  restartSeconds: number;
+}
+
+/** Daly's model for a job of `gpus` GPUs; independent of the run length, so a search computes it once per GPU count and offer. */
+export function wallClockModel(input: Omit<GoodputInput, 'failureFreeSeconds'>): WallClockModel {
   const a: GoodputAssumptions = { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...input.assumptions };
-  const rates = interruptionRates(input, a);
+  const rates = interruptionRates({ ...input, failureFreeSeconds: 0 }, a);
   const rate = rates.failures + rates.preemptions;
   const mtbf = rate > 0 ? 1 / rate : Infinity;
   const c = checkpointSeconds(input.checkpointBytes, input.gpus, a);
   const tau = dalyInterval(c, mtbf);
+  const factor = Number.isFinite(mtbf) ? mtbf * Math.exp(a.restartSeconds / mtbf) * Math.expm1((tau + c) / mtbf) : tau + c;
+  return { mtbf, checkpointSeconds: c, tau, factor, rates, restartSeconds: a.restartSeconds };
+}
+
+/** Expected wall clock of `failureFreeSeconds` of work under the model: factor · T_s/τ [Daly06 eq. 13]. */
+export function wallClockSeconds(w: WallClockModel, failureFreeSeconds: number): number {
+  if (failureFreeSeconds <= 0) return 0;
+  if (!Number.isFinite(w.tau)) return failureFreeSeconds;
+  return w.factor * (failureFreeSeconds / w.tau);
+}
+
+/** Expected goodput of one run: Daly-optimal checkpointing under exponential interruptions [Daly06; Llama3 §3.3.4]. */
+export function goodput(input: GoodputInput): Goodput {
+  const a: GoodputAssumptions = { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...input.assumptions };
+  const w = wallClockModel({ ...input, assumptions: a });
+  const { mtbf, tau, rates } = w;
+  const rate = rates.failures + rates.preemptions;
+  const c = w.checkpointSeconds;
   const ts = input.failureFreeSeconds;
-  const tw = ts > 0 ? dalyWallTime(ts, tau, c, a.restartSeconds, mtbf) : 0;
+  const tw = wallClockSeconds(w, ts);
   const checkpointOverhead = Number.isFinite(tau) ? (ts / tau) * c : 0;
   const interruptions = Number.isFinite(mtbf) ? tw / mtbf : 0;
   const g = tw > 0 ? ts / tw : 1;

@@ -15,3 +15,4 @@ export * from './validation.js';
 export * from './goodput.js';
 export * from './energy.js';
 export * from './run-overheads.js';
+export * from './staged.js';

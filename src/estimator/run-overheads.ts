@@ -1,6 +1,6 @@
 import type { Assumptions } from './assumptions.js';
 import { DEFAULT_ENERGY_ASSUMPTIONS, energy, type Energy, type EnergyAssumptions } from './energy.js';
-import { DEFAULT_GOODPUT_ASSUMPTIONS, goodput, type Goodput, type GoodputAssumptions } from './goodput.js';
+import { DEFAULT_GOODPUT_ASSUMPTIONS, goodput, wallClockModel, type Goodput, type GoodputAssumptions, type WallClockModel } from './goodput.js';
 
 /** What the caller may set about failures and energy (io fills `grid` from hardware-catalog/grid-intensity.yaml). */
 export interface RunOverheadsInput {
@@ -41,6 +41,12 @@ export function goodputFor(
   const spot = price?.pricing === 'spot' ? { provider: price.provider, gpusPerInstance: price.gpusPerInstance ?? 8 } : null;
   const assumptions: GoodputAssumptions = { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...overheads?.goodput };
   return goodput({ gpus, failureFreeSeconds, checkpointBytes: checkpointBytes(ctx.params.total, ctx.assumptions, ctx.training.optimizer), spot, assumptions });
+}
+
+/** Daly's wall-clock model for `gpus` GPUs under `price`: a search caches it per (GPU count, offer) and gets estimate()'s wall clock from wallClockSeconds. */
+export function wallClockFor(ctx: GoodputContext, gpus: number, price: { pricing: string; provider: string; gpusPerInstance?: number } | null, overheads?: RunOverheadsInput): WallClockModel {
+  const spot = price?.pricing === 'spot' ? { provider: price.provider, gpusPerInstance: price.gpusPerInstance ?? 8 } : null;
+  return wallClockModel({ gpus, checkpointBytes: checkpointBytes(ctx.params.total, ctx.assumptions, ctx.training.optimizer), spot, assumptions: { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...overheads?.goodput } });
 }
 
 /** Goodput (failures, checkpoints, restarts, preemptions) and energy/carbon for one estimated run. */

@@ -8,4 +8,6 @@ export * from './goodput-lines.js';
 export * from './fleet-chart.js';
 export * from './fleet-report.js';
 export * from './budget-report.js';
+export * from './plan-json.js';
+export * from './plan-table.js';
 export * from './presets.js';
