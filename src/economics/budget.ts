@@ -9,12 +9,16 @@ export const CHINCHILLA_TOKENS_PER_PARAM = 20;
 export const BUDGET_TRAINING = { sequenceLength: 4096, globalBatchSize: 1024 } as const;
 
 export const SCALING_RULE =
-  'Hoffmann et al. 2022 (Chinchilla), ~20 tokens per parameter; dense Llama-style shapes (hidden = 128·layers, SwiGLU 3.5×, GQA 8 KV heads, 128K vocabulary)';
+  'Hoffmann et al. 2022 (Chinchilla), ~20 tokens per parameter; dense Llama-style shapes (hidden ≈ 128·layers, SwiGLU 3.5×, GQA 8 KV heads, 128K vocabulary)';
 
-/** A dense Llama-style model with `layers` layers: hidden 128·L (head dim 128), FFN 3.5·hidden rounded to 256, 8 KV heads [Llama 3 8B: 32 × 4096, FFN 14336]. */
+/**
+ * A dense Llama-style model with `layers` layers: heads = L rounded up to a multiple of 8 (from 8 layers on, so every
+ * tensor-parallel degree up to 8 divides them), hidden = 128·heads, FFN 3.5·hidden rounded to 256, 8 KV heads
+ * [Llama 3 8B: 32 layers × 4096 hidden, 32 heads, FFN 14336]. Parameters never fall as L grows.
+ */
 export function denseShape(layers: number): ModelConfig {
-  const hidden = 128 * layers;
-  const heads = hidden / 128;
+  const heads = layers < 8 ? layers : 8 * Math.ceil(layers / 8);
+  const hidden = 128 * heads;
   return {
     name: `dense-${layers}l`,
     layers,

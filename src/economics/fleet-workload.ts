@@ -71,7 +71,10 @@ function buyTerms(req: FleetRequest, accId: string): FleetReport['buy'] {
 }
 
 /** Plans each model once (cheapest on-demand plan meeting its deadline) on one accelerator, then prices the workload every way. */
-export function fleetWorkload(req: FleetRequest): { ok: true; report: FleetReport } | { ok: false; model: string; reason: string } {
+export function fleetWorkload(request: FleetRequest): { ok: true; report: FleetReport } | { ok: false; model: string; reason: string } {
+  // Without --providers, the first model file's providers bound both its plan and the prices compared.
+  const fromFile = request.models[0]?.constraints?.providers;
+  const req: FleetRequest = request.providers || !fromFile ? request : { ...request, providers: fromFile };
   let acc = req.accelerator ?? (req.fleet ? req.fleet.accelerator : undefined);
   const planned: Array<{ m: WorkloadModel; plan: PlanLike }> = [];
   for (const m of req.models) {

@@ -8,7 +8,7 @@ const NAME: Record<OptionKind, string> = { 'on-demand': 'on-demand', spot: 'spot
 
 function table(head: string[], rows: string[][]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
+  const line = (cells: string[]) => ('  ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')).trimEnd();
   return [line(head), line(w.map((n) => '─'.repeat(n))), ...rows.map(line)].join('\n');
 }
 

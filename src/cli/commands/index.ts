@@ -4,6 +4,9 @@ import { registerCatalog } from './catalog.js';
 import { registerEstimate } from './estimate.js';
 import { registerPlan } from './plan.js';
 import { registerPresets } from './presets.js';
+import { registerFleet } from './fleet.js';
+import { registerBudget } from './budget.js';
+import { economicsDeps } from './economics-deps.js';
 
 /** Each command module adds itself here (one line per command). */
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -11,4 +14,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerCatalog(program, ctx);
   registerPlan(program, ctx);
   registerPresets(program, ctx);
+  registerFleet(program, ctx, economicsDeps);
+  registerBudget(program, ctx, economicsDeps);
 }
