@@ -37,7 +37,7 @@ export async function planInParallel(input: PlanInput, opts: ParallelOptions): P
   const partials: PartialSearch[] = [];
   let next = 0;
   let done = 0;
-  const workerInput: PlanInput = { ...input, catalog: { accelerators: input.catalog.accelerators, offers: input.catalog.offers } };
+  const workerInput: PlanInput = { ...input, catalog: { accelerators: input.catalog.accelerators, offers: input.catalog.offers, ...(input.catalog.owned ? { owned: input.catalog.owned } : {}) } };
   delete workerInput.onProgress;
   await Promise.all(
     Array.from({ length: threads }, () =>

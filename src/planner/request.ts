@@ -1,17 +1,19 @@
 import type { NetworkOverride } from '../estimator/index.js';
 import { gpuHourPrice } from '../catalog/index.js';
-import { didYouMean, InputError, pricingSchema, type AcceleratorSpec, type Offer, type Precision, type Pricing } from '../schema/index.js';
-import type { PlanInput, ResolvedConstraints } from './types.js';
+import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
+import type { OwnedPlanOffer, PlanInput, ResolvedConstraints } from './types.js';
 
 export const DEFAULT_MAX_GPUS = 16384;
 export const DEFAULT_TOP = 5;
 export const DEFAULT_MIN_TOKENS_PER_CP_RANK = 1024;
-const PRICING_ORDER: readonly Pricing[] = pricingSchema.options;
+const PRICING_ORDER: readonly PlanPricing[] = planPricingSchema.options;
 
 /** One (offer, pricing model) pair with its price per accelerator-hour. */
 export interface PricePoint {
   offer: Offer;
-  pricing: Pricing;
+  pricing: PlanPricing;
+  /** Owned fleets: never more GPUs than this. */
+  maxGpus?: number;
   usdPerGpuHour: number;
   acceleratorCount: number;
 }
@@ -95,18 +97,20 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
   const accById = new Map(cat.accelerators.map((a) => [a.id, a]));
   const allIds = [...accById.keys()].sort(cmp);
   for (const id of constraints.accelerators) if (!accById.has(id)) throw unknownId('accelerator', 'accelerators', id, allIds);
-  const providers = [...new Set(cat.offers.map((o) => o.provider))].sort(cmp);
+  const ownedAll = cat.owned ?? [];
+  const providers = [...new Set([...cat.offers, ...ownedAll].map((o) => o.provider))].sort(cmp);
   for (const p of constraints.providers ?? []) if (!providers.includes(p)) throw unknownId('provider', 'providers', p, providers);
 
-  const wanted = constraints.accelerators.length ? constraints.accelerators : [...new Set(cat.offers.map((o) => o.accelerator))].filter((id) => accById.has(id)).sort(cmp);
+  const wanted = constraints.accelerators.length ? constraints.accelerators : [...new Set([...cat.offers, ...ownedAll].map((o) => o.accelerator))].filter((id) => accById.has(id)).sort(cmp);
   const groups: NetworkGroup[] = [];
   const skipped: SearchPlan['skipped'] = [];
   const accelerators: string[] = [];
   const modelPrecision = input.training.precision;
   for (const id of wanted) {
     const acc = accById.get(id)!;
-    const offers = cat.offers
-      .filter((o) => o.accelerator === id && (constraints.providers === null || constraints.providers.includes(o.provider)))
+    const owned = constraints.pricing.includes('owned') ? ownedAll : [];
+    const offers: Array<Offer | OwnedPlanOffer> = [...cat.offers, ...owned]
+      .filter((o) => o.accelerator === id && (constraints.providers === null || constraints.providers.includes(o.provider) || 'maxGpus' in o))
       .slice()
       .sort((a, b) => cmp(a.provider, b.provider) || cmp(a.instance, b.instance) || a.acceleratorCount - b.acceleratorCount);
     if (offers.length === 0) {
@@ -126,7 +130,8 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
         scaleUpDomainSize: offer.interconnect.scaleUpDomainSize ?? acc.scaleUp.domainSize,
       };
       for (const pricing of constraints.pricing) {
-        const usdPerGpuHour = gpuHourPrice(offer, pricing);
+        const maxGpus = 'maxGpus' in offer ? offer.maxGpus : undefined;
+        const usdPerGpuHour = pricing === 'owned' ? ('maxGpus' in offer ? offer.usdPerGpuHour : null) : maxGpus === undefined ? gpuHourPrice(offer, pricing) : null;
         if (usdPerGpuHour === null) continue;
         const key = `${network.scaleUpDomainSize}/${network.scaleOutBitsPerSecondPerGpu}`;
         let g = byNetwork.get(key);
@@ -134,7 +139,7 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
           g = { index: -1, accelerator: acc, network, points: [], precisions };
           byNetwork.set(key, g);
         }
-        g.points.push({ offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount });
+        g.points.push({ offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount, ...(maxGpus !== undefined ? { maxGpus } : {}) });
       }
     }
     if (byNetwork.size === 0) {

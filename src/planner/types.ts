@@ -1,8 +1,14 @@
 import type { Assumptions, Estimate } from '../estimator/index.js';
-import type { Catalog, Constraints, ModelConfig, Precision, Pricing, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import type { Catalog, Constraints, ModelConfig, Offer, PlanPricing, Precision, ResolvedLayout, TrainingConfig } from '../schema/index.js';
 
 /** What the planner reads from a catalog (the loaded `Catalog` satisfies it). */
-export type PlannerCatalog = Pick<Catalog, 'accelerators' | 'offers'>;
+export type PlannerCatalog = Pick<Catalog, 'accelerators' | 'offers'> & {
+  /** Owned fleets as offers (economics/owned.ts fleetToOffer): searched under pricing "owned", never above maxGpus. */
+  owned?: readonly OwnedPlanOffer[];
+};
+
+/** An owned fleet as the planner sees it: an offer with its own $/GPU-hour and a GPU ceiling. */
+export type OwnedPlanOffer = Offer & { maxGpus: number; usdPerGpuHour: number };
 
 export type Objective = 'cost' | 'time';
 
@@ -26,7 +32,7 @@ export interface ResolvedConstraints {
   objective: Objective;
   accelerators: string[];
   providers: string[] | null;
-  pricing: Pricing[];
+  pricing: PlanPricing[];
   minGpus: number;
   maxGpus: number;
   deadlineDays: number | null;
@@ -59,7 +65,7 @@ export interface PlannedRun {
   accelerator: string;
   provider: string;
   instance: string;
-  pricing: Pricing;
+  pricing: PlanPricing;
   instances: number;
   gpus: number;
   usdPerGpuHour: number;

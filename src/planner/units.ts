@@ -68,7 +68,7 @@ export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClo
 }
 
 export function pointsAt(group: NetworkGroup, gpus: number): PointsAt {
-  const points = group.points.filter((p) => gpus % p.acceleratorCount === 0);
+  const points = group.points.filter((p) => gpus % p.acceleratorCount === 0 && (p.maxGpus === undefined || gpus <= p.maxGpus));
   const prices = Float64Array.from(points.map((p) => p.usdPerGpuHour)).sort();
   return { count: points.length, prices, points };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countSchema, precisionSchema, pricingSchema } from './units.js';
+import { countSchema, planPricingSchema, precisionSchema } from './units.js';
 
 const posInt = (max: number) => z.number().int().positive().max(max);
 const nonNegInt = (max: number) => z.number().int().nonnegative().max(max);
@@ -89,7 +89,7 @@ export interface TrainingConfig {
 export const constraintsSchema = z.strictObject({
   accelerators: z.array(z.string().min(1)).min(1).optional(),
   providers: z.array(z.string().min(1)).min(1).optional(),
-  pricing: z.union([pricingSchema, z.array(pricingSchema).min(1)]).optional(),
+  pricing: z.union([planPricingSchema, z.array(planPricingSchema).min(1)]).optional(),
   minGpus: posInt(1_000_000).optional(),
   maxGpus: posInt(1_000_000).optional(),
   deadlineDays: z.number().positive().max(36500).optional(),

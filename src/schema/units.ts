@@ -42,6 +42,10 @@ export type Precision = z.infer<typeof precisionSchema>;
 export const pricingSchema = z.enum(['on-demand', 'spot', 'reserved-1y', 'reserved-3y']);
 export type Pricing = z.infer<typeof pricingSchema>;
 
+/** Pricing models a plan can use: the cloud ones plus `owned` (a user catalog's fleets:, priced by economics/owned.ts). */
+export const planPricingSchema = z.enum(['on-demand', 'spot', 'reserved-1y', 'reserved-3y', 'owned']);
+export type PlanPricing = z.infer<typeof planPricingSchema>;
+
 /** Map a pricing model to its key in `usdPerHour`. */
 export const PRICING_KEY = {
   'on-demand': 'onDemand',

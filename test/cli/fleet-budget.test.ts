@@ -55,3 +55,15 @@ describe('trainplan budget (golden)', () => {
     expect(doc.rule).toContain('Hoffmann et al. 2022');
   });
 });
+
+describe('trainplan plan with an owned fleet', () => {
+  it('--pricing owned places the run on the fleet, within its 64 GPUs', () => {
+    const r = runCli(abs(['plan', 'examples/startup-1b.yaml', '--catalog', 'test/fixtures/fleet/lab-fleet.yaml', '--pricing', 'owned,on-demand', '--json']));
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const owned = doc.plans.filter((p: { pricing: string }) => p.pricing === 'owned');
+    expect(owned.length).toBeGreaterThan(0);
+    for (const p of owned) expect(p.gpus).toBeLessThanOrEqual(64);
+    expect(doc.plans[0].provider).toBe('owned');
+  });
+});

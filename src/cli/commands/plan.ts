@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
 import { loadCatalog, loadModelFile } from '../../io/index.js';
 import * as report from '../../report/index.js';
-import { InputError, parseCount, pricingSchema, type Constraints, type Pricing } from '../../schema/index.js';
+import { InputError, parseCount, planPricingSchema, type Constraints, type PlanPricing } from '../../schema/index.js';
+import { withOwnedFleets } from './owned-offers.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
 import { intFlag } from '../flags.js';
 import { defaultThreads, planInParallel } from '../parallel-plan.js';
@@ -44,9 +45,9 @@ export function mergeConstraints(file: Constraints, o: PlanOpts): Constraints {
   if (o.providers?.length) out.providers = o.providers;
   if (o.pricing?.length) {
     for (const p of o.pricing) {
-      if (!pricingSchema.options.includes(p as Pricing)) throw new InputError('INVALID_OPTION', `unknown pricing model "${p}"`, { location: '--pricing', suggestion: `use ${pricingSchema.options.join(', ')}` });
+      if (!planPricingSchema.options.includes(p as PlanPricing)) throw new InputError('INVALID_OPTION', `unknown pricing model "${p}"`, { location: '--pricing', suggestion: `use ${planPricingSchema.options.join(', ')}` });
     }
-    out.pricing = o.pricing as Pricing[];
+    out.pricing = o.pricing as PlanPricing[];
   }
   const maxGpus = intFlag(o.maxGpus, '--max-gpus');
   const minGpus = intFlag(o.minGpus, '--min-gpus');
@@ -87,7 +88,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .description('search layouts × accelerators × offers and rank plans by cost or time')
     .option('--accelerators <ids>', 'only these accelerators (comma-separated, repeatable)', collect)
     .option('--providers <ids>', 'only these providers (comma-separated, repeatable)', collect)
-    .option('--pricing <models>', `pricing models to compare: ${pricingSchema.options.join(', ')} (comma-separated)`, collect)
+    .option('--pricing <models>', `pricing models to compare: ${planPricingSchema.options.join(', ')} (comma-separated; owned = fleets: in a --catalog file)`, collect)
     .option('--max-gpus <n>', 'largest GPU count to consider (default 16384)')
     .option('--min-gpus <n>', 'smallest GPU count to consider')
     .option('--deadline-days <d>', 'reject plans that take longer')
@@ -104,7 +105,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         const loaded = loadModelFile(file);
         const constraints = mergeConstraints(loaded.constraints, o);
         const top = intFlag(o.top, '--top');
-        const catalog = loadCatalog({ files: o.catalog, env: ctx.env });
+        const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
         const progress = progressReporter(ctx);
         const result = await planInParallel(
           { model: loaded.model, training: loaded.training, catalog, constraints, ...(top !== undefined ? { top } : {}) },
