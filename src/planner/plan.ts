@@ -1,4 +1,4 @@
-import { estimate, wallClockSeconds } from '../estimator/index.js';
+import { estimate, gridFor, wallClockSeconds } from '../estimator/index.js';
 import type { Layout, Recompute } from '../schema/index.js';
 import { buildSearchPlan, resolveConstraints, type SearchPlan } from './request.js';
 import { compareCandidates, compareIdentity, paretoFrontier, TopK, type Candidate } from './rank.js';
@@ -54,6 +54,7 @@ function toRun(p: PreparedPlan, c: Candidate, rank: number | null, frontier: boo
     layout,
     network: g.network,
     price: priceOfPoint(c.point),
+    ...(p.input.gridRegions ? { overheads: { grid: gridFor(p.input.gridRegions, c.point.offer.provider, c.point.offer.region) } } : {}),
     ...(p.input.assumptions ? { assumptions: p.input.assumptions } : {}),
   });
   if (!r.ok) throw new Error(`planner bug: a searched layout was rejected by the estimator (${r.problem.reason}: ${r.problem.message})`);

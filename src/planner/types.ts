@@ -1,4 +1,4 @@
-import type { Assumptions, Estimate } from '../estimator/index.js';
+import type { Assumptions, Estimate, gridFor } from '../estimator/index.js';
 import type { Catalog, Constraints, ModelConfig, Offer, PlanPricing, Precision, ResolvedLayout, TrainingConfig } from '../schema/index.js';
 
 /** What the planner reads from a catalog (the loaded `Catalog` satisfies it). */
@@ -23,6 +23,8 @@ export interface PlanInput {
   assumptions?: Partial<Assumptions>;
   /** Smallest sequence chunk per context-parallel rank (default 1024 tokens). */
   minTokensPerCpRank?: number;
+  /** hardware-catalog/grid-intensity.yaml rows: each plan's offer region sets its carbon intensity. */
+  gridRegions?: Parameters<typeof gridFor>[0];
   /** Called between work units; pure callers may ignore it. */
   onProgress?: (done: number, total: number) => void;
 }

@@ -31,6 +31,8 @@ function planEntry(p: PlannedRun) {
     memory: e.memory,
     time: e.time,
     throughput: e.throughput,
+    goodput: e.goodput,
+    energy: e.energy,
     cost: e.cost,
     frontier: p.frontier,
   };

@@ -3,7 +3,7 @@ import type { PlannedRun, PlanResult } from '../planner/index.js';
 import { renderGrid, type GridFormat } from './grid.js';
 import { count, duration, gib, percent, usd } from './human.js';
 
-const HEADERS = ['#', 'frontier', 'accelerator', 'provider', 'instance × n', 'pricing', 'GPUs', 'TP/PP/VPP/CP/EP/DP', 'micro-batch', 'grad-acc', 'ZeRO', 'recompute', 'precision', 'headroom', 'step', 'days', 'GPU-hours', 'USD', 'MFU'];
+const HEADERS = ['#', 'frontier', 'accelerator', 'provider', 'instance × n', 'pricing', 'GPUs', 'TP/PP/VPP/CP/EP/DP', 'micro-batch', 'grad-acc', 'ZeRO', 'recompute', 'precision', 'headroom', 'step', 'days', 'GPU-hours', 'USD', 'MFU', 'goodput', 't CO2e'];
 
 function row(p: PlannedRun, human: boolean): string[] {
   const e = p.estimate;
@@ -28,6 +28,8 @@ function row(p: PlannedRun, human: boolean): string[] {
     human ? count(e.cost.gpuHours) : e.cost.gpuHours.toFixed(0),
     human ? usd(e.cost.usd) : (e.cost.usd ?? 0).toFixed(2),
     human ? percent(e.throughput.mfu) : e.throughput.mfu.toFixed(4),
+    human ? percent(e.goodput.goodput) : e.goodput.goodput.toFixed(4),
+    human ? (e.energy.kgCo2e / 1000).toFixed(1) : (e.energy.kgCo2e / 1000).toFixed(3),
   ];
 }
 

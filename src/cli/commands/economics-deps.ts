@@ -1,10 +1,13 @@
-import { loadModelFile } from '../../io/index.js';
+import { loadGridIntensity, loadModelFile } from '../../io/index.js';
 import { plan } from '../../planner/index.js';
 import type { EconomicsDeps } from './economics-options.js';
 
 /** The real planner (single-threaded: fleet and budget call it many times) and model loader behind `fleet` and `budget`. */
 export const economicsDeps: EconomicsDeps = {
-  planFnFor: (catalog) => (req) => plan({ ...req, catalog }),
+  planFnFor: (catalog) => {
+    const gridRegions = loadGridIntensity().regions;
+    return (req) => plan({ ...req, catalog, gridRegions });
+  },
   loadModel: (path) => {
     const f = loadModelFile(path);
     return { name: f.file.name ?? f.model.name, model: f.model, training: f.training, constraints: f.constraints };

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
-import { loadCatalog, loadModelFile } from '../../io/index.js';
+import { loadCatalog, loadGridIntensity, loadModelFile } from '../../io/index.js';
 import * as report from '../../report/index.js';
 import { InputError, parseCount, planPricingSchema, type Constraints, type PlanPricing } from '../../schema/index.js';
 import { withOwnedFleets } from './owned-offers.js';
@@ -108,7 +108,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
         const progress = progressReporter(ctx);
         const result = await planInParallel(
-          { model: loaded.model, training: loaded.training, catalog, constraints, ...(top !== undefined ? { top } : {}) },
+          { model: loaded.model, training: loaded.training, catalog, constraints, gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}) },
           { threads: defaultThreads(ctx.env), onProgress: progress.tick },
         );
         progress.end();
