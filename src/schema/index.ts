@@ -5,3 +5,7 @@ export * from './hardware.js';
 export * from './catalog.js';
 export * from './layout.js';
 export * from './calibration.js';
+export * from './document.js';
+export * from './plan-document.js';
+export * from './check-document.js';
+export * from './json-schemas.js';
