@@ -1,1 +1,2 @@
 export * from './single-estimate.js';
+export * from './gates.js';

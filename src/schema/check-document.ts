@@ -28,15 +28,19 @@ export type GateName = z.infer<typeof gateNameSchema>;
 /** One gate's verdict. `actual`/`limit` are in `unit`; `excess` is how far past the limit (null when within). */
 export const gateResultSchema = z.strictObject({
   gate: gateNameSchema,
-  /** What was measured: "best plan", "cost of the best plan vs baseline", … */
-  subject: z.string(),
+  /** What max-increase compared: the best plan, or the baseline's offer at its GPU count. Budget and deadline judge the best plan. */
+  subject: z.enum(['best-plan', 'same-offer']).nullable(),
+  metric: z.enum(['cost', 'time']).nullable(),
   status: z.enum(['pass', 'fail', 'skip']),
-  unit: z.enum(['usd', 'days', 'percent', 'plans']),
+  unit: z.enum(['usd', 'days', 'percent']).nullable(),
   limit: z.number().nullable(),
   actual: z.number().nullable(),
   excess: z.number().nullable(),
-  /** excess as a percentage of the limit (budget, deadline) — null for percentage gates. */
+  /** excess as a percentage of the limit (budget, deadline); null for percentage gates and when within. */
   excessPercent: z.number().nullable(),
+  /** Why a gate was skipped, or failed without numbers. */
+  note: z.string().nullable(),
+  /** The verdict in one sentence. */
   message: z.string(),
 });
 export type GateResult = z.infer<typeof gateResultSchema>;
