@@ -4,3 +4,4 @@ export { renderAcceleratorsTable, renderOffersTable, renderAcceleratorDetail, fo
 export * from './human.js';
 export * from './estimate-json.js';
 export * from './estimate-table.js';
+export * from './presets.js';

@@ -9,3 +9,7 @@ export * from './document.js';
 export * from './plan-document.js';
 export * from './check-document.js';
 export * from './json-schemas.js';
+export * from './field-error.js';
+export * from './presets.js';
+export * from './resolve-model.js';
+export * from './training.js';

@@ -74,6 +74,9 @@ export const trainingSectionSchema = z
     path: ['globalBatchSize'],
   });
 
+/** The `training:` section as parsed (counts already numbers, batch in sequences or tokens). */
+export type TrainingSection = z.infer<typeof trainingSectionSchema>;
+
 /** The training run, normalised: batch in sequences, tokens as a number. */
 export interface TrainingConfig {
   tokens: number;

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { didYouMean, formatFieldPath, InputError } from '../schema/index.js';
+import type { ParsedYaml } from './yaml-source.js';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+type Path = (string | number)[];
+
+function toPath(path: readonly PropertyKey[]): Path {
+  return path.map((p) => (typeof p === 'number' ? p : String(p)));
+}
+
+/** Number as a user would write it: 1e30 rather than 1e+30, plain digits below a billion. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 1e9 || (n !== 0 && Math.abs(n) < 1e-4)) return n.toExponential().replace('e+', 'e');
+  return String(n);
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+/** Unwraps optional/nullable/default/pipe/array wrappers to reach the object shape at `path`. */
+function shapeAt(schema: AnySchema, path: Path): Record<string, unknown> | undefined {
+  let node: AnySchema | undefined = schema;
+  let i = 0;
+  for (let guard = 0; node && guard < 64; guard++) {
+    const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'object') {
+      const shape = def.shape as Record<string, AnySchema>;
+      if (i === path.length) return shape;
+      node = shape[String(path[i++])];
+    } else if (def.type === 'array') {
+      if (i === path.length) return undefined;
+      i++;
+      node = def.element as AnySchema;
+    } else if (def.type === 'pipe') {
+      node = def.in as AnySchema;
+    } else if (def.innerType) {
+      node = def.innerType as AnySchema;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function describe(issue: Issue): { detail: string; suggestion?: string } {
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return { detail: 'required' };
+      if (issue.expected === 'int') return { detail: `expected a whole number, got ${show(input)}` };
+      if (typeof input === 'number' && Number.isNaN(input)) return { detail: 'expected a number, got NaN' };
+      return { detail: `expected ${article(issue.expected)}, got ${show(input)}` };
+    case 'too_big':
+      return { detail: `${show(input)} is too large (at most ${formatNumber(Number(issue.maximum))})` };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'array' || issue.origin === 'string') return { detail: `must not be empty` };
+      if (min === 0 && !issue.inclusive) return { detail: `must be positive, got ${show(input)}` };
+      return { detail: `${show(input)} is too small (at least ${formatNumber(min)})` };
+    }
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      const close = typeof input === 'string' ? didYouMean(input, values) : undefined;
+      return { detail: `expected one of ${values.join(' | ')}, got ${show(input)}`, suggestion: close ? `did you mean ${close}?` : undefined };
+    }
+    case 'invalid_union': {
+      const branches = issue.errors.flat();
+      const choice = branches.find((b) => b.code === 'invalid_value');
+      if (choice) return describe({ ...choice, input } as Issue);
+      if (typeof input === 'number' && !Number.isFinite(input)) return { detail: `expected a finite number, got ${show(input)}` };
+      if (branches.some((b) => b.code === 'invalid_type' && b.expected === 'number')) {
+        return { detail: `expected a number such as 300B or 1.5e12, got ${show(input)}` };
+      }
+      return { detail: `unexpected value ${show(input)}` };
+    }
+    default:
+      return { detail: issue.message };
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'object') return 'a mapping';
+  if (expected === 'array') return 'a list';
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/** One InputError for the most useful zod issue: unknown keys first (a typo explains the rest), then schema order. */
+export function issueToError(issues: readonly Issue[], schema: AnySchema, source: ParsedYaml): InputError {
+  const unknown = issues.find((i) => i.code === 'unrecognized_keys');
+  if (unknown && unknown.code === 'unrecognized_keys') {
+    const path = toPath(unknown.path);
+    const key = unknown.keys[0]!;
+    const known = Object.keys(shapeAt(schema, path) ?? {});
+    const close = didYouMean(key, known);
+    return new InputError('SCHEMA_UNKNOWN_KEY', `${formatFieldPath([...path, key])}: unknown key`, {
+      location: source.locate(path, key),
+      suggestion: close ? `did you mean ${close}?` : known.length ? `expected one of ${known.join(', ')}` : undefined,
+    });
+  }
+  const issue = issues[0]!;
+  const path = toPath(issue.path);
+  const { detail, suggestion } = describe(issue);
+  return new InputError('SCHEMA_INVALID', `${formatFieldPath(path)}: ${detail}`, { location: source.locate(path), suggestion });
+}

@@ -1,0 +1,82 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { InputError } from '../schema/index.js';
+import { checkKeys, checkNesting, checkTokenCount } from './yaml-guards.js';
+
+/** Enough for legitimate anchors/aliases; the "billion laughs" pattern needs far more. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A parsed YAML file that can map a field path back to "file:line:col". */
+export interface ParsedYaml {
+  file: string;
+  data: unknown;
+  /** "file:line:col" of the value at `path` (or of its closest existing ancestor's key). */
+  locate(path: readonly (string | number)[], key?: string): string;
+}
+
+function stripPosition(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+}
+
+/** Parses one YAML document strictly (unique keys, alias limit, no prototype keys). */
+export function parseYamlSource(text: string, file: string): ParsedYaml {
+  checkNesting(text, file);
+  checkTokenCount(text, file);
+  const lineCounter = new LineCounter();
+  // Both built-in checks are quadratic on hostile input: checkKeys finds duplicate keys in
+  // linear time, and only the first error is positioned (prettyErrors would do all of them).
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  const at = (offset: number): string => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
+  const first = doc.errors[0];
+  if (first) {
+    const location = at(first.pos[0]);
+    const detail = /call stack/i.test(first.message) ? 'nested too deeply' : stripPosition(first.message);
+    throw new InputError('YAML_SYNTAX', `YAML syntax error: ${detail}`, { location });
+  }
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    throw new InputError('FILE_EMPTY', 'is empty, expected a YAML mapping with model: and training: sections', { location: file });
+  }
+  checkKeys(doc, at);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (err instanceof ReferenceError) {
+      throw new InputError('YAML_ALIAS_LIMIT', `too many alias expansions (over ${MAX_ALIAS_COUNT}): anchors/aliases are limited to guard against "billion laughs" files`, { location: file });
+    }
+    throw new InputError('YAML_SYNTAX', `YAML could not be read: ${err instanceof Error ? err.message : String(err)}`, { location: file });
+  }
+  return { file, data, locate: (path, key) => at(offsetOf(doc, path, key)) };
+}
+
+/** Character offset of the node at `path`; falls back to the deepest key that exists. */
+function offsetOf(doc: Document, path: readonly (string | number)[], key?: string): number {
+  let node: unknown = doc.contents;
+  let fallback = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  const full = key === undefined ? path : [...path, key];
+  for (let i = 0; i < full.length; i++) {
+    const seg = full[i]!;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return fallback;
+      const keyOffset = (pair.key as Node).range?.[0] ?? fallback;
+      // For an unknown key, point at the key itself rather than its value.
+      if (key !== undefined && i === full.length - 1) return keyOffset;
+      fallback = keyOffset;
+      node = pair.value;
+      const valueOffset = (pair.value as Node | null)?.range?.[0];
+      if (i === full.length - 1) return valueOffset ?? keyOffset;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item?.range) return fallback;
+      fallback = item.range[0];
+      node = item;
+      if (i === full.length - 1) return fallback;
+    } else {
+      return fallback;
+    }
+  }
+  return fallback;
+}

@@ -1,0 +1,118 @@
+import { didYouMean } from './errors.js';
+import { FieldError } from './field-error.js';
+import { modelConfigSchema, type ModelConfig, type ModelSection } from './model.js';
+import { findPreset, PRESET_IDS } from './presets.js';
+
+type Required = 'layers' | 'hiddenSize' | 'attentionHeads' | 'vocabSize';
+const REQUIRED: readonly Required[] = ['layers', 'hiddenSize', 'attentionHeads', 'vocabSize'];
+
+/** Defaults for a custom shape (no preset), documented in examples/README.md. */
+export const MODEL_DEFAULTS = { ffn: 'swiglu', attention: 'causal', tiedEmbeddings: false } as const;
+
+/**
+ * FFN width when none is given: 4h for GeLU; for SwiGLU the Llama rule 8h/3 rounded up to a
+ * multiple of 256 (Touvron et al. 2023, params.json `multiple_of`), which keeps ~8h² MLP weights.
+ */
+export function defaultFfnHiddenSize(hiddenSize: number, ffn: 'gelu' | 'swiglu'): number {
+  if (ffn === 'gelu') return 4 * hiddenSize;
+  return 256 * Math.ceil(Math.floor((8 * hiddenSize) / 3) / 256);
+}
+
+function lookupPreset(id: string) {
+  const preset = findPreset(id);
+  if (preset) return preset;
+  const close = didYouMean(id, PRESET_IDS);
+  throw new FieldError('UNKNOWN_PRESET', ['model', 'preset'], `unknown preset "${id}"`, {
+    suggestion: close ? `did you mean ${close}? (\`trainplan presets\` lists them)` : 'run `trainplan presets` to list them',
+  });
+}
+
+/**
+ * Merges the `model:` section over its preset, fills defaults (kvHeads = attentionHeads,
+ * headDim = hiddenSize / attentionHeads, …) and checks cross-field rules.
+ * Throws a FieldError (an InputError carrying the field path) on the first problem.
+ */
+export function resolveModel(section: ModelSection, name?: string): ModelConfig {
+  const preset = section.preset === undefined ? undefined : lookupPreset(section.preset);
+  const base: Partial<Omit<ModelConfig, 'name'>> = preset ? { ...preset.model } : {};
+  const { preset: _presetId, ...overrides } = section;
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+
+  for (const key of REQUIRED) {
+    if (merged[key] === undefined) {
+      throw new FieldError('MODEL_INCOMPLETE', ['model', key], 'required (give it, or a `preset:` that supplies it)', {
+        suggestion: 'run `trainplan presets` for ready-made shapes',
+      });
+    }
+  }
+  const layers = merged.layers!;
+  const hiddenSize = merged.hiddenSize!;
+  const attentionHeads = merged.attentionHeads!;
+  const ffn = merged.ffn ?? MODEL_DEFAULTS.ffn;
+  const mla = merged.mla ?? null;
+  const moe = merged.moe ?? null;
+  const kvHeads = merged.kvHeads ?? attentionHeads;
+
+  let headDim = merged.headDim;
+  if (headDim === undefined) {
+    if (mla) headDim = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
+    else if (hiddenSize % attentionHeads !== 0) {
+      throw new FieldError('MODEL_INVALID', ['model', 'attentionHeads'],
+        `hiddenSize ${hiddenSize} is not divisible by attentionHeads ${attentionHeads}; give headDim explicitly or change the head count`);
+    } else headDim = hiddenSize / attentionHeads;
+  }
+  if (kvHeads > attentionHeads) {
+    throw new FieldError('MODEL_INVALID', ['model', 'kvHeads'], `kvHeads ${kvHeads} exceeds attentionHeads ${attentionHeads}`);
+  }
+  if (attentionHeads % kvHeads !== 0) {
+    throw new FieldError('MODEL_INVALID', ['model', 'kvHeads'],
+      `attentionHeads ${attentionHeads} is not divisible by kvHeads ${kvHeads} (each KV head serves a whole group of query heads)`,
+      { suggestion: `try kvHeads ${nearestDivisor(attentionHeads, kvHeads)}` });
+  }
+  if (moe) checkMoe(moe, layers);
+
+  const resolved = {
+    name: name ?? section.preset ?? 'custom',
+    layers,
+    hiddenSize,
+    ffnHiddenSize: merged.ffnHiddenSize ?? defaultFfnHiddenSize(hiddenSize, ffn),
+    attentionHeads,
+    kvHeads,
+    headDim,
+    vocabSize: merged.vocabSize!,
+    ffn,
+    tiedEmbeddings: merged.tiedEmbeddings ?? MODEL_DEFAULTS.tiedEmbeddings,
+    attention: merged.attention ?? MODEL_DEFAULTS.attention,
+    moe,
+    mla,
+  };
+  const checked = modelConfigSchema.safeParse(resolved);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new FieldError('MODEL_INVALID', ['model', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], issue.message);
+  }
+  return checked.data;
+}
+
+function checkMoe(moe: NonNullable<ModelConfig['moe']>, layers: number): void {
+  if (moe.activeExperts > moe.experts) {
+    throw new FieldError('MODEL_INVALID', ['model', 'moe', 'activeExperts'],
+      `activeExperts ${moe.activeExperts} exceeds experts ${moe.experts} (a token cannot use more experts than exist)`);
+  }
+  if (moe.denseLayers >= layers) {
+    throw new FieldError('MODEL_INVALID', ['model', 'moe', 'denseLayers'],
+      `denseLayers ${moe.denseLayers} leaves no MoE layer out of ${layers} (must be < layers; drop the moe: block for a dense model)`);
+  }
+}
+
+/** The divisor of n closest to wanted (ties go to the smaller one). */
+export function nearestDivisor(n: number, wanted: number): number {
+  let best = 1;
+  for (let d = 1; d <= n; d++) {
+    if (n % d === 0 && Math.abs(d - wanted) < Math.abs(best - wanted)) best = d;
+  }
+  return best;
+}
