@@ -5,3 +5,6 @@ export * from './human.js';
 export * from './estimate-json.js';
 export * from './estimate-table.js';
 export * from './presets.js';
+export * from './check-text.js';
+export * from './check-json.js';
+export * from './check-render.js';
