@@ -12,7 +12,8 @@ export function caseModel(c: CalibrationCase): ModelConfig {
     ffnHiddenSize: m.ffnHiddenSize,
     attentionHeads: m.attentionHeads,
     kvHeads: m.kvHeads,
-    headDim: m.hiddenSize / m.attentionHeads,
+    // MLA: the query/key head is nope + rope wide (as resolveModel does for model files).
+    headDim: m.mla ? m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim : m.hiddenSize / m.attentionHeads,
     vocabSize: m.vocabSize,
     ffn: m.ffn,
     tiedEmbeddings: false,

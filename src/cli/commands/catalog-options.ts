@@ -44,7 +44,7 @@ export const isJson = (o: CatalogOpts): boolean => o.json === true || o.format =
 export const gridFormat = (o: CatalogOpts): GridFormat => (o.format === undefined || o.format === 'json' ? 'table' : o.format);
 
 /** Colour only for a TTY, never with --no-color or NO_COLOR; FORCE_COLOR turns it on. */
-export function chalkFor(o: CatalogOpts, ctx: CliContext): ChalkInstance {
+export function chalkFor(o: { color: boolean }, ctx: CliContext): ChalkInstance {
   const env = ctx.env;
   const off = !o.color || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.FORCE_COLOR === '0';
   const on = !off && ((env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') || ctx.stdoutIsTTY);

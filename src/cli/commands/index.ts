@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerCatalog } from './catalog.js';
+import { registerEstimate } from './estimate.js';
 import { registerPresets } from './presets.js';
 
 /** Each command module adds itself here (one line per command). */
 export function registerCommands(program: Command, ctx: CliContext): void {
+  registerEstimate(program, ctx);
   registerCatalog(program, ctx);
   registerPresets(program, ctx);
 }

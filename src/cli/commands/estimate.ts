@@ -1,0 +1,35 @@
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { loadCatalog, loadModelFile } from '../../io/index.js';
+import { estimateRequest } from '../../planner/index.js';
+import { estimateDocument, renderEstimate } from '../../report/index.js';
+import { InputError } from '../../schema/index.js';
+import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
+import { chalkFor } from './catalog-options.js';
+import { addEstimateOptions, kernelFlag, layoutFromFlags, pricingFlag, type EstimateOpts } from './estimate-options.js';
+
+/** `trainplan estimate <model.yaml>`: one layout on one accelerator. Exit 1 when it does not fit in memory. */
+export function registerEstimate(program: Command, ctx: CliContext): void {
+  addEstimateOptions(program.command('estimate <model>').description('FLOPs, memory, step time, MFU and cost of one layout')).action((path: string, o: EstimateOpts) =>
+    runAction(ctx, o.json === true || o.format === 'json', () => {
+      const loaded = loadModelFile(path);
+      const layout = layoutFromFlags(o, loaded.training.precision);
+      const catalog = loadCatalog({ files: o.catalog, env: ctx.env });
+      const kernel = kernelFlag(o);
+      const { result, warnings } = estimateRequest({
+        model: loaded.model, training: loaded.training, catalog, accelerator: o.accelerator!, layout,
+        ...(o.provider ? { provider: o.provider } : {}), ...(o.instance ? { instance: o.instance } : {}),
+        pricing: pricingFlag(o), ...(kernel ? { assumptions: { attentionKernel: kernel } } : {}),
+      });
+      if (!result.ok) throw new InputError(`LAYOUT_${result.problem.reason.toUpperCase().replace(/-/g, '_')}`, result.problem.message, { location: 'layout', ...(result.problem.suggestion ? { suggestion: result.problem.suggestion } : {}) });
+      const e = result.estimate;
+      if (o.json === true || o.format === 'json') {
+        ctx.stdout(estimateDocument({ tool: TOOL, modelFile: basename(path), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: e, warnings }));
+      } else {
+        ctx.stdout(renderEstimate(e, chalkFor(o, ctx), `${loaded.file.name ?? loaded.model.name} — ${basename(path)}`));
+      }
+      for (const w of warnings) ctx.stderr(`trainplan: warning: ${w}\n`);
+      if (!e.memory.fits) ctx.stderr(`trainplan: ${e.layout.gpus} × ${e.accelerator} do not fit this layout in memory (${(e.memory.perGpuBytes / 2 ** 30).toFixed(1)} GiB per GPU needed, ${(e.memory.capacityBytes / 2 ** 30).toFixed(1)} GiB available)\n`);
+      return e.memory.fits ? EXIT.ok : EXIT.gateFailed;
+    }));
+}
