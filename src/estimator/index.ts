@@ -12,3 +12,4 @@ export * from './estimate.js';
 export { gemmSeconds, waveEfficiency } from './kernels.js';
 export { allGatherSeconds, allReduceSeconds, allToAllSeconds, groupOf } from './comm.js';
 export * from './validation.js';
+export * from './staged.js';

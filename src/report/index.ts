@@ -4,6 +4,8 @@ export { renderAcceleratorsTable, renderOffersTable, renderAcceleratorDetail, fo
 export * from './human.js';
 export * from './estimate-json.js';
 export * from './estimate-table.js';
+export * from './plan-json.js';
+export * from './plan-table.js';
 export * from './presets.js';
 export * from './check-text.js';
 export * from './check-json.js';

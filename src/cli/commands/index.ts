@@ -2,11 +2,13 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerCatalog } from './catalog.js';
 import { registerEstimate } from './estimate.js';
+import { registerPlan } from './plan.js';
 import { registerPresets } from './presets.js';
 
 /** Each command module adds itself here (one line per command). */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerEstimate(program, ctx);
   registerCatalog(program, ctx);
+  registerPlan(program, ctx);
   registerPresets(program, ctx);
 }

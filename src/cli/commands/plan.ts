@@ -1,0 +1,123 @@
+import { Option, type Command } from 'commander';
+import { basename } from 'node:path';
+import { loadCatalog, loadModelFile } from '../../io/index.js';
+import * as report from '../../report/index.js';
+import { InputError, parseCount, pricingSchema, type Constraints, type Pricing } from '../../schema/index.js';
+import { runAction, TOOL, type CliContext } from '../context.js';
+import { intFlag } from '../flags.js';
+import { defaultThreads, planInParallel } from '../parallel-plan.js';
+import { chalkFor, gridFormat, isJson } from './catalog-options.js';
+
+interface PlanOpts {
+  json?: boolean;
+  format?: 'table' | 'json' | 'csv' | 'markdown';
+  catalog: string[];
+  color: boolean;
+  accelerators?: string[];
+  providers?: string[];
+  pricing?: string[];
+  maxGpus?: string;
+  minGpus?: string;
+  deadlineDays?: string;
+  budgetUsd?: string;
+  objective?: string;
+  top?: string;
+  allowFp8?: boolean;
+}
+
+/** The output options, shaped as the shared catalog helpers expect. */
+const out = (o: PlanOpts) => ({ catalog: o.catalog, color: o.color, ...(o.json ? { json: o.json } : {}), ...(o.format ? { format: o.format } : {}) });
+
+const collect = (value: string, prev: string[] = []): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = parseCount(value.trim());
+  if (n === undefined || !Number.isFinite(n) || n <= 0) throw new InputError('INVALID_OPTION', `expected a number greater than 0, got "${value}"`, { location: flag });
+  return n;
+}
+
+/** Flags over the model file's `constraints:` (a flag replaces the file's value). */
+export function mergeConstraints(file: Constraints, o: PlanOpts): Constraints {
+  const out: Constraints = { ...file };
+  if (o.accelerators?.length) out.accelerators = o.accelerators;
+  if (o.providers?.length) out.providers = o.providers;
+  if (o.pricing?.length) {
+    for (const p of o.pricing) {
+      if (!pricingSchema.options.includes(p as Pricing)) throw new InputError('INVALID_OPTION', `unknown pricing model "${p}"`, { location: '--pricing', suggestion: `use ${pricingSchema.options.join(', ')}` });
+    }
+    out.pricing = o.pricing as Pricing[];
+  }
+  const maxGpus = intFlag(o.maxGpus, '--max-gpus');
+  const minGpus = intFlag(o.minGpus, '--min-gpus');
+  const deadlineDays = positiveNumber(o.deadlineDays, '--deadline-days');
+  const budgetUsd = positiveNumber(o.budgetUsd, '--budget-usd');
+  if (maxGpus !== undefined) out.maxGpus = maxGpus;
+  if (minGpus !== undefined) out.minGpus = minGpus;
+  if (deadlineDays !== undefined) out.deadlineDays = deadlineDays;
+  if (budgetUsd !== undefined) out.budgetUsd = budgetUsd;
+  if (o.objective !== undefined) {
+    if (o.objective !== 'cost' && o.objective !== 'time') throw new InputError('INVALID_OPTION', `unknown objective "${o.objective}"`, { location: '--objective', suggestion: 'use cost or time' });
+    out.objective = o.objective;
+  }
+  if (o.allowFp8) out.allowFp8 = true;
+  return out;
+}
+
+/** A progress line on stderr, only for a terminal and only once the search has run for a second. */
+function progressReporter(ctx: CliContext): { tick: (done: number, total: number) => void; end: () => void } {
+  const start = performance.now();
+  let shown = false;
+  return {
+    tick: (done, total) => {
+      if (!ctx.stderrIsTTY || performance.now() - start < 1000) return;
+      shown = true;
+      ctx.stderr(`\rsearching… ${Math.floor((100 * done) / total)}%`);
+    },
+    end: () => {
+      if (shown) ctx.stderr('\r\x1b[K');
+    },
+  };
+}
+
+/** `trainplan plan <model.yaml>` */
+export function registerPlan(program: Command, ctx: CliContext): void {
+  program
+    .command('plan <model>')
+    .description('search layouts × accelerators × offers and rank plans by cost or time')
+    .option('--accelerators <ids>', 'only these accelerators (comma-separated, repeatable)', collect)
+    .option('--providers <ids>', 'only these providers (comma-separated, repeatable)', collect)
+    .option('--pricing <models>', `pricing models to compare: ${pricingSchema.options.join(', ')} (comma-separated)`, collect)
+    .option('--max-gpus <n>', 'largest GPU count to consider (default 16384)')
+    .option('--min-gpus <n>', 'smallest GPU count to consider')
+    .option('--deadline-days <d>', 'reject plans that take longer')
+    .option('--budget-usd <x>', 'reject plans that cost more (e.g. 2.5M)')
+    .option('--objective <cost|time>', 'rank by total cost (default) or time to train')
+    .option('--top <n>', 'how many plans to show (default 5)')
+    .option('--allow-fp8', 'also consider FP8 training on accelerators that support it')
+    .option('--json', 'print one JSON document (same as --format json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']))
+    .option('--catalog <file>', 'user catalog merged over the built-in one (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
+    .option('--no-color', 'disable colour')
+    .action((file: string, o: PlanOpts) =>
+      runAction(ctx, isJson(out(o)), async () => {
+        const loaded = loadModelFile(file);
+        const constraints = mergeConstraints(loaded.constraints, o);
+        const top = intFlag(o.top, '--top');
+        const catalog = loadCatalog({ files: o.catalog, env: ctx.env });
+        const progress = progressReporter(ctx);
+        const result = await planInParallel(
+          { model: loaded.model, training: loaded.training, catalog, constraints, ...(top !== undefined ? { top } : {}) },
+          { threads: defaultThreads(ctx.env), onProgress: progress.tick },
+        );
+        progress.end();
+        if (isJson(out(o))) {
+          ctx.stdout(report.planDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, result }));
+        } else {
+          ctx.stdout(report.renderPlan(result, gridFormat(out(o)), chalkFor(out(o), ctx)));
+          if (result.infeasible) ctx.stderr(`trainplan: no feasible plan: ${result.infeasible.reason}\n`);
+        }
+        return result.plans.length ? 0 : 1;
+      }),
+    );
+}

@@ -1,0 +1,263 @@
+import type { AcceleratorSpec, ModelConfig, Precision, Recompute, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import type { Assumptions } from './assumptions.js';
+import { allGatherSeconds, allReduceSeconds, groupOf, p2pSeconds, type Fabric } from './comm.js';
+import { prepareEstimate, type NetworkOverride } from './context.js';
+import { memorySeconds, type Device } from './kernels.js';
+import { denseLayerSeconds, logitsSeconds, moeLayerSeconds, type LayerSeconds } from './layer-time.js';
+import { activationBytesPerLayerToken, localParams, modelStateBytes, shardGroups, type LocalParams } from './memory.js';
+import { layerComm, type LayerComm } from './parallel-comm.js';
+import { deriveShapes, stageLayers } from './shapes.js';
+
+/**
+ * A staged form of `estimate()` for searches: the same formulas, split by what each term depends on,
+ * so a planner can compute per-layer terms once per (tp, cp, micro-batch, ep, recompute), per-stage
+ * terms once per (tp, pp, vpp, ep, dp·cp), and combine them per layout without allocating.
+ *
+ * Every per-layer and per-stage term comes from the estimator's own functions; only the final
+ * combination (stepTime's and memoryEstimate's sums) is restated here, in the same order of floating-point
+ * operations, so `stepSeconds` and `perGpuBytes` equal `estimate()`'s bit for bit
+ * (test/estimator/staged.test.ts checks this over random layouts). Added for the planner
+ * (issue 4); when stepTime or memoryEstimate change, change `evaluateStaged` with them.
+ */
+export interface StagedContext {
+  model: ModelConfig;
+  training: TrainingConfig;
+  accelerator: AcceleratorSpec;
+  precision: Precision;
+  assumptions: Assumptions;
+  fabric: Fabric;
+  device: Device;
+  capacityBytes: number;
+  /** Optimizer step bytes per local parameter. */
+  optimizerBytes: number;
+  gradBytes: number;
+  wBytes: number;
+  steps: number;
+  moeLayers: number;
+}
+
+export interface StagedContextInput {
+  model: ModelConfig;
+  training: TrainingConfig;
+  accelerator: AcceleratorSpec;
+  precision: Precision;
+  network?: NetworkOverride;
+  assumptions?: Partial<Assumptions>;
+}
+
+export function stagedContext(x: StagedContextInput): StagedContext {
+  const ctx = prepareEstimate({
+    model: x.model,
+    training: x.training,
+    accelerator: x.accelerator,
+    ...(x.network ? { network: x.network } : {}),
+    ...(x.assumptions ? { assumptions: x.assumptions } : {}),
+  });
+  const a = ctx.assumptions;
+  const tr = x.training;
+  const p = x.precision;
+  return {
+    model: x.model,
+    training: tr,
+    accelerator: x.accelerator,
+    precision: p,
+    assumptions: a,
+    fabric: ctx.fabric,
+    device: ctx.device(p),
+    capacityBytes: x.accelerator.memoryBytes,
+    optimizerBytes: tr.optimizer === 'adam' ? a.optimizerBytesPerParam : a.optimizerBytesPerParam / 2,
+    gradBytes: p === 'fp16' || !a.gradReduceFp32ForBf16 ? 2 : 4,
+    wBytes: p === 'fp32' ? 4 : 2,
+    steps: Math.ceil(tr.tokens / ctx.tokensPerStep),
+    moeLayers: ctx.params.moeLayers,
+  };
+}
+
+/** A resolved layout carrying only the degrees a term depends on (the rest are placeholders). */
+function probeLayout(c: StagedContext, d: { tp: number; cp: number; ep: number; pp: number; vpp: number; dp: number; microBatch: number; zero: 0 | 1 | 2 | 3; recompute: Recompute }): ResolvedLayout {
+  return {
+    gpus: d.tp * d.pp * d.cp * d.dp,
+    tp: d.tp,
+    pp: d.pp,
+    cp: d.cp,
+    ep: d.ep,
+    vpp: d.vpp,
+    microBatch: d.microBatch,
+    zero: d.zero,
+    recompute: d.recompute,
+    sequenceParallel: d.tp > 1,
+    precision: c.precision,
+    dp: d.dp,
+    gradientAccumulation: 1,
+  };
+}
+
+/** One layer's per-micro-batch stage terms (step-time.ts layerMicrobatch). */
+interface Micro {
+  compute: number;
+  recompute: number;
+  tp: number;
+  cp: number;
+  ep: number;
+  backward: number;
+}
+
+function layerMicrobatch(l: LayerSeconds, c: LayerComm, recompute: Recompute, a: Assumptions, tpOverlap: number): Micro {
+  const rc = recompute === 'full' ? l.forward : recompute === 'selective' ? l.attentionForward : 0;
+  const tpPasses = c.tpForward + c.tpBackward + (recompute === 'full' ? c.tpForward : 0);
+  const cpRaw = c.cpForward + c.cpBackward;
+  const cp = Math.max(0, cpRaw - a.cpOverlap * (l.attentionForward * (1 + a.attentionBackwardRatio)));
+  return {
+    compute: l.forward + l.backward,
+    recompute: rc,
+    tp: tpPasses * (1 - tpOverlap),
+    cp,
+    ep: (c.epForward + c.epBackward + (recompute === 'full' ? c.epForward : 0)) * (1 - a.epOverlap),
+    backward: l.backward,
+  };
+}
+
+/** Terms that depend on (tp, cp, micro-batch, ep, recompute): one layer and the output layer, per micro-batch. */
+export interface LayerTerms {
+  tp: number;
+  cp: number;
+  microBatch: number;
+  ep: number;
+  recompute: Recompute;
+  dense: Micro;
+  moe: Micro | null;
+  logitsCompute: number;
+  logitsBackward: number;
+  /** Tokens per micro-batch per GPU (b·s/cp). */
+  tokens: number;
+  /** Stored activation bytes per layer-token, dense and MoE layers. */
+  actDense: number;
+  actMoe: number;
+  /** Full recompute's re-materialised layer, bytes per token (0 otherwise). */
+  actFullExtra: number;
+  logitsBytes: number;
+  p2pLocal: number;
+  p2pCross: number;
+}
+
+export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute): LayerTerms {
+  const m = c.model;
+  const a = c.assumptions;
+  const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute });
+  const s = deriveShapes(m, layout, c.training.sequenceLength);
+  const tpOv = a.tpOverlap ?? c.device.eff.tpOverlap;
+  const o = { seq: c.training.sequenceLength, sequenceParallel: layout.sequenceParallel && tp > 1, attentionBackwardRatio: a.attentionBackwardRatio, attentionKernel: a.attentionKernel };
+  const dense = layerMicrobatch(denseLayerSeconds(c.device, m, s, o), layerComm(c.fabric, m, layout, s, false), recompute, a, tpOv);
+  const moe = m.moe && c.moeLayers > 0 ? layerMicrobatch(moeLayerSeconds(c.device, m, s, o), layerComm(c.fabric, m, layout, s, true), recompute, a, tpOv) : null;
+  const lg = logitsSeconds(c.device, m, s);
+  const p2pBytes = s.tokensSharded * m.hiddenSize * s.activationBytes;
+  return {
+    tp,
+    cp,
+    microBatch,
+    ep,
+    recompute,
+    dense,
+    moe,
+    logitsCompute: lg.forward + lg.backward,
+    logitsBackward: lg.backward,
+    tokens: s.tokens,
+    actDense: activationBytesPerLayerToken(m, layout, s, false, a.attentionKernel),
+    actMoe: activationBytesPerLayerToken(m, layout, s, true, a.attentionKernel),
+    actFullExtra: recompute === 'full' ? activationBytesPerLayerToken(m, { ...layout, recompute: 'none' }, s, m.moe !== null, a.attentionKernel) : 0,
+    logitsBytes: ((s.tokens * m.vocabSize) / layout.tp) * (s.activationBytes + 4),
+    p2pLocal: p2pSeconds(c.fabric, p2pBytes, false),
+    p2pCross: p2pSeconds(c.fabric, p2pBytes, true),
+  };
+}
+
+/**
+ * Terms that depend on (tp, pp, vpp, ep, dp·cp) but not on micro-batch or recompute. Mutable and
+ * reusable: `fillStageTerms` overwrites one object per family so a search allocates nothing per family.
+ */
+export interface StageTerms {
+  tp: number;
+  pp: number;
+  vpp: number;
+  ep: number;
+  lp: LocalParams;
+  layersPerStage: number;
+  denseLayersPerStage: number;
+  moeLayersPerStage: number;
+  /** Interleaved-schedule in-flight multiplier (memory-total.ts inFlightFactor without min(m, p)). */
+  interleave: number;
+  /** Backward window multiplier for the DP reduce (step-time.ts dataParallelSeconds). */
+  windowFactor: number;
+  crosses: boolean;
+  /** weights + gradients + optimizer bytes per GPU for ZeRO stage 0..3 (summed in memoryEstimate's order). */
+  states: number[];
+  /** ZeRO-3 gathered-layer buffer bytes (0 when nothing is sharded). */
+  gathered: number;
+  /** Optimizer step seconds per ZeRO stage. */
+  optimizerSeconds: number[];
+  /** True when the data-parallel groups are trivial (no DP communication). */
+  noDp: boolean;
+  agW: number;
+  agG: number;
+  arG: number;
+}
+
+export function emptyStageTerms(): StageTerms {
+  return {
+    tp: 0, pp: 0, vpp: 0, ep: 0, lp: { dense: 0, expert: 0, largestLayer: 0 }, layersPerStage: 0, denseLayersPerStage: 0, moeLayersPerStage: 0,
+    interleave: 1, windowFactor: 1, crosses: false, states: [0, 0, 0, 0], gathered: 0, optimizerSeconds: [0, 0, 0, 0], noDp: true, agW: 0, agG: 0, arG: 0,
+  };
+}
+
+/** localParams (memory.ts) for these degrees: depends on (tp, pp, vpp, ep) only, so callers may cache it. */
+export function stageLocalParams(c: StagedContext, tp: number, pp: number, vpp: number, ep: number): LocalParams {
+  return localParams(c.model, probeLayout(c, { tp, cp: 1, ep, pp, vpp, dp: 1, microBatch: 1, zero: 0, recompute: 'none' }));
+}
+
+/** weights + gradients + optimizer bytes per GPU (memory.ts modelStateBytes), summed in memoryEstimate's order. */
+export function stateBytes(c: StagedContext, lp: LocalParams, tp: number, pp: number, vpp: number, ep: number, dp: number, cp: number, zero: 0 | 1 | 2 | 3): number {
+  const st = modelStateBytes(lp, probeLayout(c, { tp, cp, ep, pp, vpp, dp, microBatch: 1, zero, recompute: 'none' }), c.assumptions, c.training.optimizer);
+  return st.weights + st.gradients + st.optimizer;
+}
+
+/** Fills `out` with the stage terms of (tp, pp, vpp, ep, dp, cp); `lp` from stageLocalParams. */
+export function fillStageTerms(c: StagedContext, tp: number, pp: number, vpp: number, ep: number, dp: number, cp: number, lp: LocalParams, out: StageTerms): StageTerms {
+  const m = c.model;
+  const f = c.fabric;
+  const base = probeLayout(c, { tp, cp, ep, pp, vpp, dp, microBatch: 1, zero: 0, recompute: 'none' });
+  const sl = stageLayers(m.layers, c.moeLayers, pp, vpp);
+  const g = shardGroups(base);
+  for (let z = 0; z <= 3; z++) {
+    base.zero = z as 0 | 1 | 2 | 3;
+    const st = modelStateBytes(lp, base, c.assumptions, c.training.optimizer);
+    out.states[z] = st.weights + st.gradients + st.optimizer;
+    const optParams = z >= 1 ? lp.dense / g.dense + lp.expert / g.expert : lp.dense + lp.expert;
+    out.optimizerSeconds[z] = memorySeconds(c.device, optParams * c.optimizerBytes);
+  }
+  const denseGroup = groupOf(g.dense, tp, f.domainSize);
+  const expertGroup = groupOf(g.expert, tp * ep, f.domainSize);
+  const ag = (b: number) => allGatherSeconds(f, lp.dense * b, denseGroup) + allGatherSeconds(f, lp.expert * b, expertGroup);
+  const ar = (b: number) => allReduceSeconds(f, lp.dense * b, denseGroup) + allReduceSeconds(f, lp.expert * b, expertGroup);
+  out.tp = tp;
+  out.pp = pp;
+  out.vpp = vpp;
+  out.ep = ep;
+  out.lp = lp;
+  out.layersPerStage = sl.layersPerStage;
+  out.denseLayersPerStage = sl.denseLayersPerStage;
+  out.moeLayersPerStage = sl.moeLayersPerStage;
+  out.interleave = vpp > 1 ? 1 + (pp - 1) / (pp * vpp) : 1;
+  out.windowFactor = vpp > 1 ? 1 + ((vpp - 1) / vpp) * (pp - 1) : 1;
+  out.crosses = tp * cp * dp >= f.domainSize;
+  out.gathered = dp * cp > 1 ? 2 * lp.largestLayer * 2 * 2 : 0;
+  out.noDp = g.dense <= 1 && g.expert <= 1;
+  out.agW = ag(c.wBytes);
+  out.agG = ag(c.gradBytes);
+  out.arG = ar(c.gradBytes);
+  return out;
+}
+
+/** The stage terms of (tp, pp, vpp, ep, dp, cp) in a fresh object. */
+export function stageTerms(c: StagedContext, tp: number, pp: number, vpp: number, ep: number, dp: number, cp: number): StageTerms {
+  return fillStageTerms(c, tp, pp, vpp, ep, dp, cp, stageLocalParams(c, tp, pp, vpp, ep), emptyStageTerms());
+}

@@ -1,0 +1,131 @@
+import type { LayerTerms, StageTerms, StagedContext } from './staged-terms.js';
+
+export * from './staged-terms.js';
+
+/**
+ * The combination step of the staged estimator (see staged-terms.ts): memoryEstimate's and stepTime's
+ * sums restated over precomputed terms, in the same floating-point order as estimate(), so the
+ * results are equal bit for bit (test/estimator/staged.test.ts). Change these with those functions.
+ */
+/** What `evaluateStaged` writes: the numbers a search ranks and filters on. */
+export interface StagedResult {
+  stepSeconds: number;
+  totalSeconds: number;
+  perGpuBytes: number;
+  fits: boolean;
+}
+
+export function emptyStagedResult(): StagedResult {
+  return { stepSeconds: 0, totalSeconds: 0, perGpuBytes: 0, fits: false };
+}
+
+/** Activation bytes per GPU (memory-total.ts memoryEstimate up to the logits); `ga` = B/(dp·b). */
+export function stagedActivations(l: LayerTerms, s: StageTerms, ga: number): number {
+  const perToken = s.denseLayersPerStage * l.actDense + s.moeLayersPerStage * l.actMoe;
+  let activations = perToken * l.tokens * (Math.min(ga, s.pp) * s.interleave);
+  if (l.recompute === 'full') activations += l.actFullExtra * l.tokens;
+  activations += l.logitsBytes;
+  return activations;
+}
+
+/** Memory per GPU given the activations, for one ZeRO stage (memoryEstimate's sum, same order). */
+export function stagedMemoryWith(c: StagedContext, s: StageTerms, activations: number, zero: number): number {
+  const gathered = zero === 3 ? s.gathered : 0;
+  const other = c.assumptions.reserveBytes + gathered + c.assumptions.fragmentation * activations;
+  return s.states[zero]! + activations + other;
+}
+
+/** Memory per GPU of one layout (memory-total.ts memoryEstimate), without allocating. */
+export function stagedMemory(c: StagedContext, l: LayerTerms, s: StageTerms, ga: number, zero: number): number {
+  return stagedMemoryWith(c, s, stagedActivations(l, s, ga), zero);
+}
+
+/** The ZeRO-independent part of a step: steady state, bubble and P2P (written into a reusable scratch). */
+export interface StepPrefix {
+  /** 0 + compute + recompute + tp + cp + ep + bubble + p2p, in estimate.ts's summation order. */
+  prefix: number;
+  /** Slowest stage's backward and total per micro-batch (what the DP overlap windows use). */
+  backward: number;
+  total: number;
+}
+
+export function emptyStepPrefix(): StepPrefix {
+  return { prefix: 0, backward: 0, total: 0 };
+}
+
+export function stagedStepPrefix(c: StagedContext, l: LayerTerms, s: StageTerms, ga: number, out: StepPrefix): StepPrefix {
+  const nd = s.denseLayersPerStage;
+  const d = l.dense;
+  let compute = d.compute * nd;
+  let recompute = d.recompute * nd;
+  let tp = d.tp * nd;
+  let cp = d.cp * nd;
+  let ep = d.ep * nd;
+  let backward = d.backward * nd;
+  const moe = l.moe;
+  if (moe !== null && s.moeLayersPerStage > 0) {
+    const nm = s.moeLayersPerStage;
+    compute = compute + moe.compute * nm;
+    recompute = recompute + moe.recompute * nm;
+    tp = tp + moe.tp * nm;
+    cp = cp + moe.cp * nm;
+    ep = ep + moe.ep * nm;
+    backward = backward + moe.backward * nm;
+  }
+  const stageTotal = compute + recompute + tp + cp + ep;
+  // slowest = sum(stage, logits): the logits adds 0 to the communication and recompute terms.
+  const sCompute = compute + l.logitsCompute;
+  const sRecompute = recompute + 0;
+  const sTp = tp + 0;
+  const sCp = cp + 0;
+  const sEp = ep + 0;
+  const p = s.pp;
+  const v = s.vpp;
+  const mean = (stageTotal * c.model.layers) / (p * s.layersPerStage) + (l.logitsCompute + 0 + 0 + 0 + 0) / p;
+  const bubble = p > 1 ? ((p - 1) / v) * mean : 0;
+  const p2p = p > 1 ? 2 * ga * v * (s.crosses ? l.p2pCross : l.p2pLocal) : 0;
+  out.prefix = 0 + sCompute * ga + sRecompute * ga + sTp * ga + sCp * ga + sEp * ga + bubble + p2p;
+  out.backward = backward + l.logitsBackward;
+  out.total = sCompute + sRecompute + sTp + sCp + sEp;
+  return out;
+}
+
+/** Step seconds for one ZeRO stage given the prefix (step-time.ts dataParallelSeconds and optimizer). */
+export function stagedStepWith(c: StagedContext, s: StageTerms, x: StepPrefix, ga: number, zero: number): number {
+  const a = c.assumptions;
+  let dpComm = 0;
+  if (!s.noDp) {
+    if (zero === 3) {
+      const perMb = 2 * s.agW + s.agG;
+      const hidden = a.fsdpOverlap * x.total;
+      dpComm = ga * Math.max(perMb - hidden, (1 - a.fsdpOverlap) * perMb);
+    } else if (zero === 2) {
+      const rsPerMb = s.agG;
+      const exposedRs = ga * Math.max(rsPerMb - a.dpOverlap * x.backward, (1 - a.dpOverlap) * rsPerMb);
+      dpComm = exposedRs + s.agW * (1 - a.dpOverlap);
+    } else {
+      const window = x.backward * s.windowFactor;
+      const reduce = zero === 0 ? s.arG : s.agG;
+      const exposedReduce = Math.max(reduce - a.dpOverlap * window, (1 - a.dpOverlap) * reduce);
+      const gather = zero === 1 ? s.agW * (1 - a.dpOverlap) : 0;
+      dpComm = exposedReduce + gather;
+    }
+  }
+  return x.prefix + dpComm + s.optimizerSeconds[zero]! + a.stepOverheadSeconds;
+}
+
+const scratch = emptyStepPrefix();
+
+/** Step seconds of one layout (step-time.ts stepTime, summed in estimate.ts's order), without allocating. */
+export function stagedStepSeconds(c: StagedContext, l: LayerTerms, s: StageTerms, ga: number, zero: number): number {
+  return stagedStepWith(c, s, stagedStepPrefix(c, l, s, ga, scratch), ga, zero);
+}
+
+/** Memory, fit, step and total seconds of one layout into `out`. */
+export function evaluateStaged(c: StagedContext, l: LayerTerms, s: StageTerms, ga: number, zero: number, out: StagedResult): StagedResult {
+  out.perGpuBytes = stagedMemory(c, l, s, ga, zero);
+  out.fits = out.perGpuBytes <= c.capacityBytes;
+  out.stepSeconds = stagedStepSeconds(c, l, s, ga, zero);
+  out.totalSeconds = c.steps * out.stepSeconds;
+  return out;
+}

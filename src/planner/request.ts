@@ -1,0 +1,159 @@
+import type { NetworkOverride } from '../estimator/index.js';
+import { gpuHourPrice } from '../catalog/index.js';
+import { didYouMean, InputError, pricingSchema, type AcceleratorSpec, type Offer, type Precision, type Pricing } from '../schema/index.js';
+import type { PlanInput, ResolvedConstraints } from './types.js';
+
+export const DEFAULT_MAX_GPUS = 16384;
+export const DEFAULT_TOP = 5;
+export const DEFAULT_MIN_TOKENS_PER_CP_RANK = 1024;
+const PRICING_ORDER: readonly Pricing[] = pricingSchema.options;
+
+/** One (offer, pricing model) pair with its price per accelerator-hour. */
+export interface PricePoint {
+  offer: Offer;
+  pricing: Pricing;
+  usdPerGpuHour: number;
+  acceleratorCount: number;
+}
+
+/** Offers of one accelerator that share a network: the step time of a layout is the same on all of them. */
+export interface NetworkGroup {
+  index: number;
+  accelerator: AcceleratorSpec;
+  network: Required<NetworkOverride>;
+  points: PricePoint[];
+  precisions: Precision[];
+}
+
+export interface SearchPlan {
+  constraints: ResolvedConstraints;
+  groups: NetworkGroup[];
+  accelerators: string[];
+  skipped: Array<{ accelerator: string; reason: string }>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function unknownId(kind: string, flag: string, id: string, known: string[]): InputError {
+  const near = didYouMean(id, known);
+  return new InputError(`UNKNOWN_${kind.toUpperCase()}`, `unknown ${kind} "${id}"`, {
+    location: flag,
+    suggestion: near ? `did you mean ${near}?` : `known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`,
+  });
+}
+
+function positive(name: string, v: number | undefined, integer: boolean): void {
+  if (v === undefined) return;
+  if (!Number.isFinite(v) || v <= 0 || (integer && !Number.isInteger(v))) {
+    throw new InputError('INVALID_CONSTRAINT', `${name} must be a positive ${integer ? 'integer' : 'number'}, got ${v}`, { location: name });
+  }
+}
+
+/** Defaults and validation of the merged constraints; bad or contradictory input throws InputError. */
+export function resolveConstraints(input: PlanInput): ResolvedConstraints {
+  const c = input.constraints ?? {};
+  const objective = c.objective ?? 'cost';
+  if (objective !== 'cost' && objective !== 'time') {
+    throw new InputError('INVALID_OBJECTIVE', `unknown objective "${String(objective)}"`, { location: 'objective', suggestion: 'use cost or time' });
+  }
+  positive('minGpus', c.minGpus, true);
+  positive('maxGpus', c.maxGpus, true);
+  positive('deadlineDays', c.deadlineDays, false);
+  positive('budgetUsd', c.budgetUsd, false);
+  positive('top', input.top, true);
+  const minGpus = c.minGpus ?? 1;
+  const maxGpus = c.maxGpus ?? Math.max(DEFAULT_MAX_GPUS, minGpus);
+  if (minGpus > maxGpus) {
+    throw new InputError('CONTRADICTORY_CONSTRAINTS', `minGpus ${minGpus} is greater than maxGpus ${maxGpus}`, { location: 'minGpus' });
+  }
+  const pricingList = c.pricing === undefined ? ['on-demand' as const] : Array.isArray(c.pricing) ? c.pricing : [c.pricing];
+  for (const p of pricingList) {
+    if (!PRICING_ORDER.includes(p)) throw unknownId('pricing', 'pricing', String(p), [...PRICING_ORDER]);
+  }
+  return {
+    objective,
+    accelerators: c.accelerators ? [...new Set(c.accelerators)].sort(cmp) : [],
+    providers: c.providers ? [...new Set(c.providers)].sort(cmp) : null,
+    pricing: PRICING_ORDER.filter((p) => pricingList.includes(p)),
+    minGpus,
+    maxGpus,
+    deadlineDays: c.deadlineDays ?? null,
+    budgetUsd: c.budgetUsd ?? null,
+    allowFp8: c.allowFp8 ?? false,
+    top: input.top ?? DEFAULT_TOP,
+    minTokensPerCpRank: input.minTokensPerCpRank ?? DEFAULT_MIN_TOKENS_PER_CP_RANK,
+  };
+}
+
+/**
+ * Which accelerators, offers, pricing models and precisions the search covers. Precision: the model
+ * file's; with `allowFp8` also fp8 on parts that have fp8 peaks (when the file says bf16 or fp16).
+ * A file asking for fp8 skips parts without fp8.
+ */
+export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstraints): SearchPlan {
+  const cat = input.catalog;
+  const accById = new Map(cat.accelerators.map((a) => [a.id, a]));
+  const allIds = [...accById.keys()].sort(cmp);
+  for (const id of constraints.accelerators) if (!accById.has(id)) throw unknownId('accelerator', 'accelerators', id, allIds);
+  const providers = [...new Set(cat.offers.map((o) => o.provider))].sort(cmp);
+  for (const p of constraints.providers ?? []) if (!providers.includes(p)) throw unknownId('provider', 'providers', p, providers);
+
+  const wanted = constraints.accelerators.length ? constraints.accelerators : [...new Set(cat.offers.map((o) => o.accelerator))].filter((id) => accById.has(id)).sort(cmp);
+  const groups: NetworkGroup[] = [];
+  const skipped: SearchPlan['skipped'] = [];
+  const accelerators: string[] = [];
+  const modelPrecision = input.training.precision;
+  for (const id of wanted) {
+    const acc = accById.get(id)!;
+    const offers = cat.offers
+      .filter((o) => o.accelerator === id && (constraints.providers === null || constraints.providers.includes(o.provider)))
+      .slice()
+      .sort((a, b) => cmp(a.provider, b.provider) || cmp(a.instance, b.instance) || a.acceleratorCount - b.acceleratorCount);
+    if (offers.length === 0) {
+      skipped.push({ accelerator: id, reason: constraints.providers ? `not offered by ${constraints.providers.join(', ')}` : 'no offer in the catalog' });
+      continue;
+    }
+    if (modelPrecision === 'fp8' && acc.peakTflops.fp8 === null) {
+      skipped.push({ accelerator: id, reason: 'no fp8 support (the model file trains in fp8)' });
+      continue;
+    }
+    const precisions: Precision[] = [modelPrecision];
+    if (constraints.allowFp8 && (modelPrecision === 'bf16' || modelPrecision === 'fp16') && acc.peakTflops.fp8 !== null) precisions.push('fp8');
+    const byNetwork = new Map<string, NetworkGroup>();
+    for (const offer of offers) {
+      const network = {
+        scaleOutBitsPerSecondPerGpu: offer.interconnect.scaleOutBitsPerSecondPerGpu,
+        scaleUpDomainSize: offer.interconnect.scaleUpDomainSize ?? acc.scaleUp.domainSize,
+      };
+      for (const pricing of constraints.pricing) {
+        const usdPerGpuHour = gpuHourPrice(offer, pricing);
+        if (usdPerGpuHour === null) continue;
+        const key = `${network.scaleUpDomainSize}/${network.scaleOutBitsPerSecondPerGpu}`;
+        let g = byNetwork.get(key);
+        if (!g) {
+          g = { index: -1, accelerator: acc, network, points: [], precisions };
+          byNetwork.set(key, g);
+        }
+        g.points.push({ offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount });
+      }
+    }
+    if (byNetwork.size === 0) {
+      skipped.push({ accelerator: id, reason: `no ${constraints.pricing.join('/')} price` });
+      continue;
+    }
+    accelerators.push(id);
+    const sorted = [...byNetwork.values()].sort(
+      (a, b) => a.network.scaleUpDomainSize - b.network.scaleUpDomainSize || a.network.scaleOutBitsPerSecondPerGpu - b.network.scaleOutBitsPerSecondPerGpu,
+    );
+    for (const g of sorted) groups.push(g);
+  }
+  groups.forEach((g, i) => (g.index = i));
+  if (groups.length === 0) {
+    const why = skipped.map((s) => `${s.accelerator}: ${s.reason}`).join('; ');
+    throw new InputError('NO_OFFERS', `no offer matches the constraints${why ? ` (${why})` : ''}`, {
+      location: constraints.providers ? 'providers' : 'accelerators',
+      suggestion: 'widen --accelerators, --providers or --pricing',
+    });
+  }
+  return { constraints, groups, accelerators, skipped };
+}

@@ -1,0 +1,227 @@
+import {
+  emptyStepPrefix,
+  emptyStageTerms,
+  fillStageTerms,
+  layerTerms,
+  stageLocalParams,
+  stateBytes,
+  stagedActivations,
+  stagedContext,
+  stagedMemoryWith,
+  stagedStepPrefix,
+  stagedStepWith,
+  type LayerTerms,
+  type LocalParams,
+  type StagedContext,
+} from '../estimator/index.js';
+import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
+import type { NetworkGroup, SearchPlan } from './request.js';
+import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues } from './space.js';
+import { pointsAt, spaceSpec, type PointsAt, type WorkUnit } from './units.js';
+
+/** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
+export interface Searcher {
+  run(units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch;
+}
+
+export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
+  const contexts = new Map<string, StagedContext>();
+  const lpCache = new Map<number, LocalParams>();
+  const pointCache = plan.groups.map(() => new Map<number, PointsAt>());
+  return {
+    run(units, onUnit) {
+      const out = emptyPartial(plan.groups.length);
+      let done = 0;
+      for (const u of units) {
+        const group = plan.groups[u.group]!;
+        const ck = `${u.group}/${u.precision}`;
+        let c = contexts.get(ck);
+        if (!c) {
+          c = stagedContext({
+            model: x.model,
+            training: x.training,
+            accelerator: group.accelerator,
+            precision: group.precisions[u.precision]!,
+            network: group.network,
+            ...(x.assumptions ? { assumptions: x.assumptions } : {}),
+          });
+          contexts.set(ck, c);
+        }
+        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out);
+        done++;
+        onUnit?.(done);
+      }
+      return out;
+    },
+  };
+}
+
+/** Runs the given work units and returns counts and bests. */
+export function searchUnits(x: SearchInputs, plan: SearchPlan, units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch {
+  return createSearcher(x, plan).run(units, onUnit);
+}
+
+function runUnit(
+  x: SearchInputs,
+  plan: SearchPlan,
+  group: NetworkGroup,
+  u: WorkUnit,
+  c: StagedContext,
+  lpCache: Map<number, LocalParams>,
+  pointCache: Map<number, PointsAt>,
+  out: PartialSearch,
+): void {
+  const spec = spaceSpec(x, plan, group, u.precision);
+  const model = x.model;
+  const B = x.training.globalBatchSize;
+  const tp = u.tp;
+  const cap = c.capacityBytes;
+  // Margin so that floating-point rounding can never make the micro-batch cut-off skip a fitting layout.
+  const capMargin = cap * (1 + 1e-9);
+  const reserve = c.assumptions.reserveBytes;
+  const deadlineDays = plan.constraints.deadlineDays;
+  const budget = plan.constraints.budgetUsd;
+  const steps = c.steps;
+  const bests = out.bests[u.group]!;
+  const allMb = divisorsOf(B);
+  const mbIndex = new Map(allMb.map((d, i) => [d, i]));
+  const mbLists = new Map<number, number[]>();
+  const allEp = model.moe ? divisorsOf(model.moe.experts) : [1];
+  const epIndex = new Map(allEp.map((d, i) => [d, i]));
+  const s = emptyStageTerms();
+  const prefix = emptyStepPrefix();
+  const zOom = [false, false, false, false];
+  const localParamsOf = (pp: number, vpp: number, ep: number, ei: number): LocalParams => {
+    const key = ((tp * 1024 + pp) * 1024 + vpp) * 64 + ei;
+    let lp = lpCache.get(key);
+    if (!lp) {
+      lp = stageLocalParams(c, tp, pp, vpp, ep);
+      lpCache.set(key, lp);
+    }
+    return lp;
+  };
+  let layouts = 0;
+  let estimated = 0;
+  let oom = 0;
+  let pastDeadline = 0;
+  let overBudget = 0;
+  let feasible = 0;
+
+  for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank)) {
+    // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
+    const layerCache: Array<Array<LayerTerms | undefined>> = allEp.map(() => new Array<LayerTerms | undefined>(allMb.length * 3));
+    for (const f of familiesOf(spec, tp, cp)) {
+      const n = f.gpus;
+      let pts = pointCache.get(n);
+      if (!pts) {
+        pts = pointsAt(group, n);
+        pointCache.set(n, pts);
+      }
+      const count = pts.count;
+      const prices = pts.prices;
+      const ei = epIndex.get(f.ep)!;
+      const zeros = zeroValues(f.dp, cp);
+      const nz = zeros.length;
+      let mbs = mbLists.get(f.dp);
+      if (!mbs) {
+        mbs = microBatchValues(x.training, f.dp);
+        mbLists.set(f.dp, mbs);
+      }
+      const perVpp = mbs.length * 3 * nz;
+      layouts += perVpp * f.vppMax;
+      // Model states never shrink as vpp grows (a rank holds v·⌈L/(p·v)⌉ ≥ ⌈L/p⌉ layers) and never grow
+      // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
+      const zMax = zeros[nz - 1]!;
+      if (stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax) + reserve > cap) {
+        oom += perVpp * f.vppMax * count;
+        continue;
+      }
+      const row = layerCache[ei]!;
+      for (let vpp = 1; vpp <= f.vppMax; vpp++) {
+        fillStageTerms(c, tp, f.pp, vpp, f.ep, f.dp, cp, localParamsOf(f.pp, vpp, f.ep, ei), s);
+        let allOom = true;
+        for (let zi = 0; zi < nz; zi++) {
+          const z = zeros[zi]!;
+          zOom[z] = s.states[z]! + reserve > cap;
+          if (!zOom[z]) allOom = false;
+        }
+        if (allOom) {
+          oom += perVpp * count;
+          continue;
+        }
+        let fits = 0;
+        let famStep = Infinity;
+        let famTotal = 0;
+        let famMem = 0;
+        let famMb = 0;
+        let famR = 0;
+        let famZ = 0;
+        for (let mi = 0; mi < mbs.length; mi++) {
+          const mb = mbs[mi]!;
+          const ga = B / (f.dp * mb);
+          const base = mbIndex.get(mb)! * 3;
+          let anyBelow = false;
+          for (let r = 0; r < 3; r++) {
+            let l = row[base + r];
+            if (!l) {
+              l = layerTerms(c, tp, cp, mb, f.ep, RECOMPUTE[r]!);
+              row[base + r] = l;
+            }
+            const act = stagedActivations(l, s, ga);
+            let prefixDone = false;
+            for (let zi = 0; zi < nz; zi++) {
+              const z = zeros[zi]!;
+              if (zOom[z]) continue;
+              const mem = stagedMemoryWith(c, s, act, z);
+              if (mem <= capMargin) anyBelow = true;
+              if (mem > cap) continue;
+              fits++;
+              if (!prefixDone) {
+                stagedStepPrefix(c, l, s, ga, prefix);
+                prefixDone = true;
+              }
+              const step = stagedStepWith(c, s, prefix, ga, z);
+              const total = steps * step;
+              if (deadlineDays !== null && total / 86400 > deadlineDays) {
+                pastDeadline += count;
+              } else if (budget !== null) {
+                const gpuHours = (total * n) / 3600;
+                let over = 0;
+                for (let i = prices.length - 1; i >= 0 && gpuHours * prices[i]! > budget; i--) over++;
+                overBudget += over;
+                feasible += count - over;
+              } else {
+                feasible += count;
+              }
+              if (step < famStep) {
+                famStep = step;
+                famTotal = total;
+                famMem = mem;
+                famMb = mb;
+                famR = r;
+                famZ = z;
+              }
+            }
+          }
+          // Memory never falls as the micro-batch grows (tokens·min(m, p) is non-decreasing): the rest are OOM.
+          if (!anyBelow) break;
+        }
+        estimated += fits;
+        oom += (perVpp - fits) * count;
+        if (famStep < Infinity) {
+          const cand: BestLayout = { stepSeconds: famStep, totalSeconds: famTotal, perGpuBytes: famMem, key: [u.precision, tp, cp, f.dp, f.ep, f.pp, vpp, famMb, famR, famZ] };
+          const prev = bests.get(n);
+          if (!prev || betterLayout(cand, prev)) bests.set(n, cand);
+        }
+      }
+    }
+  }
+  const k = out.counts;
+  k.layouts += layouts;
+  k.estimated += estimated;
+  k.oom += oom;
+  k.pastDeadline += pastDeadline;
+  k.overBudget += overBudget;
+  k.feasible += feasible;
+  k.evaluated += feasible + oom + pastDeadline + overBudget;
+}

@@ -1,0 +1,127 @@
+import type { Layout, ModelConfig, Precision, Recompute, TrainingConfig } from '../schema/index.js';
+
+/**
+ * The layout search space, one accelerator network and precision at a time. Each degree's values are
+ * generated valid by construction (modeling-reference §5.4, the estimator's checkLayout rules):
+ * - tp ≤ the scale-up domain, dividing the attention heads, and dividing or divided by the KV heads;
+ * - cp divides the sequence, with at least `minTokensPerCpRank` tokens per rank;
+ * - dp divides the global batch (dp·micro-batch must), so gpus = tp·pp·cp·dp;
+ * - pp ≤ layers (uneven stages: chunks of ⌈L/(p·v)⌉ layers), vpp ≥ 1 with pp·vpp ≤ layers (1 when pp = 1);
+ * - ep divides the experts and dp·cp (MoE only; 1 otherwise);
+ * - ZeRO 0–3 when the data-parallel group dp·cp > 1 (stage 0 only otherwise: nothing to shard, all stages estimate alike);
+ * - micro-batch divides the per-replica batch B/dp; recompute none/selective/full;
+ * - sequence parallelism on exactly when tp > 1 (it never costs time or memory in the estimator).
+ */
+export interface SpaceSpec {
+  model: ModelConfig;
+  training: TrainingConfig;
+  domainSize: number;
+  precision: Precision;
+  minGpus: number;
+  maxGpus: number;
+  /** Whether a GPU count can be bought (a whole number of some offer's instances). */
+  gpuCountAllowed: (gpus: number) => boolean;
+  minTokensPerCpRank: number;
+}
+
+export const RECOMPUTE: readonly Recompute[] = ['none', 'selective', 'full'];
+export const ZERO_STAGES: readonly (0 | 1 | 2 | 3)[] = [0, 1, 2, 3];
+
+export function divisorsOf(n: number): number[] {
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = 1; i * i <= n; i++) {
+    if (n % i === 0) {
+      small.push(i);
+      if (i * i !== n) large.push(n / i);
+    }
+  }
+  return small.concat(large.reverse());
+}
+
+export type TpRejection = 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
+
+/** Every tp from 1 to the scale-up domain, valid or with the estimator's reason for rejecting it. */
+export function* tpChoices(model: ModelConfig, domainSize: number): Generator<{ tp: number; reason: TpRejection | null }> {
+  for (let tp = 1; tp <= domainSize; tp++) {
+    if (model.attentionHeads % tp !== 0) yield { tp, reason: 'heads-not-divisible-by-tp' };
+    else if (model.kvHeads % tp !== 0 && tp % model.kvHeads !== 0) yield { tp, reason: 'kv-heads-not-divisible-by-tp' };
+    else yield { tp, reason: null };
+  }
+}
+
+export function cpValues(training: TrainingConfig, minTokensPerCpRank: number): number[] {
+  return divisorsOf(training.sequenceLength).filter((cp) => cp === 1 || training.sequenceLength / cp >= minTokensPerCpRank);
+}
+
+export function dpValues(training: TrainingConfig): number[] {
+  return divisorsOf(training.globalBatchSize);
+}
+
+export function epValues(model: ModelConfig, dp: number, cp: number): number[] {
+  if (!model.moe) return [1];
+  return divisorsOf(model.moe.experts).filter((ep) => (dp * cp) % ep === 0);
+}
+
+export function maxVpp(model: ModelConfig, pp: number): number {
+  return pp === 1 ? 1 : Math.floor(model.layers / pp);
+}
+
+const ZERO_ONLY: readonly (0 | 1 | 2 | 3)[] = [0];
+
+export function zeroValues(dp: number, cp: number): readonly (0 | 1 | 2 | 3)[] {
+  return dp * cp > 1 ? ZERO_STAGES : ZERO_ONLY;
+}
+
+export function microBatchValues(training: TrainingConfig, dp: number): number[] {
+  return divisorsOf(training.globalBatchSize / dp);
+}
+
+/** A family: every degree fixed except virtual stages, ZeRO stage, micro-batch and recompute. */
+export interface Family {
+  tp: number;
+  cp: number;
+  dp: number;
+  ep: number;
+  pp: number;
+  gpus: number;
+  /** vpp runs from 1 to this. */
+  vppMax: number;
+}
+
+/** Lazily, every family of one (tp, cp) slice, in a fixed order (dp, ep, pp ascending). */
+export function* familiesOf(spec: SpaceSpec, tp: number, cp: number): Generator<Family> {
+  const { model, training } = spec;
+  for (const dp of dpValues(training)) {
+    const base = tp * cp * dp;
+    if (base > spec.maxGpus) break;
+    for (const ep of epValues(model, dp, cp)) {
+      for (let pp = 1; pp <= model.layers; pp++) {
+        const gpus = base * pp;
+        if (gpus > spec.maxGpus) break;
+        if (gpus < spec.minGpus || !spec.gpuCountAllowed(gpus)) continue;
+        yield { tp, cp, dp, ep, pp, gpus, vppMax: maxVpp(model, pp) };
+      }
+    }
+  }
+}
+
+/** Lazily, every valid layout of the space (the reference the fast search is tested against). */
+export function* enumerateLayouts(spec: SpaceSpec): Generator<Layout> {
+  for (const { tp, reason } of tpChoices(spec.model, spec.domainSize)) {
+    if (reason) continue;
+    for (const cp of cpValues(spec.training, spec.minTokensPerCpRank)) {
+      for (const f of familiesOf(spec, tp, cp)) {
+        for (let vpp = 1; vpp <= f.vppMax; vpp++) {
+          for (const microBatch of microBatchValues(spec.training, f.dp)) {
+            for (const recompute of RECOMPUTE) {
+              for (const zero of zeroValues(f.dp, f.cp)) {
+                yield { gpus: f.gpus, tp, pp: f.pp, cp, ep: f.ep, vpp, microBatch, zero, recompute, sequenceParallel: tp > 1, precision: spec.precision };
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

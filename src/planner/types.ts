@@ -1,0 +1,85 @@
+import type { Assumptions, Estimate } from '../estimator/index.js';
+import type { Catalog, Constraints, ModelConfig, Precision, Pricing, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+
+/** What the planner reads from a catalog (the loaded `Catalog` satisfies it). */
+export type PlannerCatalog = Pick<Catalog, 'accelerators' | 'offers'>;
+
+export type Objective = 'cost' | 'time';
+
+export interface PlanInput {
+  model: ModelConfig;
+  training: TrainingConfig;
+  catalog: PlannerCatalog;
+  /** The model file's `constraints:` with command-line flags already merged over it. */
+  constraints?: Constraints;
+  /** How many ranked plans to return (default 5). */
+  top?: number;
+  assumptions?: Partial<Assumptions>;
+  /** Smallest sequence chunk per context-parallel rank (default 1024 tokens). */
+  minTokensPerCpRank?: number;
+  /** Called between work units; pure callers may ignore it. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Constraints after defaults, validated. */
+export interface ResolvedConstraints {
+  objective: Objective;
+  accelerators: string[];
+  providers: string[] | null;
+  pricing: Pricing[];
+  minGpus: number;
+  maxGpus: number;
+  deadlineDays: number | null;
+  budgetUsd: number | null;
+  allowFp8: boolean;
+  top: number;
+  minTokensPerCpRank: number;
+}
+
+export type RejectReason = 'oom' | 'past-deadline' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
+
+export interface SearchStats {
+  /** Candidate plans judged: layouts × offers × pricing models (plus pruned tp values, see README). */
+  evaluated: number;
+  feasible: number;
+  rejected: { byReason: Partial<Record<RejectReason, number>> };
+  /** Distinct (accelerator network, precision, layout) combinations judged. */
+  layouts: number;
+  /** Of those, layouts whose step time was computed (the rest were decided by memory bounds). */
+  estimated: number;
+  /** Accelerators searched, and those left out with the reason. */
+  accelerators: string[];
+  skipped: Array<{ accelerator: string; reason: string }>;
+}
+
+/** One ranked plan: an offer, a pricing model, a GPU count and a layout, with the estimator's numbers. */
+export interface PlannedRun {
+  /** Position by the objective (1 = best); null for frontier plans outside the top N. */
+  rank: number | null;
+  accelerator: string;
+  provider: string;
+  instance: string;
+  pricing: Pricing;
+  instances: number;
+  gpus: number;
+  usdPerGpuHour: number;
+  layout: ResolvedLayout & { precision: Precision };
+  /** Exactly what `estimate()` returns for this layout, accelerator, network and price. */
+  estimate: Estimate;
+  frontier: boolean;
+}
+
+export interface Fix {
+  kind: 'more-gpus' | 'later-deadline' | 'bigger-budget' | 'larger-memory-accelerator' | 'other';
+  message: string;
+}
+
+export interface PlanResult {
+  constraints: ResolvedConstraints;
+  plans: PlannedRun[];
+  /** The cost-vs-time Pareto frontier over every feasible plan, cheapest first. */
+  frontier: PlannedRun[];
+  search: SearchStats;
+  /** Null when a plan was found; otherwise why not and what would fix it. */
+  infeasible: { reason: string; fixes: Fix[] } | null;
+}

@@ -1,0 +1,57 @@
+import type { NetworkGroup, PricePoint, SearchPlan } from './request.js';
+import type { SearchInputs } from './partial.js';
+import { cpValues, tpChoices, type SpaceSpec } from './space.js';
+
+/** A slice of the search that one worker can run on its own: one network group, precision and tp. */
+export interface WorkUnit {
+  group: number;
+  precision: number;
+  tp: number;
+  /** Relative size, for splitting work evenly. */
+  weight: number;
+}
+
+export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup, precision: number): SpaceSpec {
+  const counts = group.points.map((p) => p.acceleratorCount);
+  return {
+    model: x.model,
+    training: x.training,
+    domainSize: group.network.scaleUpDomainSize,
+    precision: group.precisions[precision]!,
+    minGpus: plan.constraints.minGpus,
+    maxGpus: plan.constraints.maxGpus,
+    gpuCountAllowed: (n) => counts.some((k) => n % k === 0),
+    minTokensPerCpRank: plan.constraints.minTokensPerCpRank,
+  };
+}
+
+/** Every unit of work, in a fixed order. */
+export function workUnits(x: SearchInputs, plan: SearchPlan): WorkUnit[] {
+  const units: WorkUnit[] = [];
+  const cps = cpValues(x.training, plan.constraints.minTokensPerCpRank);
+  for (const g of plan.groups) {
+    for (let p = 0; p < g.precisions.length; p++) {
+      for (const { tp, reason } of tpChoices(x.model, g.network.scaleUpDomainSize)) {
+        if (reason) continue;
+        let weight = 0;
+        for (const cp of cps) weight += Math.max(0, Math.log2(plan.constraints.maxGpus / (tp * cp)) + 1);
+        units.push({ group: g.index, precision: p, tp, weight: Math.max(1, weight) });
+      }
+    }
+  }
+  return units;
+}
+
+/** Price points applicable at a GPU count (whole instances), with their prices ascending. */
+export interface PointsAt {
+  count: number;
+  prices: Float64Array;
+  points: PricePoint[];
+}
+
+export function pointsAt(group: NetworkGroup, gpus: number): PointsAt {
+  const points = group.points.filter((p) => gpus % p.acceleratorCount === 0);
+  const prices = Float64Array.from(points.map((p) => p.usdPerGpuHour)).sort();
+  return { count: points.length, prices, points };
+}
+

@@ -1,0 +1,61 @@
+import type { PlannedRun, PlanResult } from '../planner/index.js';
+import type { ModelConfig, TrainingConfig } from '../schema/index.js';
+import { roundDeep } from './human.js';
+
+export interface PlanDocInput {
+  tool: { name: string; version: string };
+  modelFile: string | null;
+  model: ModelConfig;
+  training: TrainingConfig;
+  catalog: { snapshotDate: string; digest: string } | null;
+  result: PlanResult;
+}
+
+/** One plan as the contract names it; numbers are the estimator's, rounded like `estimate --json`. */
+function planEntry(p: PlannedRun) {
+  const e = p.estimate;
+  const l = p.layout;
+  return {
+    rank: p.rank,
+    accelerator: p.accelerator,
+    provider: p.provider,
+    instance: p.instance,
+    pricing: p.pricing,
+    gpus: p.gpus,
+    instances: p.instances,
+    layout: {
+      gpus: l.gpus, tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, vpp: l.vpp,
+      microBatch: l.microBatch, gradientAccumulation: l.gradientAccumulation, zero: l.zero,
+      recompute: l.recompute, sequenceParallel: l.sequenceParallel, precision: l.precision,
+    },
+    memory: e.memory,
+    time: e.time,
+    throughput: e.throughput,
+    cost: e.cost,
+    frontier: p.frontier,
+  };
+}
+
+/** The `plan --json` document: fixed key order, plans best first, no timestamps or absolute paths. */
+export function planDocument(x: PlanDocInput): string {
+  const r = x.result;
+  const doc = {
+    schemaVersion: 1,
+    tool: x.tool,
+    command: 'plan',
+    input: { modelFile: x.modelFile, model: x.model, training: x.training, constraints: r.constraints, catalog: x.catalog },
+    plans: r.plans.map(planEntry),
+    frontier: r.frontier.map(planEntry),
+    search: {
+      evaluated: r.search.evaluated,
+      feasible: r.search.feasible,
+      rejected: { byReason: r.search.rejected.byReason },
+      layouts: r.search.layouts,
+      estimated: r.search.estimated,
+      accelerators: r.search.accelerators,
+      skipped: r.search.skipped,
+    },
+    infeasible: r.infeasible,
+  };
+  return JSON.stringify(roundDeep(doc), null, 2) + '\n';
+}

@@ -1,0 +1,66 @@
+import type { ChalkInstance } from 'chalk';
+import type { PlannedRun, PlanResult } from '../planner/index.js';
+import { renderGrid, type GridFormat } from './grid.js';
+import { count, duration, gib, percent, usd } from './human.js';
+
+const HEADERS = ['#', 'frontier', 'accelerator', 'provider', 'instance × n', 'pricing', 'GPUs', 'TP/PP/VPP/CP/EP/DP', 'micro-batch', 'grad-acc', 'ZeRO', 'recompute', 'precision', 'headroom', 'step', 'days', 'GPU-hours', 'USD', 'MFU'];
+
+function row(p: PlannedRun, human: boolean): string[] {
+  const e = p.estimate;
+  const l = p.layout;
+  return [
+    p.rank === null ? '-' : String(p.rank),
+    p.frontier ? (human ? '◆' : 'yes') : '',
+    p.accelerator,
+    p.provider,
+    `${p.instance} × ${p.instances}`,
+    p.pricing,
+    String(p.gpus),
+    `${l.tp}/${l.pp}/${l.vpp}/${l.cp}/${l.ep}/${l.dp}`,
+    String(l.microBatch),
+    String(l.gradientAccumulation),
+    String(l.zero),
+    l.recompute,
+    l.precision,
+    human ? gib(e.memory.headroomBytes) : String(e.memory.headroomBytes),
+    human ? duration(e.time.stepSeconds) : e.time.stepSeconds.toPrecision(6),
+    e.time.totalDays.toFixed(1),
+    human ? count(e.cost.gpuHours) : e.cost.gpuHours.toFixed(0),
+    human ? usd(e.cost.usd) : (e.cost.usd ?? 0).toFixed(2),
+    human ? percent(e.throughput.mfu) : e.throughput.mfu.toFixed(4),
+  ];
+}
+
+/** Search counts and rejection reasons, one line each. */
+export function renderSearchSummary(r: PlanResult): string {
+  const s = r.search;
+  const reasons = Object.entries(s.rejected.byReason).map(([k, v]) => `${k} ${v}`).join(', ');
+  const lines = [
+    `searched ${s.accelerators.length} accelerator(s): ${count(s.evaluated)} candidate plans (${count(s.layouts)} layouts, ${count(s.estimated)} fully estimated), ${count(s.feasible)} feasible`,
+    `rejected: ${reasons || 'none'}`,
+  ];
+  for (const k of s.skipped) lines.push(`skipped ${k.accelerator}: ${k.reason}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Plans best first with the cost–time frontier marked, the frontier beyond the top, and the search summary. */
+export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstance): string {
+  const human = format !== 'csv';
+  if (format === 'csv') return renderGrid(HEADERS, r.plans.map((p) => row(p, false)), 'csv', chalk);
+  const parts: string[] = [];
+  const objective = r.constraints.objective === 'cost' ? 'total cost' : 'time to train';
+  if (r.plans.length) {
+    parts.push(chalk.bold(`Best plans by ${objective} (◆ = on the cost–time Pareto frontier)`) + '\n');
+    parts.push(renderGrid(HEADERS, r.plans.map((p) => row(p, human)), format, chalk));
+    const extra = r.frontier.filter((f) => !r.plans.includes(f));
+    if (extra.length) {
+      parts.push('\n' + chalk.bold('Pareto frontier beyond the top plans (cheapest first)') + '\n');
+      parts.push(renderGrid(HEADERS, extra.map((p) => row(p, human)), format, chalk));
+    }
+  } else if (r.infeasible) {
+    parts.push(chalk.bold('No feasible plan: ') + r.infeasible.reason + '\n');
+    for (const f of r.infeasible.fixes) parts.push(`  fix: ${f.message}\n`);
+  }
+  parts.push('\n' + renderSearchSummary(r));
+  return parts.join('');
+}
