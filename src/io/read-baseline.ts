@@ -18,7 +18,9 @@ export function parseBaseline(text: string, file: string): BaselineDocument {
     data = JSON.parse(text);
   } catch (err) {
     const msg = (err as Error).message;
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
+    const t = text.trim();
+    const at = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);
+    const truncated = /end of (JSON )?input|Unterminated/i.test(msg) || at >= t.length || (t.startsWith('{') && !t.endsWith('}'));
     fail(file, truncated ? 'the baseline is truncated JSON (the file ends mid-document)' : `the baseline is not valid JSON (${msg})`, CODE, truncated ? REGENERATE : undefined);
   }
   const tool = isObject(data) && isObject(data.tool) ? data.tool : undefined;

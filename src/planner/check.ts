@@ -1,5 +1,7 @@
 import type { Constraints, PlanPoint } from '../schema/index.js';
-import type { BaselineFacts, GateFacts } from './gates.js';
+import { evaluateGates, type BaselineFacts, type GateFacts, type GateVerdict } from './gates.js';
+import { plan } from './plan.js';
+import type { PlanInput, PlannedRun, PlanResult } from './types.js';
 
 /** One planner run as check sees it: the best plan, every plan it reported (ranked + frontier), and why none. */
 export interface PlanOutcome {
@@ -67,4 +69,41 @@ export function checkFacts(req: CheckRequest, run: PlanRunner): { facts: GateFac
     baseline: req.baseline, maxIncreasePercent: req.maxIncreasePercent, current: req.current, sameOffer,
   };
   return { facts, main };
+}
+
+/** A planned run as the gates compare it. */
+export function pointOfRun(r: PlannedRun): PlanPoint {
+  const l = r.layout;
+  return {
+    accelerator: r.accelerator, provider: r.provider, instance: r.instance, pricing: r.pricing, gpus: r.gpus,
+    layout: { tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, vpp: l.vpp, microBatch: l.microBatch, zero: l.zero, recompute: l.recompute, precision: l.precision },
+    usd: r.estimate.cost.usd ?? r.gpus * r.usdPerGpuHour * (r.estimate.time.totalSeconds / 3600),
+    totalSeconds: r.estimate.time.totalSeconds,
+  };
+}
+
+export interface CheckInput extends Omit<PlanInput, 'constraints'> {
+  constraints: Constraints;
+  baseline: BaselineFacts | null;
+  maxIncreasePercent: number | null;
+  catalogDigest: string | null;
+}
+
+/** `trainplan check`: the planner searches, the gates judge. Returns the gated search's result for the report. */
+export function runCheck(input: CheckInput): { verdict: GateVerdict; result: PlanResult } {
+  const { constraints, baseline, maxIncreasePercent, catalogDigest, ...search } = input;
+  let first: PlanResult | null = null;
+  const run: PlanRunner = (c) => {
+    const r = plan({ ...search, constraints: c });
+    first ??= r;
+    const points = [...r.plans, ...r.frontier].map(pointOfRun);
+    return { best: r.plans[0] ? pointOfRun(r.plans[0]) : null, points, infeasibleReason: r.infeasible?.reason ?? null };
+  };
+  const offers = input.catalog.offers;
+  const { facts } = checkFacts({
+    constraints, baseline, maxIncreasePercent,
+    current: { model: { ...input.model }, training: { ...input.training }, catalogDigest },
+    hasOffer: (p) => offers.some((o) => o.provider === p.provider && o.instance === p.instance && o.accelerator === p.accelerator),
+  }, run);
+  return { verdict: evaluateGates(facts), result: first! };
 }

@@ -1,4 +1,4 @@
-import type { BaselineDocument, Changes, Comparison, GateName, PlanEntry, PlanPoint } from '../schema/index.js';
+import type { BaselineDocument, BaselinePlan, Changes, Comparison, GateName, PlanPoint } from '../schema/index.js';
 
 const DAY = 86400;
 /** Relative slack so a re-run of identical inputs (rounded JSON vs raw numbers) never reads as an increase. */
@@ -53,7 +53,7 @@ export interface GateVerdict {
 }
 
 /** The comparable identity and totals of a plan entry of a plan/check document. */
-export function planPointOf(e: PlanEntry): PlanPoint | null {
+export function planPointOf(e: BaselinePlan): PlanPoint | null {
   if (e.cost.usd === null) return null;
   const l = e.layout;
   return {

@@ -1,7 +1,8 @@
-import { planPointOf, type GateVerdict } from '../planner/index.js';
-import type { CheckDocument, ModelConfig, PlanEntry, ResolvedConstraintsDoc, TrainingConfig } from '../schema/index.js';
+import { planPointOf, type GateVerdict, type PlanResult } from '../planner/index.js';
+import type { CheckDocument, ModelConfig, PlanEntry, TrainingConfig } from '../schema/index.js';
 import { gateMessage, summaryLine } from './check-text.js';
 import { roundDeep } from './human.js';
+import { planEntry } from './plan-json.js';
 
 export interface CheckDocInput {
   tool: { name: string; version: string };
@@ -9,13 +10,30 @@ export interface CheckDocInput {
   model: ModelConfig;
   training: TrainingConfig;
   catalog: { snapshotDate: string; digest: string } | null;
-  constraints: ResolvedConstraintsDoc;
   baseline: { file: string; maxIncreasePercent: number | null } | null;
-  result: GateVerdict;
-  /** The ranked plans, shaped as in the plan document (so this document can be the next baseline). */
+  verdict: GateVerdict;
+  /** The gated search, from `checkSearchSection(result)`. */
+  search: CheckSearchSection;
+  warnings: string[];
+}
+
+export interface CheckSearchSection {
+  constraints: CheckDocument['input']['constraints'];
+  /** Printed as in the plan document, so a check document can be the next baseline. */
   plans: PlanEntry[];
   search: CheckDocument['search'];
-  warnings: string[];
+  fixes: string[];
+}
+
+/** The gated search's result in document form. */
+export function checkSearchSection(r: PlanResult): CheckSearchSection {
+  const s = r.search;
+  return {
+    constraints: r.constraints,
+    plans: r.plans.map(planEntry),
+    search: { evaluated: s.evaluated, feasible: s.feasible, rejected: { byReason: s.rejected.byReason }, layouts: s.layouts, estimated: s.estimated, accelerators: s.accelerators, skipped: s.skipped },
+    fixes: r.infeasible?.fixes.map((f) => f.message) ?? [],
+  };
 }
 
 /**
@@ -23,21 +41,22 @@ export interface CheckDocInput {
  * no timestamps or absolute paths. The markdown and table renderers print this same object.
  */
 export function buildCheckDocument(x: CheckDocInput): CheckDocument {
-  const r = x.result;
+  const r = x.verdict;
+  const plans = x.search.plans;
   const best = r.changes?.bestPlan.after ?? null;
   const doc: CheckDocument = {
     schemaVersion: 1,
     tool: { name: 'trainplan', version: x.tool.version },
     command: 'check',
     verdict: r.verdict,
-    summary: summaryLine(r.verdict, r.gates, best ?? (x.plans[0] ? planPointOf(x.plans[0]) : null)),
-    input: { modelFile: x.modelFile, model: x.model, training: x.training, catalog: x.catalog, constraints: x.constraints, baseline: x.baseline },
+    summary: summaryLine(r.verdict, r.gates, best ?? (plans[0] ? planPointOf(plans[0]) : null)),
+    input: { modelFile: x.modelFile, model: x.model, training: x.training, constraints: x.search.constraints, catalog: x.catalog, baseline: x.baseline },
     gates: r.gates.map((g) => ({ gate: g.gate, subject: g.subject, metric: g.metric, status: g.status, unit: g.unit, limit: g.limit, actual: g.actual,
       excess: g.excess, excessPercent: g.excessPercent, note: g.note, message: gateMessage(g) })),
     changes: r.changes,
-    plans: x.plans,
-    search: x.search,
-    warnings: x.warnings,
+    plans,
+    search: x.search.search,
+    warnings: [...x.warnings, ...x.search.fixes.map((f) => `to find a plan: ${f}`)],
   };
   return roundDeep(doc);
 }

@@ -2,10 +2,11 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckDocument, Comparison, PlanPoint } from '../schema/index.js';
 import { days, gateActual, gateLimit, gateTitle, layoutLabel, money, planLabel, signedPercent } from './check-text.js';
 import { renderGrid, type GridFormat } from './grid.js';
+import { count } from './human.js';
 
 type Row = [string, string, string, string];
 
-const cell = (v: string | number | boolean | null): string => (v === null ? '-' : String(v));
+const cell = (v: string | number | boolean | null): string => (v === null ? '-' : typeof v === 'number' && Math.abs(v) >= 1e4 ? count(v) : String(v));
 const shortDigest = (d: string | null): string => (d === null ? '-' : `${d.slice(0, 19)}…`);
 const time = (p: PlanPoint | null): string => (p ? days(p.totalSeconds / 86400) : '-');
 

@@ -31,6 +31,15 @@ export const gateLimit = (g: GateOutcome): string => (g.limit === null ? '-' : v
 /** The actual column. */
 export const gateActual = (g: GateOutcome): string => (g.actual === null ? '-' : value(g.unit, g.actual));
 
+const dayLimit = (d: number): string => `${Number.isInteger(d) ? d : d.toFixed(1)}-day`;
+
+/** "budget $1.62M > $500.0K (+224.4%)": a failed gate in a few words, for the verdict line. */
+export function gateBrief(g: GateOutcome): string {
+  if (g.gate === 'feasible') return `no feasible plan (${g.note ?? 'no layout fits'})`;
+  const over = g.excessPercent === null ? '' : ` (${signedPercent(g.excessPercent)})`;
+  return `${gateTitle(g)} ${value(g.unit, g.actual)} > ${value(g.unit, g.limit)}${over}`;
+}
+
 /** One sentence: what the gate measured and, when it failed, by how much. */
 export function gateMessage(g: GateOutcome): string {
   if (g.status === 'skip') return `skipped: ${g.note ?? 'nothing to compare'}`;
@@ -43,8 +52,8 @@ export function gateMessage(g: GateOutcome): string {
   }
   if (g.gate === 'deadline') {
     return g.status === 'pass'
-      ? `${days(g.actual!)} is within the ${days(g.limit!)} deadline`
-      : `the fastest qualifying plan takes ${days(g.actual!)}: ${days(g.excess!)}${over} past the ${days(g.limit!)} deadline`;
+      ? `${days(g.actual!)} is within the ${dayLimit(g.limit!)} deadline`
+      : `the fastest qualifying plan takes ${days(g.actual!)}: ${days(g.excess!)}${over} past the ${dayLimit(g.limit!)} deadline`;
   }
   const what = `${g.metric} ${signedPercent(g.actual)} vs the baseline${g.subject === 'same-offer' ? ' on its offer and GPU count' : ''}`;
   return `${what}, ${g.status === 'pass' ? 'within' : 'above'} the ${signedPercent(g.limit)} limit`;
@@ -57,5 +66,5 @@ export function summaryLine(verdict: 'pass' | 'fail', gates: GateOutcome[], best
     const plan = best ? `${money(best.usd)}, ${days(best.totalSeconds / 86400)} on ${planLabel(best)}` : 'no plan';
     return `PASS: ${n} gate${n === 1 ? '' : 's'} passed; best plan ${plan}`;
   }
-  return `FAIL: ${gates.filter((g) => g.status === 'fail').map((g) => `${gateTitle(g)}: ${gateMessage(g)}`).join('; ')}`;
+  return `FAIL: ${gates.filter((g) => g.status === 'fail').map(gateBrief).join('; ')}`;
 }

@@ -87,6 +87,24 @@ export const checkDocumentSchema = z.strictObject({
 });
 export type CheckDocument = z.infer<typeof checkDocumentSchema>;
 
+const int = z.number().int();
+
+/** The part of a plan entry a baseline comparison reads; other fields may come and go within a schemaVersion. */
+export const baselinePlanSchema = z.looseObject({
+  accelerator: z.string(),
+  provider: z.string(),
+  instance: z.string(),
+  pricing: pricingSchema,
+  gpus: int.positive(),
+  layout: z.looseObject({
+    tp: int, pp: int, dp: int, cp: int, ep: int, vpp: int, microBatch: int, zero: int.min(0).max(3),
+    recompute: recomputeSchema, precision: precisionSchema,
+  }),
+  time: z.looseObject({ totalSeconds: z.number().nonnegative() }),
+  cost: z.looseObject({ usd: z.number().nonnegative().nullable() }),
+});
+export type BaselinePlan = z.infer<typeof baselinePlanSchema>;
+
 /** What `--baseline` accepts: a plan or check document of this schemaVersion (extra fields are fine). */
 export const baselineDocumentSchema = z.looseObject({
   schemaVersion: schemaVersionSchema,
@@ -97,6 +115,6 @@ export const baselineDocumentSchema = z.looseObject({
     training: z.record(z.string(), z.unknown()),
     catalog: catalogRefSchema.nullable(),
   }),
-  plans: z.array(planEntrySchema),
+  plans: z.array(baselinePlanSchema),
 });
 export type BaselineDocument = z.infer<typeof baselineDocumentSchema>;

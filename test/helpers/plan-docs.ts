@@ -11,16 +11,17 @@ export function aPlanPoint(over: Partial<PlanPoint> = {}): PlanPoint {
 }
 
 /** A plan-document entry for a plan point (numbers shaped like estimate's). */
-export function aPlanEntry(p: PlanPoint = aPlanPoint(), rank = 1): PlanEntry {
+export function aPlanEntry(p: PlanPoint = aPlanPoint(), rank: number | null = 1): PlanEntry {
   const gpuHours = (p.totalSeconds * p.gpus) / 3600;
   return {
-    rank, accelerator: p.accelerator, provider: p.provider, instance: p.instance, pricing: p.pricing, gpus: p.gpus,
+    rank, accelerator: p.accelerator, provider: p.provider, instance: p.instance, pricing: p.pricing, gpus: p.gpus, instances: p.gpus / 8,
     layout: { gpus: p.gpus, ...p.layout, zero: p.layout.zero as 0 | 1 | 2 | 3, gradientAccumulation: 8, sequenceParallel: p.layout.tp > 1 },
     memory: { perGpuBytes: 60e9, capacityBytes: 85899345920, fits: true, headroomBytes: 25e9, breakdown: { weights: 1e10, gradients: 1e10, optimizer: 2e10, activations: 1.5e10, other: 5e9 } },
     time: { stepSeconds: 2, totalSeconds: p.totalSeconds, totalDays: p.totalSeconds / 86400, steps: p.totalSeconds / 2,
       breakdown: { compute: 1.5, recompute: 0.1, tpComm: 0.1, cpComm: 0, epComm: 0, pipelineBubble: 0, pipelineP2p: 0, dpComm: 0.1, optimizer: 0.1, overhead: 0.1 } },
     throughput: { tokensPerSecond: 5e5, tflopsPerGpu: 400, mfu: 0.4, hfu: 0.45, mfuBf16Peak: 0.4 },
     cost: { usd: p.usd, gpuHours, usdPerGpuHour: p.usd / gpuHours, provider: p.provider, instance: p.instance, pricing: p.pricing },
+    frontier: rank === 1,
   };
 }
 
@@ -37,10 +38,12 @@ export function aPlanDocument(opts: { plans?: PlanPoint[]; model?: object; train
     input: {
       modelFile: 'model.yaml', model: opts.model ?? aModel(), training: opts.training ?? aTraining(),
       catalog: { snapshotDate: '2026-01-15', digest: opts.digest ?? DIGEST_A },
-      constraints: { objective: 'cost', accelerators: ['h100-sxm'], providers: null, pricing: ['on-demand'], minGpus: 1, maxGpus: 1024, deadlineDays: null, budgetUsd: null },
+      constraints: { objective: 'cost' as const, accelerators: ['h100-sxm'], providers: null, pricing: ['on-demand' as const], minGpus: 1, maxGpus: 1024,
+        deadlineDays: null, budgetUsd: null, allowFp8: false, top: 5, minTokensPerCpRank: 1024 },
     },
     plans: plans.map((p, i) => aPlanEntry(p, i + 1)),
-    search: { evaluated: 100, feasible: 10, rejected: { byReason: { oom: 90 } } },
-    warnings: [],
+    frontier: plans.slice(0, 1).map((p) => aPlanEntry(p, 1)),
+    search: { evaluated: 100, feasible: 10, rejected: { byReason: { oom: 90 } }, layouts: 50, estimated: 20, accelerators: ['h100-sxm'], skipped: [] },
+    infeasible: plans.length ? null : { reason: 'no layout fits', fixes: [] },
   };
 }

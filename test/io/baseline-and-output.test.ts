@@ -68,3 +68,10 @@ describe('writeOutputAtomic', () => {
     expect(errorOf(() => writeOutputAtomic(join(dir, 'missing-dir', 'a.json'), 'x')).message).toMatch(/ENOENT/);
   });
 });
+
+describe('truncation is recognised wherever the file was cut', () => {
+  it.each([0.1, 0.25, 0.5, 0.75, 0.9, 0.999])('cut at %f of the document', (f) => {
+    const err = errorOf(() => parseBaseline(good.slice(0, Math.max(1, Math.floor(good.length * f))), 'base.json'));
+    expect(err.message).toMatch(/truncated JSON/);
+  });
+});

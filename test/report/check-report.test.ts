@@ -17,9 +17,14 @@ function checkDoc(over: Partial<GateFacts> = {}, plans: PlanPoint[] = [aPlanPoin
   const base = aPlanDocument();
   return buildCheckDocument({
     tool: { name: 'trainplan', version: '0.1.0' }, modelFile: 'model.yaml', model: aModel({ layers: 32 }), training: aTraining(),
-    catalog: { snapshotDate: '2026-01-15', digest: DIGEST_A }, constraints: { ...base.input.constraints, objective: 'cost', pricing: ['on-demand'], budgetUsd: facts.budgetUsd, deadlineDays: facts.deadlineDays },
+    catalog: { snapshotDate: '2026-01-15', digest: DIGEST_A },
     baseline: facts.baseline ? { file: 'baseline.json', maxIncreasePercent: facts.maxIncreasePercent } : null,
-    result: evaluateGates(facts), plans: plans.map((p, i) => aPlanEntry(p, i + 1)), search: base.search, warnings: [],
+    verdict: evaluateGates(facts),
+    search: {
+      constraints: { ...base.input.constraints, budgetUsd: facts.budgetUsd, deadlineDays: facts.deadlineDays },
+      plans: plans.map((p, i) => aPlanEntry(p, i + 1)), search: base.search, fixes: plans.length ? [] : ['raise --max-gpus above 1024'],
+    },
+    warnings: [],
   });
 }
 
@@ -43,8 +48,9 @@ describe('check document and renderers', () => {
   it('the summary says which gate failed and by how much', () => {
     const doc = regression();
     expect(doc.verdict).toBe('fail');
-    expect(doc.summary).toBe('FAIL: max-increase (cost, best plan): cost +30.0% vs the baseline, above the +10.0% limit; max-increase (time, best plan): time +30.0% vs the baseline, above the +10.0% limit; '
-      + 'max-increase (cost, baseline offer): cost +40.0% vs the baseline on its offer and GPU count, above the +10.0% limit; max-increase (time, baseline offer): time +40.0% vs the baseline on its offer and GPU count, above the +10.0% limit');
+    expect(doc.summary).toBe('FAIL: max-increase (cost, best plan) +30.0% > +10.0%; max-increase (time, best plan) +30.0% > +10.0%; '
+      + 'max-increase (cost, baseline offer) +40.0% > +10.0%; max-increase (time, baseline offer) +40.0% > +10.0%');
+    expect(doc.gates[3]!.message).toBe('cost +30.0% vs the baseline, above the +10.0% limit');
     expect(checkDoc().summary).toBe('PASS: 3 gates passed; best plan $1.00M, 10.0 days on 64 × h100-sxm · aws p5.48xlarge · on-demand');
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinCatalog } from '../../src/io/index.js';
-import { estimateRequest } from '../../src/planner/index.js';
-import { estimateDocument } from '../../src/report/index.js';
-import { errorDocumentSchema, estimateDocumentSchema, type Layout, type Pricing } from '../../src/schema/index.js';
+import { estimateRequest, plan } from '../../src/planner/index.js';
+import { estimateDocument, planDocument } from '../../src/report/index.js';
+import { errorDocumentSchema, estimateDocumentSchema, planDocumentSchema, type Constraints, type Layout, type Pricing } from '../../src/schema/index.js';
 import { errorDocument, TOOL } from '../../src/cli/context.js';
 import { aLayout, aModel, aTraining, SHAPES } from '../helpers/builders.js';
 
@@ -38,6 +38,18 @@ describe('every JSON document parses with its published schema', () => {
     const doc = JSON.parse(estimateDoc());
     expect(estimateDocumentSchema.safeParse({ ...doc, surprise: 1 }).success).toBe(false);
     expect(estimateDocumentSchema.safeParse({ ...doc, memory: { ...doc.memory, extra: 0 } }).success).toBe(false);
+  });
+
+  it.each([
+    ['a feasible search with a frontier', { accelerators: ['h100-sxm', 'a100-sxm-80gb'], maxGpus: 64, pricing: ['on-demand', 'spot'] } as Constraints],
+    ['an infeasible search (deadline nothing meets)', { accelerators: ['l4'], maxGpus: 8, deadlineDays: 0.01 } as Constraints],
+  ])('plan: %s', (_name, constraints) => {
+    const model = aModel({ layers: 12, hiddenSize: 768, ffnHiddenSize: 3072, attentionHeads: 12 });
+    const training = aTraining();
+    const result = plan({ model, training, catalog, constraints });
+    const text = planDocument({ tool: TOOL, modelFile: 'model.yaml', model, training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, result });
+    const parsed = planDocumentSchema.safeParse(JSON.parse(text));
+    expect(parsed.error?.issues ?? []).toEqual([]);
   });
 
   it('error document', () => {
