@@ -29,7 +29,8 @@ export function parseBaseline(text: string, file: string): BaselineDocument {
   }
   const doc = data as Record<string, unknown>;
   if (doc.schemaVersion !== SCHEMA_VERSION) {
-    fail(file, `the baseline has schemaVersion ${JSON.stringify(doc.schemaVersion)}; this trainplan (${String(tool?.version)}) reads schemaVersion ${SCHEMA_VERSION}`, 'BASELINE_SCHEMA_VERSION', REGENERATE);
+    const by = typeof tool?.version === 'string' ? ` (written by trainplan ${tool.version})` : '';
+    fail(file, `the baseline has schemaVersion ${JSON.stringify(doc.schemaVersion)}${by}; this trainplan reads schemaVersion ${SCHEMA_VERSION}`, 'BASELINE_SCHEMA_VERSION', REGENERATE);
   }
   if (isObject(doc.error)) fail(file, `the baseline is an error document (the run that wrote it failed: ${String(doc.error.message)})`, CODE, REGENERATE);
   if (doc.command !== 'plan' && doc.command !== 'check') {

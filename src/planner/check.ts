@@ -71,14 +71,17 @@ export function checkFacts(req: CheckRequest, run: PlanRunner): { facts: GateFac
   return { facts, main };
 }
 
+/** JSON documents carry 6 significant digits (report's roundDeep); compare at that precision so a re-run of a baseline reads as exactly 0%. */
+const sig6 = (x: number): number => Number(x.toPrecision(6));
+
 /** A planned run as the gates compare it. */
 export function pointOfRun(r: PlannedRun): PlanPoint {
   const l = r.layout;
   return {
     accelerator: r.accelerator, provider: r.provider, instance: r.instance, pricing: r.pricing, gpus: r.gpus,
     layout: { tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, vpp: l.vpp, microBatch: l.microBatch, zero: l.zero, recompute: l.recompute, precision: l.precision },
-    usd: r.estimate.cost.usd ?? r.gpus * r.usdPerGpuHour * (r.estimate.time.totalSeconds / 3600),
-    totalSeconds: r.estimate.time.totalSeconds,
+    usd: sig6(r.estimate.cost.usd ?? r.gpus * r.usdPerGpuHour * (r.estimate.time.totalSeconds / 3600)),
+    totalSeconds: sig6(r.estimate.time.totalSeconds),
   };
 }
 

@@ -31,7 +31,7 @@ describe('reading a --baseline', () => {
     ['not JSON at all', 'plans: []', 'BASELINE_INVALID', /not valid JSON/],
     ['JSON from another tool', JSON.stringify({ version: '0.1', resources: [] }), 'BASELINE_NOT_TRAINPLAN', /not a trainplan JSON document/],
     ['a JSON array', '[1,2]', 'BASELINE_NOT_TRAINPLAN', /not a trainplan JSON document/],
-    ['another schemaVersion', JSON.stringify({ ...aPlanDocument(), schemaVersion: 2 }), 'BASELINE_SCHEMA_VERSION', /schemaVersion 2; this trainplan \(0\.1\.0\) reads schemaVersion 1/],
+    ['another schemaVersion', JSON.stringify({ ...aPlanDocument(), schemaVersion: 2 }), 'BASELINE_SCHEMA_VERSION', /schemaVersion 2 \(written by trainplan 0\.1\.0\); this trainplan reads schemaVersion 1/],
     ['an estimate document', JSON.stringify({ ...aPlanDocument(), command: 'estimate' }), 'BASELINE_INVALID', /"estimate" document; --baseline needs/],
     ['an error document', JSON.stringify({ schemaVersion: 1, tool: { name: 'trainplan', version: '0.1.0' }, error: { code: 'X', message: 'boom' } }), 'BASELINE_INVALID', /error document .*boom/],
     ['a plan without cost', JSON.stringify({ ...aPlanDocument(), plans: [{ ...aPlanDocument().plans[0], cost: undefined }] }), 'BASELINE_INVALID', /plans\[0\]\.cost/],

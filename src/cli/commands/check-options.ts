@@ -41,7 +41,7 @@ export interface BaselineInput {
 export function baselineFromFlags(o: CheckOpts): BaselineInput {
   const max = percentFlag(o.maxIncrease, '--max-increase') ?? null;
   if (o.baseline === undefined) {
-    if (max !== null) throw new InputError('INVALID_OPTION', '--max-increase needs --baseline <file> to compare against', { location: '--max-increase' });
+    if (max !== null) throw new InputError('INVALID_OPTION', 'needs --baseline <file> to compare against', { location: '--max-increase' });
     return { facts: null, doc: null, warnings: [] };
   }
   const facts = baselineFacts(readBaseline(o.baseline));
