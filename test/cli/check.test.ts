@@ -18,7 +18,10 @@ function check(args: string[]) {
     cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8',
   });
   const r = { code: p.status, stdout: p.stdout, stderr: p.stderr };
-  const transcript = `$ trainplan check ${args.join(' ')}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}--- exit code: ${r.code}\n`;
+  // The catalog's digest and date change with every catalog edit; the goldens pin the rest.
+  const stable = (t: string) => t.replace(/sha256:[0-9a-f]{64}/g, 'sha256:<digest>').replace(/sha256:[0-9a-f]{12}…/g, 'sha256:<digest>…')
+    .replace(/("snapshotDate": "|catalog )\d{4}-\d{2}-\d{2}/g, '$1<date>');
+  const transcript = stable(`$ trainplan check ${args.join(' ')}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}--- exit code: ${r.code}\n`);
   return { ...r, transcript };
 }
 
