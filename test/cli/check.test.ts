@@ -94,6 +94,14 @@ describe('trainplan check: documents', () => {
     expect(a.stdout).not.toContain(ROOT);
   });
 
+  it('--help lists the plan options and the check options', () => {
+    const r = check(['--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--budget-usd', '--deadline-days', '--accelerators', '--providers', '--pricing', '--max-gpus', '--objective', '--baseline', '--max-increase', '--out', '--format', '--json', '--catalog']) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+
   it('exit 2 in JSON mode prints the error document on stdout', () => {
     const r = check([MODEL, '--baseline', 'test/fixtures/check/schema-v2.json', '--json']);
     expect(r.code).toBe(2);

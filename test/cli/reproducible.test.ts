@@ -18,6 +18,7 @@ describe('reproducible JSON output', () => {
     ['catalog offers --json', ['catalog', 'offers', '--json']],
     ['catalog accelerators --json', ['catalog', 'accelerators', '--json']],
     ['presets --json', ['presets', '--json']],
+    ['plan --json', ['plan', example('llama3-8b.yaml'), '--json']],
   ])('%s is byte-identical across runs', (_name, args) => {
     const a = runCli(args);
     expect(a.code).toBe(0);
