@@ -1,2 +1,7 @@
+// The library entry (`import { estimate, plan } from 'trainplan'`): the pure layers only, never cli/ or io/,
+// so importing it reads no files, adds no process listeners and starts nothing.
 export * from './schema/index.js';
-export { plan, type PlanInput, type PlanResult, type PlannedRun, type PlannerCatalog, type SearchStats, type Fix, type Objective } from './planner/index.js';
+export * from './catalog/index.js';
+export * from './estimator/index.js';
+export * from './planner/index.js';
+export * from './report/index.js';

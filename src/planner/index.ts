@@ -7,3 +7,5 @@ export { mergePartial, emptyPartial, type PartialSearch, type BestLayout, type S
 export { enumerateLayouts, familiesOf, tpChoices, cpValues, dpValues, epValues, microBatchValues, zeroValues, maxVpp, divisorsOf, type SpaceSpec, type Family } from './space.js';
 export { paretoFrontier, compareCandidates, type Candidate } from './rank.js';
 export * from './single-estimate.js';
+export * from './gates.js';
+export * from './check.js';

@@ -11,3 +11,6 @@ export * from './budget-report.js';
 export * from './plan-json.js';
 export * from './plan-table.js';
 export * from './presets.js';
+export * from './check-text.js';
+export * from './check-json.js';
+export * from './check-render.js';

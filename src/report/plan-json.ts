@@ -12,7 +12,7 @@ export interface PlanDocInput {
 }
 
 /** One plan as the contract names it; numbers are the estimator's, rounded like `estimate --json`. */
-function planEntry(p: PlannedRun) {
+export function planEntry(p: PlannedRun) {
   const e = p.estimate;
   const l = p.layout;
   return {

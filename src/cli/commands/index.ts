@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerCatalog } from './catalog.js';
+import { registerCheck } from './check.js';
 import { registerEstimate } from './estimate.js';
 import { registerPlan } from './plan.js';
 import { registerPresets } from './presets.js';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerEstimate(program, ctx);
   registerCatalog(program, ctx);
   registerPlan(program, ctx);
+  registerCheck(program, ctx);
   registerPresets(program, ctx);
   registerFleet(program, ctx, economicsDeps);
   registerBudget(program, ctx, economicsDeps);

@@ -9,7 +9,7 @@ import { intFlag } from '../flags.js';
 import { defaultThreads, planInParallel } from '../parallel-plan.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 
-interface PlanOpts {
+export interface PlanOpts {
   json?: boolean;
   format?: 'table' | 'json' | 'csv' | 'markdown';
   catalog: string[];
@@ -27,7 +27,7 @@ interface PlanOpts {
 }
 
 /** The output options, shaped as the shared catalog helpers expect. */
-const out = (o: PlanOpts) => ({ catalog: o.catalog, color: o.color, ...(o.json ? { json: o.json } : {}), ...(o.format ? { format: o.format } : {}) });
+export const out = (o: PlanOpts) => ({ catalog: o.catalog, color: o.color, ...(o.json ? { json: o.json } : {}), ...(o.format ? { format: o.format } : {}) });
 
 const collect = (value: string, prev: string[] = []): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
@@ -66,7 +66,7 @@ export function mergeConstraints(file: Constraints, o: PlanOpts): Constraints {
 }
 
 /** A progress line on stderr, only for a terminal and only once the search has run for a second. */
-function progressReporter(ctx: CliContext): { tick: (done: number, total: number) => void; end: () => void } {
+export function progressReporter(ctx: CliContext): { tick: (done: number, total: number) => void; end: () => void } {
   const start = performance.now();
   let shown = false;
   return {
@@ -81,11 +81,9 @@ function progressReporter(ctx: CliContext): { tick: (done: number, total: number
   };
 }
 
-/** `trainplan plan <model.yaml>` */
-export function registerPlan(program: Command, ctx: CliContext): void {
-  program
-    .command('plan <model>')
-    .description('search layouts × accelerators × offers and rank plans by cost or time')
+/** The search options `plan` and `check` share (flags over the model file's constraints, output format). */
+export function addPlanOptions(cmd: Command): Command {
+  return cmd
     .option('--accelerators <ids>', 'only these accelerators (comma-separated, repeatable)', collect)
     .option('--providers <ids>', 'only these providers (comma-separated, repeatable)', collect)
     .option('--pricing <models>', `pricing models to compare: ${planPricingSchema.options.join(', ')} (comma-separated; owned = fleets: in a --catalog file)`, collect)
@@ -99,7 +97,14 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON document (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']))
     .option('--catalog <file>', 'user catalog merged over the built-in one (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
-    .option('--no-color', 'disable colour')
+    .option('--no-color', 'disable colour');
+}
+
+/** `trainplan plan <model.yaml>` */
+export function registerPlan(program: Command, ctx: CliContext): void {
+  addPlanOptions(program
+    .command('plan <model>')
+    .description('search layouts × accelerators × offers and rank plans by cost or time'))
     .action((file: string, o: PlanOpts) =>
       runAction(ctx, isJson(out(o)), async () => {
         const loaded = loadModelFile(file);

@@ -1,0 +1,50 @@
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { readBaseline } from '../../io/index.js';
+import { baselineFacts, type BaselineFacts } from '../../planner/index.js';
+import { InputError, SCHEMA_VERSION } from '../../schema/index.js';
+import { TOOL } from '../context.js';
+import type { PlanOpts } from './plan.js';
+
+export interface CheckOpts extends PlanOpts {
+  baseline?: string;
+  maxIncrease?: string;
+  out?: string;
+}
+
+/** The options check adds to plan's. */
+export function addCheckOptions(cmd: Command): Command {
+  return cmd
+    .option('--baseline <file>', 'a previous `plan --json` or `check --json` document to compare against')
+    .option('--max-increase <percent>', 'fail when cost or time rose more than this many percent vs --baseline (e.g. 10 or 10%)')
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout');
+}
+
+/** "10", "10%", "2.5" → a percentage ≥ 0; anything else is an input error. */
+export function percentFlag(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(n) || n > 1e6) {
+    throw new InputError('INVALID_OPTION', `expected a percentage such as 10 or 10%, got "${value}"`, { location: flag });
+  }
+  return n;
+}
+
+export interface BaselineInput {
+  facts: BaselineFacts | null;
+  doc: { file: string; maxIncreasePercent: number | null } | null;
+  warnings: string[];
+}
+
+/** --baseline and --max-increase, validated together. */
+export function baselineFromFlags(o: CheckOpts): BaselineInput {
+  const max = percentFlag(o.maxIncrease, '--max-increase') ?? null;
+  if (o.baseline === undefined) {
+    if (max !== null) throw new InputError('INVALID_OPTION', 'needs --baseline <file> to compare against', { location: '--max-increase' });
+    return { facts: null, doc: null, warnings: [] };
+  }
+  const facts = baselineFacts(readBaseline(o.baseline));
+  const warnings = facts.toolVersion === TOOL.version ? [] : [`the baseline was written by trainplan ${facts.toolVersion} (this is ${TOOL.version}, schemaVersion ${SCHEMA_VERSION}); estimates may differ for reasons other than your change`];
+  return { facts, doc: { file: basename(o.baseline), maxIncreasePercent: max }, warnings };
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { baselineDocumentSchema, InputError, SCHEMA_VERSION, type BaselineDocument } from '../schema/index.js';
+
+const CODE = 'BASELINE_INVALID';
+const REGENERATE = 'regenerate it with this trainplan: trainplan plan <model.yaml> --json > baseline.json';
+
+const fail = (file: string, message: string, code = CODE, suggestion?: string): never => {
+  throw new InputError(code, message, { location: file, ...(suggestion ? { suggestion } : {}) });
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses a `--baseline` document: a trainplan plan or check document of this schemaVersion, else an InputError. */
+export function parseBaseline(text: string, file: string): BaselineDocument {
+  if (text.trim() === '') fail(file, 'the baseline is empty');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const t = text.trim();
+    const at = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);
+    const truncated = /end of (JSON )?input|Unterminated/i.test(msg) || at >= t.length || (t.startsWith('{') && !t.endsWith('}'));
+    fail(file, truncated ? 'the baseline is truncated JSON (the file ends mid-document)' : `the baseline is not valid JSON (${msg})`, CODE, truncated ? REGENERATE : undefined);
+  }
+  const tool = isObject(data) && isObject(data.tool) ? data.tool : undefined;
+  if (!isObject(data) || tool?.name !== 'trainplan') {
+    fail(file, 'the baseline is not a trainplan JSON document (expected the output of `trainplan plan --json` or `trainplan check --json`)', 'BASELINE_NOT_TRAINPLAN');
+  }
+  const doc = data as Record<string, unknown>;
+  if (doc.schemaVersion !== SCHEMA_VERSION) {
+    const by = typeof tool?.version === 'string' ? ` (written by trainplan ${tool.version})` : '';
+    fail(file, `the baseline has schemaVersion ${JSON.stringify(doc.schemaVersion)}${by}; this trainplan reads schemaVersion ${SCHEMA_VERSION}`, 'BASELINE_SCHEMA_VERSION', REGENERATE);
+  }
+  if (isObject(doc.error)) fail(file, `the baseline is an error document (the run that wrote it failed: ${String(doc.error.message)})`, CODE, REGENERATE);
+  if (doc.command !== 'plan' && doc.command !== 'check') {
+    fail(file, `the baseline is a ${JSON.stringify(doc.command ?? null)} document; --baseline needs the output of plan --json or check --json`);
+  }
+  const parsed = baselineDocumentSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    fail(file, `the baseline does not match the ${String(doc.command)} document schema: ${field || '(document)'}: ${issue.message}`, CODE, REGENERATE);
+  }
+  return parsed.data!;
+}
+
+/** Reads and parses a `--baseline` file. */
+export function readBaseline(file: string): BaselineDocument {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return fail(file, `cannot read the baseline (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'BASELINE_UNREADABLE');
+  }
+  return parseBaseline(text, file);
+}

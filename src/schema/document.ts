@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { modelConfigSchema } from './model.js';
+import { layoutSchema } from './layout.js';
+import { precisionSchema } from './units.js';
+import { energyAssumptionsSchema, energySectionSchema, goodputAssumptionsSchema, goodputSectionSchema } from './goodput-document.js';
+
+/** The schemaVersion every JSON document carries; bumped only on a breaking change (renamed/removed field, changed unit). */
+export const SCHEMA_VERSION = 1;
+
+export const schemaVersionSchema = z.literal(SCHEMA_VERSION);
+export const toolSchema = z.strictObject({ name: z.literal('trainplan'), version: z.string().min(1) });
+export type ToolInfoDoc = z.infer<typeof toolSchema>;
+
+/** The catalog a document was computed with; the digest identifies the prices in use. */
+export const catalogRefSchema = z.strictObject({
+  snapshotDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+});
+
+/** The training run as echoed in documents (normalised: tokens as a number, batch in sequences). */
+export const trainingConfigSchema = z.strictObject({
+  tokens: z.number().positive(),
+  sequenceLength: z.number().int().positive(),
+  globalBatchSize: z.number().int().positive(),
+  precision: precisionSchema,
+  optimizer: z.enum(['adam', 'sgd']),
+});
+
+/** A layout with its derived degrees (dp, gradient accumulation), as documents print it. */
+export const resolvedLayoutSchema = layoutSchema.extend({
+  dp: z.number().int().positive(),
+  gradientAccumulation: z.number().int().positive(),
+});
+
+const n = z.number();
+const nn = z.number().nonnegative();
+
+export const memorySectionSchema = z.strictObject({
+  perGpuBytes: nn,
+  capacityBytes: nn,
+  fits: z.boolean(),
+  headroomBytes: n,
+  breakdown: z.strictObject({ weights: nn, gradients: nn, optimizer: nn, activations: nn, other: nn }),
+});
+
+export const timeSectionSchema = z.strictObject({
+  stepSeconds: nn,
+  /** steps × stepSeconds; totalSeconds is the expected wall clock (÷ goodput). */
+  failureFreeSeconds: nn,
+  totalSeconds: nn,
+  totalDays: nn,
+  steps: z.number().int().nonnegative(),
+  breakdown: z.strictObject({
+    compute: nn, recompute: nn, tpComm: nn, cpComm: nn, epComm: nn,
+    pipelineBubble: nn, pipelineP2p: nn, dpComm: nn, optimizer: nn, overhead: nn,
+  }),
+});
+
+export const throughputSectionSchema = z.strictObject({
+  tokensPerSecond: nn,
+  tflopsPerGpu: nn,
+  /** Model FLOPs utilisation, 0..1. */
+  mfu: nn,
+  hfu: nn,
+  mfuBf16Peak: nn,
+});
+
+export const costSectionSchema = z.strictObject({
+  usd: nn.nullable(),
+  gpuHours: nn,
+  usdPerGpuHour: nn.nullable(),
+  provider: z.string().nullable(),
+  instance: z.string().nullable(),
+  pricing: z.string().nullable(),
+});
+
+const efficiencyProfileSchema = z.strictObject({
+  gemm: n, gemmFp8: n, attention: n, memory: n, scaleUp: n, scaleOut: n, tpOverlap: n, source: z.string(), computeUnits: n,
+});
+
+/** Every constant the estimator used (echoed so a reader can reproduce the numbers). */
+export const assumptionsSectionSchema = z.strictObject({
+  bytesWeight: n, bytesGradient: n, bytesMaster: n, bytesOptimizerMoments: n, reserveBytes: n, fragmentation: n,
+  kernelOverheadSeconds: n, scaleUpLatencySeconds: n, scaleOutLatencySeconds: n,
+  dpOverlap: n, fsdpOverlap: n, tpOverlap: n.nullable(), cpOverlap: n, epOverlap: n,
+  gradReduceFp32ForBf16: z.boolean(), optimizerBytesPerParam: n, stepOverheadSeconds: n,
+  attentionKernel: z.enum(['flash', 'unfused']), gemmHalfFlops: n, elementwiseFactor: n, attentionBackwardRatio: n,
+  efficiency: efficiencyProfileSchema,
+  scaleOutBitsPerSecondPerGpu: n,
+  scaleUpDomainSize: n,
+  attentionFlops: z.string(),
+  goodput: goodputAssumptionsSchema,
+  energy: energyAssumptionsSchema,
+});
+
+export const modelSizeSchema = z.strictObject({ parameters: nn, activeParameters: nn });
+export const flopsSectionSchema = z.strictObject({ perToken: nn, perStep: nn, total: nn, hardwarePerStep: nn });
+
+/** `estimate --json`. */
+export const estimateDocumentSchema = z.strictObject({
+  schemaVersion: schemaVersionSchema,
+  tool: toolSchema,
+  command: z.literal('estimate'),
+  input: z.strictObject({
+    /** The model file as given on the command line (relative paths stay relative), or null. */
+    modelFile: z.string().nullable(),
+    model: modelConfigSchema,
+    training: trainingConfigSchema,
+    accelerator: z.string(),
+    catalog: catalogRefSchema.nullable(),
+  }),
+  model: modelSizeSchema,
+  layout: resolvedLayoutSchema,
+  flops: flopsSectionSchema,
+  memory: memorySectionSchema,
+  time: timeSectionSchema,
+  throughput: throughputSectionSchema,
+  goodput: goodputSectionSchema,
+  energy: energySectionSchema,
+  cost: costSectionSchema,
+  assumptions: assumptionsSectionSchema,
+  warnings: z.array(z.string()),
+});
+export type EstimateDocument = z.infer<typeof estimateDocumentSchema>;
+
+/** The error document printed on stdout in JSON mode when a command fails (exit 2 or 3). */
+export const errorDocumentSchema = z.strictObject({
+  schemaVersion: schemaVersionSchema,
+  tool: toolSchema,
+  error: z.strictObject({ code: z.string().min(1), message: z.string(), suggestion: z.string().optional() }),
+});
+export type ErrorDocument = z.infer<typeof errorDocumentSchema>;

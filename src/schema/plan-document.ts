@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { modelConfigSchema } from './model.js';
+import { planPricingSchema } from './units.js';
+import { energySectionSchema, goodputSectionSchema } from './goodput-document.js';
+import {
+  catalogRefSchema, costSectionSchema, memorySectionSchema, resolvedLayoutSchema, schemaVersionSchema,
+  throughputSectionSchema, timeSectionSchema, toolSchema, trainingConfigSchema,
+} from './document.js';
+
+const count = z.number().int().nonnegative();
+
+/** One ranked plan: an offer, a pricing model, a GPU count and a layout, with estimate's numbers for it. */
+export const planEntrySchema = z.strictObject({
+  /** 1 = best by the objective; null for frontier plans outside the top list. */
+  rank: z.number().int().positive().nullable(),
+  accelerator: z.string().min(1),
+  provider: z.string().min(1),
+  instance: z.string().min(1),
+  pricing: planPricingSchema,
+  gpus: z.number().int().positive(),
+  instances: z.number().positive(),
+  layout: resolvedLayoutSchema,
+  memory: memorySectionSchema,
+  time: timeSectionSchema,
+  throughput: throughputSectionSchema,
+  goodput: goodputSectionSchema,
+  energy: energySectionSchema,
+  cost: costSectionSchema,
+  /** On the cost–time Pareto frontier of every feasible plan. */
+  frontier: z.boolean(),
+});
+export type PlanEntry = z.infer<typeof planEntrySchema>;
+
+export const searchSectionSchema = z.strictObject({
+  evaluated: count,
+  feasible: count,
+  rejected: z.strictObject({ byReason: z.record(z.string(), count) }),
+  layouts: count,
+  estimated: count,
+  accelerators: z.array(z.string()),
+  skipped: z.array(z.strictObject({ accelerator: z.string(), reason: z.string() })),
+});
+
+/** The model file's constraints with flags merged over them and defaults filled in. */
+export const resolvedConstraintsSchema = z.strictObject({
+  objective: z.enum(['cost', 'time']),
+  accelerators: z.array(z.string()),
+  providers: z.array(z.string()).nullable(),
+  pricing: z.array(planPricingSchema),
+  minGpus: z.number().int().positive(),
+  maxGpus: z.number().int().positive(),
+  deadlineDays: z.number().positive().nullable(),
+  budgetUsd: z.number().positive().nullable(),
+  allowFp8: z.boolean(),
+  top: z.number().int().positive(),
+  minTokensPerCpRank: z.number().int().positive(),
+});
+export type ResolvedConstraintsDoc = z.infer<typeof resolvedConstraintsSchema>;
+
+export const planInputSchema = z.strictObject({
+  /** The model file's name as given (no directory), or null. */
+  modelFile: z.string().nullable(),
+  model: modelConfigSchema,
+  training: trainingConfigSchema,
+  constraints: resolvedConstraintsSchema,
+  catalog: catalogRefSchema.nullable(),
+});
+
+/** Why no plan is feasible and what would change that. */
+export const infeasibleSchema = z.strictObject({
+  reason: z.string(),
+  fixes: z.array(z.strictObject({ kind: z.enum(['more-gpus', 'later-deadline', 'bigger-budget', 'larger-memory-accelerator', 'other']), message: z.string() })),
+});
+
+/** `plan --json`: plans sorted best first by the objective, the Pareto frontier, search statistics. */
+export const planDocumentSchema = z.strictObject({
+  schemaVersion: schemaVersionSchema,
+  tool: toolSchema,
+  command: z.literal('plan'),
+  input: planInputSchema,
+  plans: z.array(planEntrySchema),
+  frontier: z.array(planEntrySchema),
+  search: searchSectionSchema,
+  infeasible: infeasibleSchema.nullable(),
+});
+export type PlanDocument = z.infer<typeof planDocumentSchema>;
