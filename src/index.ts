@@ -4,4 +4,5 @@ export * from './schema/index.js';
 export * from './catalog/index.js';
 export * from './estimator/index.js';
 export * from './planner/index.js';
+export * from './economics/index.js';
 export * from './report/index.js';
