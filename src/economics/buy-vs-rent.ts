@@ -53,7 +53,7 @@ export interface OptionResult {
 export interface MixSlice {
   kind: OptionKind;
   gpus: number;
-  /** Share of the year these GPUs are busy. */
+  /** Mean share of the year these GPUs are busy. */
   busyFraction: number;
 }
 
@@ -155,7 +155,7 @@ function slotCost(kind: OptionKind, input: FleetEconomicsInput, k: number): numb
 /** Recommended mix: each GPU slot, from the busiest down, goes to the option that serves it cheapest over the horizon. */
 export function recommendMix(input: FleetEconomicsInput, allowed: readonly OptionKind[]): { slices: MixSlice[]; totalUsd: number } {
   const gMax = Math.max(0, ...input.runs.map((r) => r.gpus));
-  const slices: MixSlice[] = [];
+  const slices: Array<{ kind: OptionKind; gpus: number; busyHours: number }> = [];
   let total = 0;
   for (let k = 1; k <= gMax; k++) {
     let best: { kind: OptionKind; usd: number } | null = null;
@@ -165,12 +165,15 @@ export function recommendMix(input: FleetEconomicsInput, allowed: readonly Optio
     }
     if (!best) continue;
     total += best.usd;
-    const busyFraction = slotBusyHours(input.runs, k, 'on-demand') / HOURS_PER_YEAR;
+    const busy = slotBusyHours(input.runs, k, 'on-demand');
     const last = slices[slices.length - 1];
-    if (last && last.kind === best.kind) last.gpus += 1;
-    else slices.push({ kind: best.kind, gpus: 1, busyFraction });
+    if (last && last.kind === best.kind) {
+      last.gpus += 1;
+      last.busyHours += busy;
+    } else slices.push({ kind: best.kind, gpus: 1, busyHours: busy });
   }
-  return { slices, totalUsd: total };
+  // Mean busy share over each slice's GPUs.
+  return { slices: slices.map((x) => ({ kind: x.kind, gpus: x.gpus, busyFraction: x.busyHours / x.gpus / HOURS_PER_YEAR })), totalUsd: total };
 }
 
 /** Total cost over the horizon for every option, break-even utilisation of buying, and the recommended mix. */
