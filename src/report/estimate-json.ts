@@ -1,6 +1,7 @@
 import type { Estimate } from '../estimator/index.js';
 import type { ModelConfig, TrainingConfig } from '../schema/index.js';
 import { roundDeep } from './human.js';
+import { layoutJson } from './layout-json.js';
 
 export interface EstimateDocInput {
   tool: { name: string; version: string };
@@ -22,11 +23,7 @@ export function estimateDocument(x: EstimateDocInput): string {
     command: 'estimate',
     input: { modelFile: x.modelFile, model: x.model, training: x.training, accelerator: e.accelerator, catalog: x.catalog },
     model: e.model,
-    layout: {
-      gpus: l.gpus, tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, vpp: l.vpp,
-      microBatch: l.microBatch, gradientAccumulation: l.gradientAccumulation, zero: l.zero,
-      recompute: l.recompute, sequenceParallel: l.sequenceParallel, precision: l.precision,
-    },
+    layout: layoutJson(l),
     flops: e.flops,
     memory: e.memory,
     time: e.time,

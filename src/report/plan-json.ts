@@ -1,6 +1,7 @@
 import type { PlannedRun, PlanResult } from '../planner/index.js';
 import type { ModelConfig, TrainingConfig } from '../schema/index.js';
 import { roundDeep } from './human.js';
+import { layoutJson } from './layout-json.js';
 
 export interface PlanDocInput {
   tool: { name: string; version: string };
@@ -23,11 +24,7 @@ export function planEntry(p: PlannedRun) {
     pricing: p.pricing,
     gpus: p.gpus,
     instances: p.instances,
-    layout: {
-      gpus: l.gpus, tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, vpp: l.vpp,
-      microBatch: l.microBatch, gradientAccumulation: l.gradientAccumulation, zero: l.zero,
-      recompute: l.recompute, sequenceParallel: l.sequenceParallel, precision: l.precision,
-    },
+    layout: layoutJson(l),
     memory: e.memory,
     time: e.time,
     throughput: e.throughput,
