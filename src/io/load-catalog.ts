@@ -1,10 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { createCatalog, duplicateKeys, mergeCatalogs, offerKey, resolveOffer } from '../catalog/index.js';
 import {
   InputError,
   acceleratorFileSchema,
+  acceleratorSpecSchema,
+  offerSchema,
   catalogManifestSchema,
   didYouMean,
   normaliseAccelerator,
@@ -67,9 +70,38 @@ function resolveRows(src: YamlSource, rows: OfferRow[], known: Map<string, Accel
 
 let builtin: Catalog | undefined;
 
-/** The catalog shipped in hardware-catalog/ (validated; cached after the first call). */
+/** The build's JSON snapshot of hardware-catalog/ (scripts/embed-catalog.js writes it next to dist/). */
+export const EMBEDDED_CATALOG_FILE = fileURLToPath(new URL('../builtin-catalog.json', import.meta.url));
+
+const embeddedSchema = z.strictObject({
+  snapshotDate: z.string(),
+  accelerators: z.array(acceleratorSpecSchema),
+  offers: z.array(offerSchema),
+});
+
+function loadEmbedded(): Catalog | undefined {
+  let text: string;
+  try {
+    text = readFileSync(EMBEDDED_CATALOG_FILE, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = embeddedSchema.safeParse(JSON.parse(text));
+  return parsed.success ? createCatalog(parsed.data) : undefined;
+}
+
+/**
+ * The catalog shipped with the package (validated; cached after the first call): the build's embedded
+ * JSON snapshot when present (fast), else the YAML files of hardware-catalog/.
+ */
 export function loadBuiltinCatalog(dir: string = BUILTIN_CATALOG_DIR): Catalog {
-  if (builtin && dir === BUILTIN_CATALOG_DIR) return builtin;
+  if (dir !== BUILTIN_CATALOG_DIR) return loadCatalogDirectory(dir);
+  builtin ??= loadEmbedded() ?? loadCatalogDirectory(dir);
+  return builtin;
+}
+
+/** Reads and validates a catalog directory (catalog.yaml, accelerators/*.yaml, offers/*.yaml). */
+export function loadCatalogDirectory(dir: string): Catalog {
   const manifest = validate(readSource(join(dir, 'catalog.yaml')), catalogManifestSchema, CODE, () => '');
   const accelerators = new Map<string, AcceleratorSpec>();
   for (const file of yamlFiles(join(dir, 'accelerators'))) {
@@ -91,9 +123,7 @@ export function loadBuiltinCatalog(dir: string = BUILTIN_CATALOG_DIR): Catalog {
       offers.push(offer);
     }
   }
-  const catalog = createCatalog({ accelerators: [...accelerators.values()], offers, snapshotDate: manifest.snapshotDate });
-  if (dir === BUILTIN_CATALOG_DIR) builtin = catalog;
-  return catalog;
+  return createCatalog({ accelerators: [...accelerators.values()], offers, snapshotDate: manifest.snapshotDate });
 }
 
 /** Merge one user catalog file over `base`; rows with an existing key override the base row. */
