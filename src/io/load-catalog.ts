@@ -25,7 +25,8 @@ const CODE = 'CATALOG_INVALID';
 /** hardware-catalog/ of the installed package (works from src/io and dist/io alike, from any cwd). */
 export const BUILTIN_CATALOG_DIR = fileURLToPath(new URL('../../hardware-catalog/', import.meta.url));
 
-function readSource(file: string): YamlSource {
+/** Reads and parses one catalog YAML file; unreadable files are InputErrors naming the file. */
+export function readSource(file: string): YamlSource {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

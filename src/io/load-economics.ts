@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   InputError,
@@ -11,20 +10,11 @@ import {
   type GridIntensityFile,
   type PurchasePricesFile,
 } from '../schema/index.js';
-import { BUILTIN_CATALOG_DIR, userCatalogPaths } from './load-catalog.js';
-import { locate, parseYaml, validate, type YamlSource } from './yaml-file.js';
+import { BUILTIN_CATALOG_DIR, readSource, userCatalogPaths } from './load-catalog.js';
+import { locate, validate } from './yaml-file.js';
 
 const CODE = 'CATALOG_INVALID';
 
-function readSource(file: string): YamlSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError('CATALOG_UNREADABLE', `cannot read catalog file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { location: file });
-  }
-  return parseYaml(text, file, CODE);
-}
 
 /** hardware-catalog/grid-intensity.yaml: grid carbon intensity per cloud region. */
 export function loadGridIntensity(dir: string = BUILTIN_CATALOG_DIR): GridIntensityFile {

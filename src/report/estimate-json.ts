@@ -1,14 +1,8 @@
 import type { Estimate } from '../estimator/index.js';
-import type { ModelConfig, TrainingConfig } from '../schema/index.js';
 import { roundDeep } from './human.js';
-import { layoutJson } from './layout-json.js';
+import { layoutJson, type DocumentInputBase } from './layout-json.js';
 
-export interface EstimateDocInput {
-  tool: { name: string; version: string };
-  modelFile: string | null;
-  model: ModelConfig;
-  training: TrainingConfig;
-  catalog: { snapshotDate: string; digest: string } | null;
+export interface EstimateDocInput extends DocumentInputBase {
   estimate: Estimate;
   warnings: string[];
 }

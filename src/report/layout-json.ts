@@ -1,4 +1,13 @@
-import type { ResolvedLayout } from '../schema/index.js';
+import type { ModelConfig, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+
+/** What every model-based JSON document echoes as its input. */
+export interface DocumentInputBase {
+  tool: { name: string; version: string };
+  modelFile: string | null;
+  model: ModelConfig;
+  training: TrainingConfig;
+  catalog: { snapshotDate: string; digest: string } | null;
+}
 
 /** The `layout` object of every JSON document, in the contract's key order. */
 export function layoutJson(l: ResolvedLayout) {

@@ -1,14 +1,8 @@
 import type { PlannedRun, PlanResult } from '../planner/index.js';
-import type { ModelConfig, TrainingConfig } from '../schema/index.js';
 import { roundDeep } from './human.js';
-import { layoutJson } from './layout-json.js';
+import { layoutJson, type DocumentInputBase } from './layout-json.js';
 
-export interface PlanDocInput {
-  tool: { name: string; version: string };
-  modelFile: string | null;
-  model: ModelConfig;
-  training: TrainingConfig;
-  catalog: { snapshotDate: string; digest: string } | null;
+export interface PlanDocInput extends DocumentInputBase {
   result: PlanResult;
 }
 

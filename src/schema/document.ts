@@ -96,6 +96,16 @@ export const assumptionsSectionSchema = z.strictObject({
 export const modelSizeSchema = z.strictObject({ parameters: nn, activeParameters: nn });
 export const flopsSectionSchema = z.strictObject({ perToken: nn, perStep: nn, total: nn, hardwarePerStep: nn });
 
+/** The sections an estimate and every plan share: memory, time, throughput, goodput, energy, cost. */
+export const runSections = {
+  memory: memorySectionSchema,
+  time: timeSectionSchema,
+  throughput: throughputSectionSchema,
+  goodput: goodputSectionSchema,
+  energy: energySectionSchema,
+  cost: costSectionSchema,
+};
+
 /** `estimate --json`. */
 export const estimateDocumentSchema = z.strictObject({
   schemaVersion: schemaVersionSchema,
@@ -112,12 +122,7 @@ export const estimateDocumentSchema = z.strictObject({
   model: modelSizeSchema,
   layout: resolvedLayoutSchema,
   flops: flopsSectionSchema,
-  memory: memorySectionSchema,
-  time: timeSectionSchema,
-  throughput: throughputSectionSchema,
-  goodput: goodputSectionSchema,
-  energy: energySectionSchema,
-  cost: costSectionSchema,
+  ...runSections,
   assumptions: assumptionsSectionSchema,
   warnings: z.array(z.string()),
 });

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { modelConfigSchema } from './model.js';
 import { planPricingSchema } from './units.js';
-import { energySectionSchema, goodputSectionSchema } from './goodput-document.js';
 import {
-  catalogRefSchema, costSectionSchema, memorySectionSchema, resolvedLayoutSchema, schemaVersionSchema,
-  throughputSectionSchema, timeSectionSchema, toolSchema, trainingConfigSchema,
+  catalogRefSchema, resolvedLayoutSchema, runSections, schemaVersionSchema, toolSchema, trainingConfigSchema,
 } from './document.js';
 
 const count = z.number().int().nonnegative();
@@ -20,12 +18,7 @@ export const planEntrySchema = z.strictObject({
   gpus: z.number().int().positive(),
   instances: z.number().positive(),
   layout: resolvedLayoutSchema,
-  memory: memorySectionSchema,
-  time: timeSectionSchema,
-  throughput: throughputSectionSchema,
-  goodput: goodputSectionSchema,
-  energy: energySectionSchema,
-  cost: costSectionSchema,
+  ...runSections,
   /** On the cost–time Pareto frontier of every feasible plan. */
   frontier: z.boolean(),
 });
