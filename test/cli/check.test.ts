@@ -5,10 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDocumentSchema, errorDocumentSchema } from '../../src/schema/index.js';
 import { spawnSync } from 'node:child_process';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
 
 /** Goldens: the command line, stdout, stderr and exit code of each case (update with `vitest -u`). */
 const golden = (name: string) => `./__golden__/${name}`;
-const dir = mkdtempSync(join(tmpdir(), 'trainplan-check-'));
+const dir = tempDir('trainplan-check-');
 const TMP = (name: string) => join(dir, name);
 
 /** Temp files appear in goldens as $TMP/<name>; repository files relative to the package root (the cwd). */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinCatalog } from '../../dist/io/index.js';
 import { planInParallel } from '../../dist/cli/parallel-plan.js';
 import { plan } from '../../dist/planner/index.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -21,7 +22,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 /** Model-file loading lands with issue 3; until then the CLI cases that need it are skipped. */
 const canLoadModels = existsSync(join(root, 'dist', 'io', 'load-model.js'));
 const modelFile = (text: string) => {
-  const dir = mkdtempSync(join(tmpdir(), 'trainplan-plan-'));
+  const dir = tempDir('trainplan-plan-');
   const f = join(dir, 'model.yaml');
   writeFileSync(f, text);
   return f;

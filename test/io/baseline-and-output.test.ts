@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBaseline, readBaseline, writeOutputAtomic } from '../../src/io/index.js';
 import { InputError } from '../../src/schema/index.js';
 import { aPlanDocument } from '../helpers/plan-docs.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const good = JSON.stringify(aPlanDocument(), null, 2);
 
@@ -51,7 +52,7 @@ describe('reading a --baseline', () => {
 
 describe('writeOutputAtomic', () => {
   it('replaces the file in one rename and leaves no temp file behind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trainplan-out-'));
+    const dir = tempDir('trainplan-out-');
     const file = join(dir, 'check.json');
     writeFileSync(file, 'old');
     writeOutputAtomic(file, '{"new":true}\n');
@@ -60,7 +61,7 @@ describe('writeOutputAtomic', () => {
   });
 
   it('an unwritable target is an input error and leaves no temp file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trainplan-out-'));
+    const dir = tempDir('trainplan-out-');
     mkdirSync(join(dir, 'taken'));
     const err = errorOf(() => writeOutputAtomic(join(dir, 'taken'), 'x'));
     expect(err.code).toBe('OUTPUT_UNWRITABLE');

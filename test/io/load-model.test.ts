@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModelFile, parseModelFile } from '../../src/io/index.js';
 import { InputError } from '../../src/schema/index.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const FIXTURES = 'test/fixtures/models';
 const fixture = (name: string) => join(FIXTURES, name);
@@ -62,7 +63,7 @@ describe('loadModelFile: bad input', () => {
   });
 
   it('rejects a file over the size limit without reading it as YAML', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trainplan-'));
+    const dir = tempDir('trainplan-');
     const big = join(dir, 'big.yaml');
     writeFileSync(big, `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
     expect(inputErrorOf(() => loadModelFile(big)).code).toBe('FILE_TOO_LARGE');
