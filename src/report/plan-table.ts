@@ -5,12 +5,27 @@ import { count, duration, gib, percent, usd } from './human.js';
 
 const HEADERS = ['#', 'frontier', 'accelerator', 'provider', 'instance × n', 'pricing', 'GPUs', 'TP/PP/VPP/CP/EP/DP', 'micro-batch', 'grad-acc', 'ZeRO', 'recompute', 'precision', 'headroom', 'step', 'days', 'GPU-hours', 'USD', 'MFU', 'goodput', 't CO2e'];
 
+/** CSV: one row per plan, machine-friendly column names with units, unrounded layout degrees. */
+const CSV_HEADERS = ['rank', 'frontier', 'accelerator', 'provider', 'instance', 'instances', 'pricing', 'gpus', 'tp', 'pp', 'vpp', 'cp', 'ep', 'dp', 'microBatch', 'gradientAccumulation', 'zero', 'recompute', 'precision', 'perGpuBytes', 'headroomBytes', 'stepSeconds', 'totalDays', 'gpuHours', 'usd', 'mfu', 'goodput', 'kgCo2e'];
+
+function csvRow(p: PlannedRun): string[] {
+  const e = p.estimate;
+  const l = p.layout;
+  const sig = (x: number) => String(Number(x.toPrecision(6)));
+  return [
+    p.rank === null ? '' : String(p.rank), p.frontier ? 'yes' : 'no', p.accelerator, p.provider, p.instance, String(p.instances), p.pricing, String(p.gpus),
+    ...[l.tp, l.pp, l.vpp, l.cp, l.ep, l.dp, l.microBatch, l.gradientAccumulation, l.zero].map(String), l.recompute, l.precision,
+    Math.round(e.memory.perGpuBytes).toString(), Math.round(e.memory.headroomBytes).toString(), sig(e.time.stepSeconds), sig(e.time.totalDays),
+    sig(e.cost.gpuHours), e.cost.usd === null ? '' : e.cost.usd.toFixed(2), sig(e.throughput.mfu), sig(e.goodput.goodput), sig(e.energy.kgCo2e),
+  ];
+}
+
 function row(p: PlannedRun, human: boolean): string[] {
   const e = p.estimate;
   const l = p.layout;
   return [
     p.rank === null ? '-' : String(p.rank),
-    p.frontier ? (human ? '◆' : 'yes') : '',
+    p.frontier ? '◆' : '',
     p.accelerator,
     p.provider,
     `${p.instance} × ${p.instances}`,
@@ -48,7 +63,7 @@ export function renderSearchSummary(r: PlanResult): string {
 /** Plans best first with the cost–time frontier marked, the frontier beyond the top, and the search summary. */
 export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstance): string {
   const human = format !== 'csv';
-  if (format === 'csv') return renderGrid(HEADERS, r.plans.map((p) => row(p, false)), 'csv', chalk);
+  if (format === 'csv') return renderGrid(CSV_HEADERS, r.plans.map(csvRow), 'csv', chalk);
   const parts: string[] = [];
   const objective = r.constraints.objective === 'cost' ? 'total cost' : 'time to train';
   if (r.plans.length) {

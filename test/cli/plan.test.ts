@@ -80,7 +80,7 @@ describe.skipIf(!canLoadModels)('trainplan plan', () => {
   });
 
   it('--format csv and markdown', () => {
-    expect(run(['plan', modelFile(SMALL), '--format', 'csv']).stdout.split('\n')[0]).toMatch(/^#,frontier,accelerator/);
+    expect(run(['plan', modelFile(SMALL), '--format', 'csv']).stdout.split('\n')[0]).toMatch(/^rank,frontier,accelerator,provider,instance,instances,pricing,gpus,tp,pp/);
     expect(run(['plan', modelFile(SMALL), '--format', 'markdown']).stdout).toMatch(/^\*?\*?Best|\| # \|/m);
   });
 
