@@ -41,12 +41,14 @@ export function deriveShapes(m: ModelConfig, layout: ResolvedLayout, seq: number
 }
 
 /**
- * Layers on the most loaded pipeline rank: with L not divisible by p·v, chunks get ⌈L/(p·v)⌉ layers
- * and the slowest rank holds v of them (Llama 3 used uneven stages) [modeling-reference §5.4].
+ * Layers on the most loaded pipeline rank: with L not divisible by p, the split is as even as whole
+ * layers allow, so the slowest rank holds ⌈L/p⌉ (its v chunks differ by at most one layer; Llama 3 used
+ * uneven stages) [modeling-reference §5.2, §5.4]. `vpp` only has to leave every chunk one layer.
  * Dense layers come first, so the dense share of the slowest rank is taken proportionally.
  */
 export function stageLayers(layers: number, moeLayers: number, pp: number, vpp: number): { layersPerStage: number; denseLayersPerStage: number; moeLayersPerStage: number } {
-  const perStage = vpp * Math.ceil(layers / (pp * vpp));
+  void vpp;
+  const perStage = Math.ceil(layers / pp);
   const moeShare = moeLayers / layers;
   return { layersPerStage: perStage, denseLayersPerStage: perStage * (1 - moeShare), moeLayersPerStage: perStage * moeShare };
 }

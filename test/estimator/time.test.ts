@@ -117,3 +117,13 @@ describe('layout rules', () => {
     expect(c.ok && c.layout.gradientAccumulation).toBe(8);
   });
 });
+
+describe('uneven pipeline stages', () => {
+  it('the slowest rank holds ⌈L/p⌉ layers whatever the virtual-stage count (126 layers on 16 ranks → 8)', async () => {
+    const { stageLayers } = await import('../../src/estimator/shapes.js');
+    expect(stageLayers(126, 0, 16, 7).layersPerStage).toBe(8);
+    expect(stageLayers(126, 0, 16, 1).layersPerStage).toBe(8);
+    expect(stageLayers(96, 0, 8, 3).layersPerStage).toBe(12);
+    expect(stageLayers(61, 58, 4, 8).moeLayersPerStage).toBeCloseTo((16 * 58) / 61, 9);
+  });
+});
