@@ -1,7 +1,7 @@
 import type { AcceleratorSpec, ModelConfig, Precision, Recompute, ResolvedLayout, TrainingConfig } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { allGatherSeconds, allReduceSeconds, groupOf, p2pSeconds, type Fabric } from './comm.js';
-import { prepareEstimate, type NetworkOverride } from './context.js';
+import { prepareEstimate, type EstimateContext, type NetworkOverride } from './context.js';
 import { memorySeconds, type Device } from './kernels.js';
 import { denseLayerSeconds, logitsSeconds, moeLayerSeconds, type LayerSeconds } from './layer-time.js';
 import { activationBytesPerLayerToken, localParams, modelStateBytes, shardGroups, type LocalParams } from './memory.js';
@@ -13,11 +13,9 @@ import { deriveShapes, stageLayers } from './shapes.js';
  * so a planner can compute per-layer terms once per (tp, cp, micro-batch, ep, recompute), per-stage
  * terms once per (tp, pp, vpp, ep, dp·cp), and combine them per layout without allocating.
  *
- * Every per-layer and per-stage term comes from the estimator's own functions; only the final
- * combination (stepTime's and memoryEstimate's sums) is restated here, in the same order of floating-point
- * operations, so `stepSeconds` and `perGpuBytes` equal `estimate()`'s bit for bit
- * (test/estimator/staged.test.ts checks this over random layouts). Added for the planner
- * (issue 4); when stepTime or memoryEstimate change, change `evaluateStaged` with them.
+ * This is the estimator's only composition of a step and of peak memory: `evaluateLayout` (and so
+ * `estimate()`) builds these terms for one layout and combines them with the functions of staged.ts,
+ * and the planner reuses the same terms across many layouts — one model, two call patterns.
  */
 export interface StagedContext {
   model: ModelConfig;
@@ -53,18 +51,22 @@ export function stagedContext(x: StagedContextInput): StagedContext {
     ...(x.network ? { network: x.network } : {}),
     ...(x.assumptions ? { assumptions: x.assumptions } : {}),
   });
+  return stagedContextFrom(ctx, x.precision);
+}
+
+/** The staged view of a prepared estimate context for one precision. */
+export function stagedContextFrom(ctx: EstimateContext, p: Precision): StagedContext {
   const a = ctx.assumptions;
-  const tr = x.training;
-  const p = x.precision;
+  const tr = ctx.training;
   return {
-    model: x.model,
+    model: ctx.model,
     training: tr,
-    accelerator: x.accelerator,
+    accelerator: ctx.accelerator,
     precision: p,
     assumptions: a,
     fabric: ctx.fabric,
     device: ctx.device(p),
-    capacityBytes: x.accelerator.memoryBytes,
+    capacityBytes: ctx.accelerator.memoryBytes,
     optimizerBytes: tr.optimizer === 'adam' ? a.optimizerBytesPerParam : a.optimizerBytesPerParam / 2,
     gradBytes: p === 'fp16' || !a.gradReduceFp32ForBf16 ? 2 : 4,
     wBytes: p === 'fp32' ? 4 : 2,
@@ -74,7 +76,7 @@ export function stagedContext(x: StagedContextInput): StagedContext {
 }
 
 /** A resolved layout carrying only the degrees a term depends on (the rest are placeholders). */
-function probeLayout(c: StagedContext, d: { tp: number; cp: number; ep: number; pp: number; vpp: number; dp: number; microBatch: number; zero: 0 | 1 | 2 | 3; recompute: Recompute }): ResolvedLayout {
+function probeLayout(c: StagedContext, d: { tp: number; cp: number; ep: number; pp: number; vpp: number; dp: number; microBatch: number; zero: 0 | 1 | 2 | 3; recompute: Recompute; sp?: boolean }): ResolvedLayout {
   return {
     gpus: d.tp * d.pp * d.cp * d.dp,
     tp: d.tp,
@@ -85,7 +87,7 @@ function probeLayout(c: StagedContext, d: { tp: number; cp: number; ep: number; 
     microBatch: d.microBatch,
     zero: d.zero,
     recompute: d.recompute,
-    sequenceParallel: d.tp > 1,
+    sequenceParallel: (d.sp ?? true) && d.tp > 1,
     precision: c.precision,
     dp: d.dp,
     gradientAccumulation: 1,
@@ -140,10 +142,11 @@ export interface LayerTerms {
   p2pCross: number;
 }
 
-export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute): LayerTerms {
+/** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off). */
+export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true): LayerTerms {
   const m = c.model;
   const a = c.assumptions;
-  const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute });
+  const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });
   const s = deriveShapes(m, layout, c.training.sequenceLength);
   const tpOv = a.tpOverlap ?? c.device.eff.tpOverlap;
   const o = { seq: c.training.sequenceLength, sequenceParallel: layout.sequenceParallel && tp > 1, attentionBackwardRatio: a.attentionBackwardRatio, attentionKernel: a.attentionKernel };
@@ -189,8 +192,11 @@ export interface StageTerms {
   /** Backward window multiplier for the DP reduce (step-time.ts dataParallelSeconds). */
   windowFactor: number;
   crosses: boolean;
-  /** weights + gradients + optimizer bytes per GPU for ZeRO stage 0..3 (summed in memoryEstimate's order). */
+  /** weights + gradients + optimizer bytes per GPU for ZeRO stage 0..3, and the three parts. */
   states: number[];
+  weights: number[];
+  gradients: number[];
+  optimizer: number[];
   /** ZeRO-3 gathered-layer buffer bytes (0 when nothing is sharded). */
   gathered: number;
   /** Optimizer step seconds per ZeRO stage. */
@@ -205,7 +211,7 @@ export interface StageTerms {
 export function emptyStageTerms(): StageTerms {
   return {
     tp: 0, pp: 0, vpp: 0, ep: 0, lp: { dense: 0, expert: 0, largestLayer: 0 }, layersPerStage: 0, denseLayersPerStage: 0, moeLayersPerStage: 0,
-    interleave: 1, windowFactor: 1, crosses: false, states: [0, 0, 0, 0], gathered: 0, optimizerSeconds: [0, 0, 0, 0], noDp: true, agW: 0, agG: 0, arG: 0,
+    interleave: 1, windowFactor: 1, crosses: false, states: [0, 0, 0, 0], weights: [0, 0, 0, 0], gradients: [0, 0, 0, 0], optimizer: [0, 0, 0, 0], gathered: 0, optimizerSeconds: [0, 0, 0, 0], noDp: true, agW: 0, agG: 0, arG: 0,
   };
 }
 
@@ -231,6 +237,9 @@ export function fillStageTerms(c: StagedContext, tp: number, pp: number, vpp: nu
     base.zero = z as 0 | 1 | 2 | 3;
     const st = modelStateBytes(lp, base, c.assumptions, c.training.optimizer);
     out.states[z] = st.weights + st.gradients + st.optimizer;
+    out.weights[z] = st.weights;
+    out.gradients[z] = st.gradients;
+    out.optimizer[z] = st.optimizer;
     const optParams = z >= 1 ? lp.dense / g.dense + lp.expert / g.expert : lp.dense + lp.expert;
     out.optimizerSeconds[z] = memorySeconds(c.device, optParams * c.optimizerBytes);
   }

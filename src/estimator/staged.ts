@@ -3,9 +3,9 @@ import type { LayerTerms, StageTerms, StagedContext } from './staged-terms.js';
 export * from './staged-terms.js';
 
 /**
- * The combination step of the staged estimator (see staged-terms.ts): memoryEstimate's and stepTime's
- * sums restated over precomputed terms, in the same floating-point order as estimate(), so the
- * results are equal bit for bit (test/estimator/staged.test.ts). Change these with those functions.
+ * The composition of a step and of peak memory from per-layer and per-stage terms (staged-terms.ts):
+ * used by `evaluateLayout` (hence `estimate()`) for one layout and by the planner for many. Written
+ * into caller-owned scratch objects so that a search allocates nothing per layout.
  */
 /** What `evaluateStaged` writes: the numbers a search ranks and filters on. */
 export interface StagedResult {
@@ -30,9 +30,13 @@ export function stagedActivations(l: LayerTerms, s: StageTerms, ga: number): num
 
 /** Memory per GPU given the activations, for one ZeRO stage (memoryEstimate's sum, same order). */
 export function stagedMemoryWith(c: StagedContext, s: StageTerms, activations: number, zero: number): number {
+  return s.states[zero]! + activations + otherBytes(c, s, activations, zero);
+}
+
+/** Reserve (CUDA context, NCCL, allocator), ZeRO-3's gathered layers and fragmentation [modeling-reference §4.8]. */
+export function otherBytes(c: StagedContext, s: StageTerms, activations: number, zero: number): number {
   const gathered = zero === 3 ? s.gathered : 0;
-  const other = c.assumptions.reserveBytes + gathered + c.assumptions.fragmentation * activations;
-  return s.states[zero]! + activations + other;
+  return c.assumptions.reserveBytes + gathered + c.assumptions.fragmentation * activations;
 }
 
 /** Memory per GPU of one layout (memory-total.ts memoryEstimate), without allocating. */
@@ -42,15 +46,23 @@ export function stagedMemory(c: StagedContext, l: LayerTerms, s: StageTerms, ga:
 
 /** The ZeRO-independent part of a step: steady state, bubble and P2P (written into a reusable scratch). */
 export interface StepPrefix {
-  /** 0 + compute + recompute + tp + cp + ep + bubble + p2p, in estimate.ts's summation order. */
+  /** 0 + compute + recompute + tp + cp + ep + bubble + p2p, summed in that order. */
   prefix: number;
+  /** The exposed parts over the whole step (m micro-batches), as in the step breakdown. */
+  compute: number;
+  recompute: number;
+  tp: number;
+  cp: number;
+  ep: number;
+  bubble: number;
+  p2p: number;
   /** Slowest stage's backward and total per micro-batch (what the DP overlap windows use). */
   backward: number;
   total: number;
 }
 
 export function emptyStepPrefix(): StepPrefix {
-  return { prefix: 0, backward: 0, total: 0 };
+  return { prefix: 0, compute: 0, recompute: 0, tp: 0, cp: 0, ep: 0, bubble: 0, p2p: 0, backward: 0, total: 0 };
 }
 
 export function stagedStepPrefix(c: StagedContext, l: LayerTerms, s: StageTerms, ga: number, out: StepPrefix): StepPrefix {
@@ -84,34 +96,48 @@ export function stagedStepPrefix(c: StagedContext, l: LayerTerms, s: StageTerms,
   const mean = (stageTotal * c.model.layers) / (p * s.layersPerStage) + (l.logitsCompute + 0 + 0 + 0 + 0) / p;
   const bubble = p > 1 ? ((p - 1) / v) * mean : 0;
   const p2p = p > 1 ? 2 * ga * v * (s.crosses ? l.p2pCross : l.p2pLocal) : 0;
-  out.prefix = 0 + sCompute * ga + sRecompute * ga + sTp * ga + sCp * ga + sEp * ga + bubble + p2p;
+  out.compute = sCompute * ga;
+  out.recompute = sRecompute * ga;
+  out.tp = sTp * ga;
+  out.cp = sCp * ga;
+  out.ep = sEp * ga;
+  out.bubble = bubble;
+  out.p2p = p2p;
+  out.prefix = 0 + out.compute + out.recompute + out.tp + out.cp + out.ep + bubble + p2p;
   out.backward = backward + l.logitsBackward;
   out.total = sCompute + sRecompute + sTp + sCp + sEp;
   return out;
 }
 
-/** Step seconds for one ZeRO stage given the prefix (step-time.ts dataParallelSeconds and optimizer). */
-export function stagedStepWith(c: StagedContext, s: StageTerms, x: StepPrefix, ga: number, zero: number): number {
+/**
+ * Exposed data-parallel communication. ZeRO-0/1/2: one gradient reduce (+ parameter all-gather for
+ * ZeRO ≥ 1) per step, overlapped with the last micro-batch's backward [Calculon DP overlap; Megatron
+ * --overlap-grad-reduce]. ZeRO-3/FSDP: per micro-batch AG fwd + AG bwd + RS grads, prefetched behind
+ * layer compute [ZeRO §7; FSDP]. DeepSpeed/FSDP ZeRO-2 reduce-scatter every micro-batch [DeepSpeed #2252].
+ */
+export function stagedDpSeconds(c: StagedContext, s: StageTerms, x: StepPrefix, ga: number, zero: number): number {
   const a = c.assumptions;
-  let dpComm = 0;
-  if (!s.noDp) {
-    if (zero === 3) {
-      const perMb = 2 * s.agW + s.agG;
-      const hidden = a.fsdpOverlap * x.total;
-      dpComm = ga * Math.max(perMb - hidden, (1 - a.fsdpOverlap) * perMb);
-    } else if (zero === 2) {
-      const rsPerMb = s.agG;
-      const exposedRs = ga * Math.max(rsPerMb - a.dpOverlap * x.backward, (1 - a.dpOverlap) * rsPerMb);
-      dpComm = exposedRs + s.agW * (1 - a.dpOverlap);
-    } else {
-      const window = x.backward * s.windowFactor;
-      const reduce = zero === 0 ? s.arG : s.agG;
-      const exposedReduce = Math.max(reduce - a.dpOverlap * window, (1 - a.dpOverlap) * reduce);
-      const gather = zero === 1 ? s.agW * (1 - a.dpOverlap) : 0;
-      dpComm = exposedReduce + gather;
-    }
+  if (s.noDp) return 0;
+  if (zero === 3) {
+    const perMb = 2 * s.agW + s.agG;
+    const hidden = a.fsdpOverlap * x.total;
+    return ga * Math.max(perMb - hidden, (1 - a.fsdpOverlap) * perMb);
   }
-  return x.prefix + dpComm + s.optimizerSeconds[zero]! + a.stepOverheadSeconds;
+  if (zero === 2) {
+    const rsPerMb = s.agG;
+    const exposedRs = ga * Math.max(rsPerMb - a.dpOverlap * x.backward, (1 - a.dpOverlap) * rsPerMb);
+    return exposedRs + s.agW * (1 - a.dpOverlap);
+  }
+  const window = x.backward * s.windowFactor;
+  const reduce = zero === 0 ? s.arG : s.agG;
+  const exposedReduce = Math.max(reduce - a.dpOverlap * window, (1 - a.dpOverlap) * reduce);
+  const gather = zero === 1 ? s.agW * (1 - a.dpOverlap) : 0;
+  return exposedReduce + gather;
+}
+
+/** Step seconds for one ZeRO stage given the prefix: + exposed DP, the memory-bound optimizer step and host overhead. */
+export function stagedStepWith(c: StagedContext, s: StageTerms, x: StepPrefix, ga: number, zero: number): number {
+  return x.prefix + stagedDpSeconds(c, s, x, ga, zero) + s.optimizerSeconds[zero]! + c.assumptions.stepOverheadSeconds;
 }
 
 const scratch = emptyStepPrefix();
