@@ -255,14 +255,27 @@ export function fillStageTerms(c: StagedContext, tp: number, pp: number, vpp: nu
   out.layersPerStage = sl.layersPerStage;
   out.denseLayersPerStage = sl.denseLayersPerStage;
   out.moeLayersPerStage = sl.moeLayersPerStage;
-  out.interleave = vpp > 1 ? 1 + (pp - 1) / (pp * vpp) : 1;
-  out.windowFactor = vpp > 1 ? 1 + ((vpp - 1) / vpp) * (pp - 1) : 1;
+  setStageVpp(out, vpp);
   out.crosses = tp * cp * dp >= f.domainSize;
   out.gathered = dp * cp > 1 ? 2 * lp.largestLayer * 2 * 2 : 0;
   out.noDp = g.dense <= 1 && g.expert <= 1;
   out.agW = ag(c.wBytes);
   out.agG = ag(c.gradBytes);
   out.arG = ar(c.gradBytes);
+  return out;
+}
+
+/**
+ * The only stage terms that depend on the virtual-stage count (the slowest rank holds ⌈L/p⌉ layers
+ * whatever v is): interleaved in-flight activations ×(1 + (p−1)/(p·v)) [Korthikanti22 §4.2.3] and the
+ * DP overlap window, which grows with the v−1 earlier chunks' backward [Calculon DP overlap].
+ * A search may fill a family once and call this for each v.
+ */
+export function setStageVpp(out: StageTerms, vpp: number): StageTerms {
+  const pp = out.pp;
+  out.vpp = vpp;
+  out.interleave = vpp > 1 ? 1 + (pp - 1) / (pp * vpp) : 1;
+  out.windowFactor = vpp > 1 ? 1 + ((vpp - 1) / vpp) * (pp - 1) : 1;
   return out;
 }
 

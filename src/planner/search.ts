@@ -2,6 +2,7 @@ import {
   emptyStepPrefix,
   emptyStageTerms,
   fillStageTerms,
+  setStageVpp,
   layerTerms,
   stageLocalParams,
   stateBytes,
@@ -138,8 +139,10 @@ function runUnit(
         continue;
       }
       const row = layerCache[ei]!;
+      // Everything in the stage terms but the interleave factor and the DP window is the same for every vpp.
+      fillStageTerms(c, tp, f.pp, 1, f.ep, f.dp, cp, localParamsOf(f.pp, 1, f.ep, ei), s);
       for (let vpp = 1; vpp <= f.vppMax; vpp++) {
-        fillStageTerms(c, tp, f.pp, vpp, f.ep, f.dp, cp, localParamsOf(f.pp, vpp, f.ep, ei), s);
+        setStageVpp(s, vpp);
         let allOom = true;
         for (let zi = 0; zi < nz; zi++) {
           const z = zeros[zi]!;
