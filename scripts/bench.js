@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: fixed planner searches over the built-in catalog; per search: layouts evaluated,
-// wall time, layouts per second (in total and per thread). `node scripts/bench.js --e2e-child <name>`
-// is the end-to-end child (process start, catalog load, search, rendering) that the bench spawns.
+// wall time, layouts per second (in total and per thread), then `trainplan plan` end to end.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { loadBuiltinCatalog } from '../dist/io/index.js';
@@ -36,12 +38,6 @@ const SEARCHES = [
 
 const input = (s, catalog) => ({ model: MODELS[s.model], training: s.training, catalog, constraints: s.constraints });
 
-if (process.argv[2] === '--e2e-child') {
-  const s = SEARCHES.find((x) => x.model === process.argv[3]);
-  const result = await planInParallel(input(s, loadBuiltinCatalog()), { threads: Number(process.argv[4]) });
-  process.stdout.write(renderPlan(result, 'table', { bold: (x) => x }).slice(0, 0));
-  process.exit(0);
-}
 
 const threads = Math.max(1, availableParallelism());
 const catalog = loadBuiltinCatalog();
@@ -61,12 +57,22 @@ for (const s of SEARCHES) {
     `${s.name.padEnd(52)} ${fmt(n).padStart(9)} ${fmt(single.search.estimated).padStart(10)} ${`${t1.toFixed(2)} s`.padStart(9)} ${fmt(n / t1).padStart(10)} ${`${tn.toFixed(2)} s`.padStart(10)} ${fmt(n / tn).padStart(10)} ${fmt(n / tn / threads).padStart(10)}`,
   );
 }
-const here = fileURLToPath(import.meta.url);
-for (const model of ['llama3-405b', 'deepseek-v3-671b']) {
+// End to end as a user runs it: `trainplan plan <model.yaml>` in a new process (start, catalog load, search,
+// rendering), with the CLI's default single search thread and no constraints but maxGpus.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'trainplan-bench-'));
+const e2e = {
+  'llama3-405b': 'model:\n  preset: llama3-405b\ntraining:\n  tokens: 15.6T\n  sequenceLength: 8192\n  globalBatchSize: 2048\n  precision: bf16\nconstraints:\n  maxGpus: 16384\n',
+  'deepseek-v3-671b': 'model:\n  preset: deepseek-v3\ntraining:\n  tokens: 14.8T\n  sequenceLength: 4096\n  globalBatchSize: 15360\n  precision: bf16\nconstraints:\n  maxGpus: 16384\n',
+};
+for (const [name, yaml] of Object.entries(e2e)) {
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, yaml);
   const t = performance.now();
-  const r = spawnSync(process.execPath, [here, '--e2e-child', model, String(threads)], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('end-to-end child failed');
-  console.log(`end to end (new process: load catalog, search, render), ${model}: ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'trainplan.js'), 'plan', file, '--json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  if (r.status !== 0) throw new Error(`trainplan plan ${name} failed: ${r.stderr}`);
+  console.log(`end to end (\`trainplan plan\`, new process, whole catalog, ≤ 16,384 GPUs), ${name}: ${((performance.now() - t) / 1000).toFixed(2)} s`);
 }
+rmSync(dir, { recursive: true, force: true });
 console.log('\nlayouts: every (accelerator network, precision, layout) judged, including those decided by exact memory bounds;');
 console.log('estimated: layouts whose step time was computed (memory-feasible ones).');
