@@ -131,7 +131,7 @@ function runUnit(
       }
       const perVpp = mbs.length * 3 * nz;
       layouts += perVpp * f.vppMax;
-      // Model states never shrink as vpp grows (a rank holds v·⌈L/(p·v)⌉ ≥ ⌈L/p⌉ layers) and never grow
+      // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
       // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
       const zMax = zeros[nz - 1]!;
       if (stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax) + reserve > cap) {

@@ -6,7 +6,7 @@ import type { Layout, ModelConfig, Precision, Recompute, TrainingConfig } from '
  * - tp ≤ the scale-up domain, dividing the attention heads, and dividing or divided by the KV heads;
  * - cp divides the sequence, with at least `minTokensPerCpRank` tokens per rank;
  * - dp divides the global batch (dp·micro-batch must), so gpus = tp·pp·cp·dp;
- * - pp ≤ layers (uneven stages: chunks of ⌈L/(p·v)⌉ layers), vpp ≥ 1 with pp·vpp ≤ layers (1 when pp = 1);
+ * - pp ≤ layers (uneven stages: the slowest rank holds ⌈L/p⌉ layers), vpp ≥ 1 with pp·vpp ≤ layers (1 when pp = 1);
  * - ep divides the experts and dp·cp (MoE only; 1 otherwise);
  * - ZeRO 0–3 when the data-parallel group dp·cp > 1 (stage 0 only otherwise: nothing to shard, all stages estimate alike);
  * - micro-batch divides the per-replica batch B/dp; recompute none/selective/full;
