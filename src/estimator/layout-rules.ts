@@ -57,6 +57,9 @@ export function checkLayout(m: ModelConfig, tr: TrainingConfig, l: Layout): Layo
   if (pp > m.layers) return fail('layers-not-divisible-by-pp', `pp ${pp} exceeds the ${m.layers} layers`, nearestDivisors(m.layers, pp), '--pp');
   if (vpp > 1 && pp === 1) return fail('vpp-needs-pp', `virtual pipeline stages (vpp ${vpp}) need pp > 1`);
   if (pp * vpp > m.layers) return fail('layers-not-divisible-by-vpp', `pp·vpp = ${pp * vpp} model chunks exceed the ${m.layers} layers`, nearestDivisors(Math.floor(m.layers / pp), vpp), '--vpp');
+  // Interleaving needs equal chunks: the ⌈L/p⌉ layers of the slowest rank split into vpp parts [Narayanan21 §2.2; modeling-reference §5.4].
+  const perRank = Math.ceil(m.layers / pp);
+  if (vpp > 1 && perRank % vpp !== 0) return fail('layers-not-divisible-by-vpp', `the ${perRank} layers per pipeline rank are not divisible by vpp ${vpp}`, nearestDivisors(perRank, vpp), '--vpp');
   if (tr.sequenceLength % cp !== 0) return fail('sequence-not-divisible-by-cp', `sequence length ${tr.sequenceLength} is not divisible by cp ${cp}`, nearestDivisors(tr.sequenceLength, cp), '--cp');
   const dp = gpus / (tp * pp * cp);
   if (tr.globalBatchSize % (dp * microBatch) !== 0) {

@@ -130,18 +130,18 @@ function runUnit(
         mbLists.set(f.dp, mbs);
       }
       const perVpp = mbs.length * 3 * nz;
-      layouts += perVpp * f.vppMax;
+      layouts += perVpp * f.vpps.length;
       // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
       // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
       const zMax = zeros[nz - 1]!;
       if (stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax) + reserve > cap) {
-        oom += perVpp * f.vppMax * count;
+        oom += perVpp * f.vpps.length * count;
         continue;
       }
       const row = layerCache[ei]!;
       // Everything in the stage terms but the interleave factor and the DP window is the same for every vpp.
       fillStageTerms(c, tp, f.pp, 1, f.ep, f.dp, cp, localParamsOf(f.pp, 1, f.ep, ei), s);
-      for (let vpp = 1; vpp <= f.vppMax; vpp++) {
+      for (const vpp of f.vpps) {
         setStageVpp(s, vpp);
         let allOom = true;
         for (let zi = 0; zi < nz; zi++) {

@@ -6,7 +6,7 @@ import type { Layout, ModelConfig, Precision, Recompute, TrainingConfig } from '
  * - tp ≤ the scale-up domain, dividing the attention heads, and dividing or divided by the KV heads;
  * - cp divides the sequence, with at least `minTokensPerCpRank` tokens per rank;
  * - dp divides the global batch (dp·micro-batch must), so gpus = tp·pp·cp·dp;
- * - pp ≤ layers (uneven stages: the slowest rank holds ⌈L/p⌉ layers), vpp ≥ 1 with pp·vpp ≤ layers (1 when pp = 1);
+ * - pp ≤ layers (uneven stages: the slowest rank holds ⌈L/p⌉ layers), vpp dividing ⌈L/p⌉ with pp·vpp ≤ layers (1 when pp = 1);
  * - ep divides the experts and dp·cp (MoE only; 1 otherwise);
  * - ZeRO 0–3 when the data-parallel group dp·cp > 1 (stage 0 only otherwise: nothing to shard, all stages estimate alike);
  * - micro-batch divides the per-replica batch B/dp; recompute none/selective/full;
@@ -63,8 +63,16 @@ export function epValues(model: ModelConfig, dp: number, cp: number): number[] {
   return divisorsOf(model.moe.experts).filter((ep) => (dp * cp) % ep === 0);
 }
 
-export function maxVpp(model: ModelConfig, pp: number): number {
-  return pp === 1 ? 1 : Math.floor(model.layers / pp);
+/**
+ * Virtual-stage counts for `pp` ranks: 1, or a divisor of the ⌈L/p⌉ layers on the slowest rank (equal
+ * chunks, as Megatron's interleaved schedule requires) with pp·vpp ≤ L [modeling-reference §5.4].
+ */
+export function vppValues(model: ModelConfig, pp: number): readonly number[] {
+  if (pp === 1) return [1];
+  const perRank = Math.ceil(model.layers / pp);
+  const out: number[] = [];
+  for (let v = 1; v <= perRank; v++) if (perRank % v === 0 && pp * v <= model.layers) out.push(v);
+  return out;
 }
 
 const ZERO_ONLY: readonly (0 | 1 | 2 | 3)[] = [0];
@@ -85,8 +93,8 @@ export interface Family {
   ep: number;
   pp: number;
   gpus: number;
-  /** vpp runs from 1 to this. */
-  vppMax: number;
+  /** The valid virtual-stage counts, ascending. */
+  vpps: readonly number[];
 }
 
 /** Lazily, every family of one (tp, cp) slice, in a fixed order (dp, ep, pp ascending). */
@@ -100,7 +108,7 @@ export function* familiesOf(spec: SpaceSpec, tp: number, cp: number): Generator<
         const gpus = base * pp;
         if (gpus > spec.maxGpus) break;
         if (gpus < spec.minGpus || !spec.gpuCountAllowed(gpus)) continue;
-        yield { tp, cp, dp, ep, pp, gpus, vppMax: maxVpp(model, pp) };
+        yield { tp, cp, dp, ep, pp, gpus, vpps: vppValues(model, pp) };
       }
     }
   }
@@ -112,7 +120,7 @@ export function* enumerateLayouts(spec: SpaceSpec): Generator<Layout> {
     if (reason) continue;
     for (const cp of cpValues(spec.training, spec.minTokensPerCpRank)) {
       for (const f of familiesOf(spec, tp, cp)) {
-        for (let vpp = 1; vpp <= f.vppMax; vpp++) {
+        for (const vpp of f.vpps) {
           for (const microBatch of microBatchValues(spec.training, f.dp)) {
             for (const recompute of RECOMPUTE) {
               for (const zero of zeroValues(f.dp, f.cp)) {

@@ -127,3 +127,13 @@ describe('uneven pipeline stages', () => {
     expect(stageLayers(61, 58, 4, 8).moeLayersPerStage).toBeCloseTo((16 * 58) / 61, 9);
   });
 });
+
+describe('interleaving needs equal chunks', () => {
+  it('vpp must divide the ⌈L/p⌉ layers of the slowest rank, with the nearest valid values suggested', () => {
+    const m = aModel({ layers: 126 });
+    const bad = checkLayout(m, aTraining({ globalBatchSize: 64 }), aLayout({ gpus: 8, pp: 8, vpp: 5 }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problem.suggestion).toBe('nearest valid --vpp: 4 or 8');
+    expect(checkLayout(m, aTraining({ globalBatchSize: 64 }), aLayout({ gpus: 8, pp: 8, vpp: 8 })).ok).toBe(true);
+  });
+});
