@@ -18,6 +18,8 @@ export function resolveOffer(row: OfferRow, spec: AcceleratorSpec): Offer {
       scaleOutBitsPerSecondPerGpu: row.scaleOutGbpsPerGpu !== undefined ? row.scaleOutGbpsPerGpu * 1e9 : spec.scaleOutBitsPerSecondPerGpu,
       scaleUpDomainSize: row.scaleUpDomainSize ?? null,
     },
+    maxInstances: row.maxInstances ?? null,
+    priceConfidence: row.priceConfidence ?? 'third-party',
     asOf: row.asOf,
     source: row.source,
   };

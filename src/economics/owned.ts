@@ -66,6 +66,8 @@ export interface OwnedOffer {
   regions: string[];
   usdPerHour: { onDemand: null; spot: null; reserved1y: null; reserved3y: null };
   interconnect: { scaleOutBitsPerSecondPerGpu: number; scaleUpDomainSize: number | null };
+  maxInstances: number;
+  priceConfidence: 'list';
   asOf: string;
   source: string;
   pricing: 'owned';
@@ -90,6 +92,8 @@ export function fleetToOffer(f: Fleet, acc: AcceleratorSpec, snapshotDate: strin
       scaleOutBitsPerSecondPerGpu: f.scaleOutGbpsPerGpu !== undefined ? f.scaleOutGbpsPerGpu * 1e9 : acc.scaleOutBitsPerSecondPerGpu,
       scaleUpDomainSize: null,
     },
+    maxInstances: Math.ceil(f.count / Math.min(f.gpusPerNode, f.count)),
+    priceConfidence: 'list',
     asOf: f.asOf ?? snapshotDate,
     source: f.source ?? `user fleet ${f.name}`,
     pricing: 'owned',

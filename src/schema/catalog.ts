@@ -11,6 +11,8 @@ import { fleetSchema } from './fleet.js';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case id such as h100-sxm');
 const positive = z.number().positive();
+export const priceConfidenceSchema = z.enum(['list', 'reseller', 'third-party']);
+export type PriceConfidence = z.infer<typeof priceConfidenceSchema>;
 const price = z.number().gt(0, 'a price must be greater than 0 (use null when not offered)').max(1e6).nullable();
 
 export const acceleratorFileSchema = z
@@ -85,6 +87,10 @@ const offerFields = {
   scaleOutGbpsPerGpu: positive.optional(),
   /** Overrides the accelerator's scale-up domain size (e.g. a 64-chip UltraServer). */
   scaleUpDomainSize: z.number().int().positive().optional(),
+  /** How many instances of this type can be had at once (marketplace listings, single-node products). */
+  maxInstances: z.number().int().positive().max(100000).optional(),
+  /** Where the price comes from: the provider's own list/API, a reseller or aggregator, or a third party. */
+  priceConfidence: priceConfidenceSchema.optional(),
   asOf: isoDate,
   source: z.string().min(1),
   notes: z.string().optional(),
@@ -126,6 +132,10 @@ export const offerSchema = z.strictObject({
     scaleOutBitsPerSecondPerGpu: positive,
     scaleUpDomainSize: z.number().int().positive().nullable(),
   }),
+  /** null: not stated (no capacity limit is known). */
+  maxInstances: z.number().int().positive().nullable(),
+  /** 'third-party' when the row does not say. */
+  priceConfidence: priceConfidenceSchema,
   asOf: isoDate,
   source: z.string().min(1),
   notes: z.string().optional(),
