@@ -32,14 +32,16 @@ function family(id: string): string | undefined {
   return undefined;
 }
 
-export type EfficiencyProfile = Required<Efficiency> & { computeUnits: number };
+/** `measured`: false when the numbers are the generic fallback (no public measurement for this part). */
+export type EfficiencyProfile = Required<Efficiency> & { computeUnits: number; measured: boolean };
 
 /** The efficiency profile for an accelerator: its catalog block if any, else the table above, else the generic one. */
 export function efficiencyFor(acc: AcceleratorSpec): EfficiencyProfile {
   const fam = family(acc.id);
   const base = (fam && KNOWN[fam]) || GENERIC;
   const e = acc.efficiency ?? base;
-  return { ...base, ...e, gemmFp8: e.gemmFp8 ?? base.gemmFp8 ?? e.gemm, tpOverlap: e.tpOverlap ?? base.tpOverlap ?? 0, computeUnits: base.computeUnits };
+  const measured = acc.efficiency !== undefined || base !== GENERIC;
+  return { ...base, ...e, gemmFp8: e.gemmFp8 ?? base.gemmFp8 ?? e.gemm, tpOverlap: e.tpOverlap ?? base.tpOverlap ?? 0, computeUnits: base.computeUnits, measured };
 }
 
 /** Dense peak FLOP/s for the GEMM precision; fp8 falls back to bf16/fp16 when the part lacks it. */

@@ -76,6 +76,8 @@ export const costSectionSchema = z.strictObject({
 
 const efficiencyProfileSchema = z.strictObject({
   gemm: n, gemmFp8: n, attention: n, memory: n, scaleUp: n, scaleOut: n, tpOverlap: n, source: z.string(), computeUnits: n,
+  /** false: the generic fallback profile (no public measurement for this accelerator). */
+  measured: z.boolean(),
 });
 
 /** Every constant the estimator used (echoed so a reader can reproduce the numbers). */
