@@ -58,6 +58,16 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
   };
 }
 
+/**
+ * A collision-free number for (tp, pp, vpp, expert index): mixed radix with pp, vpp ≤ layers and
+ * ei < experts' divisor count. (A fixed radix of 1,024 made tp = 2, pp = 1 share tp = 1, pp = 1,025's
+ * parameters on 1,500-layer models, so the search ranked with another layout's memory.)
+ */
+export function lpKey(tp: number, pp: number, vpp: number, ei: number, layers: number, epCount: number): number {
+  const r = layers + 1;
+  return ((tp * r + pp) * r + vpp) * epCount + ei;
+}
+
 /** Runs the given work units and returns counts and bests. */
 export function searchUnits(x: SearchInputs, plan: SearchPlan, units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch {
   return createSearcher(x, plan).run(units, onUnit);
@@ -95,7 +105,7 @@ function runUnit(
   const prefix = emptyStepPrefix();
   const zOom = [false, false, false, false];
   const localParamsOf = (pp: number, vpp: number, ep: number, ei: number): LocalParams => {
-    const key = ((tp * 1024 + pp) * 1024 + vpp) * 64 + ei;
+    const key = lpKey(tp, pp, vpp, ei, model.layers, allEp.length);
     let lp = lpCache.get(key);
     if (!lp) {
       lp = stageLocalParams(c, tp, pp, vpp, ep);
