@@ -7,3 +7,5 @@ export { parseBaseline, readBaseline } from './read-baseline.js';
 export { loadModelFile, parseModelFile, type LoadedModelFile } from './load-model.js';
 export { readTextFile, MAX_INPUT_BYTES } from './read-text-file.js';
 export { checkNesting, checkTokenCount, checkKeys } from './yaml-guards.js';
+export { readInputFile, decodeInput, INPUT_LIMITS, type InputKind } from './input-file.js';
+export { parseGuarded, type GuardedYaml } from './yaml-source.js';

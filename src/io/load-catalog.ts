@@ -18,6 +18,7 @@ import {
   type Offer,
   type OfferRow,
 } from '../schema/index.js';
+import { readInputFile } from './input-file.js';
 import { locate, parseYaml, validate, type YamlSource } from './yaml-file.js';
 
 const CODE = 'CATALOG_INVALID';
@@ -25,15 +26,9 @@ const CODE = 'CATALOG_INVALID';
 /** hardware-catalog/ of the installed package (works from src/io and dist/io alike, from any cwd). */
 export const BUILTIN_CATALOG_DIR = fileURLToPath(new URL('../../hardware-catalog/', import.meta.url));
 
-/** Reads and parses one catalog YAML file; unreadable files are InputErrors naming the file. */
+/** Reads and parses one catalog YAML file through the guarded input layer (input-file.ts, yaml-file.ts). */
 export function readSource(file: string): YamlSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError('CATALOG_UNREADABLE', `cannot read catalog file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { location: file });
-  }
-  return parseYaml(text, file, CODE);
+  return parseYaml(readInputFile(file, 'catalog'), file, CODE);
 }
 
 const yamlFiles = (dir: string): string[] =>

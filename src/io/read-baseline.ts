@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './input-file.js';
 import { baselineDocumentSchema, InputError, SCHEMA_VERSION, type BaselineDocument } from '../schema/index.js';
 
 const CODE = 'BASELINE_INVALID';
@@ -45,13 +45,7 @@ export function parseBaseline(text: string, file: string): BaselineDocument {
   return parsed.data!;
 }
 
-/** Reads and parses a `--baseline` file. */
+/** Reads and parses a `--baseline` file (a regular file of at most 50 MiB, UTF-8; input-file.ts). */
 export function readBaseline(file: string): BaselineDocument {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return fail(file, `cannot read the baseline (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'BASELINE_UNREADABLE');
-  }
-  return parseBaseline(text, file);
+  return parseBaseline(readInputFile(file, 'baseline'), file);
 }

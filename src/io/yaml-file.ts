@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, type Document } from 'yaml';
+import { parseGuarded } from './yaml-source.js';
 import type { z } from 'zod';
 import { InputError } from '../schema/index.js';
 
@@ -10,31 +11,18 @@ export interface YamlSource {
   data: unknown;
 }
 
-const MAX_ALIASES = 100;
+/** Catalog files may be large (an imported price list); the token cap still stops pathological files. */
+export const CATALOG_MAX_TOKENS = 2_000_000;
 
-/** Parse YAML strictly: duplicate keys, `__proto__` keys and alias bombs are errors naming file:line:col. */
+/**
+ * Parse catalog-style YAML with the same guards as model files (yaml-source.ts parseGuarded: linear
+ * duplicate-key check, alias limit, no `__proto__`, no unknown tags, nesting limits). An empty file
+ * is an error with `code`.
+ */
 export function parseYaml(text: string, file: string, code: string): YamlSource {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, lineCounter: lines, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = lines.linePos(first.pos[0]);
-    throw new InputError(code, `YAML syntax error: ${first.message.split('\n')[0]}`, { location: `${file}:${pos.line}:${pos.col}` });
-  }
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === '__proto__') {
-        throw new InputError(code, 'the key "__proto__" is not allowed', { location: at({ file, doc, lines, data: null }, pair.key.range?.[0]) });
-      }
-    },
-  });
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (err) {
-    throw new InputError(code, `YAML error: ${(err as Error).message}`, { location: file });
-  }
-  return { file, doc, lines, data };
+  const g = text.trim() === '' ? null : parseGuarded(text, file, CATALOG_MAX_TOKENS);
+  if (g === null || g.data === null) throw new InputError(code, 'has no YAML content (empty, or only whitespace and comments)', { location: file });
+  return { file, doc: g.doc, lines: g.lineCounter, data: g.data };
 }
 
 const at = (src: YamlSource, offset: number | undefined): string => {

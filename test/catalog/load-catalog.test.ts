@@ -41,9 +41,9 @@ describe('loadCatalog: user catalogs', () => {
     ['duplicate-offer.yaml', 'CATALOG_DUPLICATE_OFFER', ':11:', /offers\[1\] \(acme\/big-box\).*duplicated/],
     ['missing-asof.yaml', 'CATALOG_INVALID', ':2:', /acme\/big-box.*asOf.*missing/],
     ['string-for-number.yaml', 'CATALOG_INVALID', ':5:', /acme\/big-box.*acceleratorCount.*expected number/],
-    ['yaml-syntax-error.yaml', 'CATALOG_INVALID', ':7:', /YAML syntax error/],
-    ['duplicate-yaml-key.yaml', 'CATALOG_INVALID', ':10:', /unique/],
-    ['proto-key.yaml', 'CATALOG_INVALID', ':10:', /__proto__/],
+    ['yaml-syntax-error.yaml', 'YAML_SYNTAX', ':7:', /YAML syntax error/],
+    ['duplicate-yaml-key.yaml', 'YAML_DUPLICATE_KEY', ':10:', /duplicate key/],
+    ['proto-key.yaml', 'YAML_FORBIDDEN_KEY', ':10:', /__proto__/],
     ['unknown-section.yaml', 'CATALOG_INVALID', ':1:', /fleet/],
   ])('%s → %s at line, naming row and field', (name, code, line, message) => {
     const err = loadError(name);
@@ -59,6 +59,6 @@ describe('loadCatalog: user catalogs', () => {
   it('refuses alias bombs and unreadable files', () => {
     expect(loadError('alias-bomb.yaml').message).toMatch(/alias/i);
     const missing = loadError('does-not-exist.yaml');
-    expect([missing.code, missing.location]).toEqual(['CATALOG_UNREADABLE', fixture('does-not-exist.yaml')]);
+    expect([missing.code, missing.location]).toEqual(['FILE_NOT_FOUND', fixture('does-not-exist.yaml')]);
   });
 });

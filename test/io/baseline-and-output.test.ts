@@ -46,7 +46,7 @@ describe('reading a --baseline', () => {
 
   it('a missing file is an input error naming the file', () => {
     const err = errorOf(() => readBaseline('/nonexistent/base.json'));
-    expect([err.code, err.location, err.message]).toEqual(['BASELINE_UNREADABLE', '/nonexistent/base.json', 'cannot read the baseline (ENOENT)']);
+    expect([err.code, err.location, err.message]).toEqual(['FILE_NOT_FOUND', '/nonexistent/base.json', 'no such file']);
   });
 });
 
