@@ -20,6 +20,8 @@ export interface LoadedModelFile {
   model: ModelConfig;
   training: TrainingConfig;
   constraints: Constraints;
+  /** "file:line:col" of a field path in the file (e.g. ['constraints', 'accelerators', 0]). */
+  locate: (path: readonly (string | number)[]) => string;
 }
 
 /** Parses and validates model-file text; `path` is only used in messages. */
@@ -36,7 +38,7 @@ export function parseModelFile(text: string, path: string): LoadedModelFile {
   try {
     const model = resolveModel(file.model, file.name ?? file.model.preset ?? basename(path, extname(path)));
     const training = normalizeTraining(file.training);
-    return { file, model, training, constraints: file.constraints ?? {} };
+    return { file, model, training, constraints: file.constraints ?? {}, locate: (p) => source.locate(p) };
   } catch (err) {
     throw err instanceof FieldError ? locateFieldError(err, source) : err;
   }

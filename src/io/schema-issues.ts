@@ -93,6 +93,19 @@ function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
+/**
+ * "one value or a list of values" unions: when a list was given, report the bad element
+ * (constraints.pricing[0]: … got "spt") rather than the list ("got a list").
+ */
+function elementIssue(issue: Issue): Issue {
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code !== 'invalid_union' || !Array.isArray(input)) return issue;
+  const inner = issue.errors.flat().find((b) => b.path.length > 0 && typeof b.path[0] === 'number');
+  if (!inner) return issue;
+  const index = inner.path[0] as number;
+  return { ...inner, path: [...issue.path, ...inner.path], input: input[index] } as Issue;
+}
+
 /** One InputError for the most useful zod issue: unknown keys first (a typo explains the rest), then schema order. */
 export function issueToError(issues: readonly Issue[], schema: AnySchema, source: ParsedYaml): InputError {
   const unknown = issues.find((i) => i.code === 'unrecognized_keys');
@@ -106,7 +119,7 @@ export function issueToError(issues: readonly Issue[], schema: AnySchema, source
       suggestion: close ? `did you mean ${close}?` : known.length ? `expected one of ${known.join(', ')}` : undefined,
     });
   }
-  const issue = issues[0]!;
+  const issue = elementIssue(issues[0]!);
   const path = toPath(issue.path);
   const { detail, suggestion } = describe(issue);
   return new InputError('SCHEMA_INVALID', `${formatFieldPath(path)}: ${detail}`, { location: source.locate(path), suggestion });

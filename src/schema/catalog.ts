@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { acceleratorSpecSchema, efficiencySchema, peakTflopsSchema, type AcceleratorSpec } from './hardware.js';
+import { acceleratorSpecSchema, efficiencySchema, type AcceleratorSpec } from './hardware.js';
 import { GB, GiB } from './units.js';
 import { fleetSchema } from './fleet.js';
+import { boundedNumber, calendarDate, peakTflopsFileSchema } from './bounds.js';
 
 /**
  * Catalog files are written in vendor units and normalised here to SI base units.
  * Convention: 1 GB = 1e9 bytes and 1 TB/s = 1e12 bytes/s (as vendors print them); memoryGiB = 2^30 bytes.
  * Bandwidths in files: GB/s per direction (scale-up), Gb/s per accelerator (scale-out).
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const isoDate = calendarDate;
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case id such as h100-sxm');
 const positive = z.number().positive();
 export const priceConfidenceSchema = z.enum(['list', 'reseller', 'third-party']);
@@ -21,17 +22,17 @@ export const acceleratorFileSchema = z
     name: z.string().min(1),
     vendor: z.string().min(1),
     kind: z.enum(['gpu', 'tpu', 'trainium', 'gaudi']),
-    memoryGB: positive.optional(),
-    memoryGiB: positive.optional(),
-    memoryBandwidthTBs: positive,
-    peakTflops: peakTflopsSchema,
+    memoryGB: boundedNumber('memoryGB').optional(),
+    memoryGiB: boundedNumber('memoryGiB').optional(),
+    memoryBandwidthTBs: boundedNumber('memoryBandwidthTBs'),
+    peakTflops: peakTflopsFileSchema,
     scaleUp: z.strictObject({
       fabric: z.string().min(1),
-      domainSize: z.number().int().positive(),
-      bandwidthGBsPerDirection: positive,
+      domainSize: boundedNumber('scaleUpDomainSize', { int: true }),
+      bandwidthGBsPerDirection: boundedNumber('scaleUpGBsPerDirection'),
     }),
-    scaleOutGbpsPerGpu: positive,
-    tdpWatts: positive,
+    scaleOutGbpsPerGpu: boundedNumber('scaleOutGbpsPerGpu'),
+    tdpWatts: boundedNumber('tdpWatts'),
     year: z.number().int().min(2010).max(2100),
     estimatedFields: z.array(z.string().min(1)).optional(),
     /** Achievable fractions of peak; filled by the estimator's calibration, not by the catalog. */
@@ -84,9 +85,9 @@ const offerFields = {
   regions: z.array(z.string().min(1)).min(1),
   usdPerHour: usdPerHourSchema,
   /** Overrides the accelerator's typical scale-out bandwidth for this instance. */
-  scaleOutGbpsPerGpu: positive.optional(),
+  scaleOutGbpsPerGpu: boundedNumber('scaleOutGbpsPerGpu').optional(),
   /** Overrides the accelerator's scale-up domain size (e.g. a 64-chip UltraServer). */
-  scaleUpDomainSize: z.number().int().positive().optional(),
+  scaleUpDomainSize: boundedNumber('scaleUpDomainSize', { int: true }).optional(),
   /** How many instances of this type can be had at once (marketplace listings, single-node products). */
   maxInstances: z.number().int().positive().max(100000).optional(),
   /** Where the price comes from: the provider's own list/API, a reseller or aggregator, or a third party. */

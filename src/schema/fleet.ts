@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { calendarDate } from './bounds.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case id such as h100-sxm');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const isoDate = calendarDate;
 const nonNegativeUsd = (what: string) => z.number().min(0, `${what} cannot be negative`).max(1e9);
 
 /**

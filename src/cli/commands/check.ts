@@ -6,6 +6,8 @@ import { runCheck } from '../../planner/index.js';
 import * as report from '../../report/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 import { intFlag } from '../flags.js';
+import { assertFinitePlans } from '../finite-result.js';
+import { withConstraintLocation } from '../constraint-location.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { baselineFromFlags, addCheckOptions, type CheckOpts } from './check-options.js';
 import { addPlanOptions, mergeConstraints, out } from './plan.js';
@@ -20,7 +22,8 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
       const top = intFlag(o.top, '--top');
       const catalogRef = { snapshotDate: catalog.snapshotDate, digest: catalog.digest };
-      const { verdict, result } = runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest });
+      const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
+      assertFinitePlans(result.plans);
       const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: baseline.warnings });
       const format = o.format === 'markdown' ? 'markdown' : isJson(out(o)) ? 'json' : gridFormat(out(o));
       const text = format === 'json' ? report.checkJson(doc) : format === 'markdown' ? report.renderCheckMarkdown(doc) : report.renderCheckTable(doc, format, chalkFor(out(o), ctx));

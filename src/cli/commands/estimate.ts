@@ -6,6 +6,7 @@ import { estimateDocument, renderEstimate } from '../../report/index.js';
 import { InputError } from '../../schema/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 import { chalkFor } from './catalog-options.js';
+import { assertFiniteEstimate } from '../finite-result.js';
 import { addEstimateOptions, kernelFlag, layoutFromFlags, pricingFlag, type EstimateOpts } from './estimate-options.js';
 
 /** `trainplan estimate <model.yaml>`: one layout on one accelerator. Exit 1 when it does not fit in memory. */
@@ -24,6 +25,7 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
       });
       if (!result.ok) throw new InputError(`LAYOUT_${result.problem.reason.toUpperCase().replace(/-/g, '_')}`, result.problem.message, { location: 'layout', ...(result.problem.suggestion ? { suggestion: result.problem.suggestion } : {}) });
       const e = result.estimate;
+      assertFiniteEstimate(e);
       if (o.json === true || o.format === 'json') {
         ctx.stdout(estimateDocument({ tool: TOOL, modelFile: basename(path), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: e, warnings }));
       } else {

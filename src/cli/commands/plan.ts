@@ -6,6 +6,8 @@ import { InputError, parseCount, planPricingSchema, type Constraints, type PlanP
 import { withOwnedFleets } from './owned-offers.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
 import { intFlag } from '../flags.js';
+import { assertFinitePlans } from '../finite-result.js';
+import { locateConstraintError } from '../constraint-location.js';
 import { defaultThreads, planInParallel } from '../parallel-plan.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 
@@ -115,8 +117,11 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         const result = await planInParallel(
           { model: loaded.model, training: loaded.training, catalog, constraints, gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}) },
           { threads: defaultThreads(ctx.env), onProgress: progress.tick },
-        );
+        ).catch((err: unknown) => {
+          throw locateConstraintError(err, loaded, { ...o });
+        });
         progress.end();
+        assertFinitePlans(result.plans);
         if (isJson(out(o))) {
           ctx.stdout(report.planDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, result }));
         } else {
