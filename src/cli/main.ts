@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, TOOL, type CliContext } from './context.js';
 import { registerCommands } from './commands/index.js';
+import { guardStdout } from './stdout-guard.js';
+import { forbidRepeatedOptions } from './flags.js';
 
 function defaultContext(): CliContext {
+  guardStdout(process.stdout, (t) => void process.stderr.write(t), (code) => process.exit(code));
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
@@ -22,6 +25,7 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   registerCommands(program, ctx);
+  forbidRepeatedOptions(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

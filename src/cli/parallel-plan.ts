@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { threadsFromEnv } from './flags.js';
 import { finishPlan, preparePlan, searchInputs, searchUnits, workUnits, type PartialSearch, type PlanInput, type PlanResult } from '../planner/index.js';
 
 export interface ParallelOptions {
@@ -14,9 +15,7 @@ export interface ParallelOptions {
  * caches cost more than they save (measured: 405B example 1.6 s on 1 thread, 2.2 s on 2).
  */
 export function defaultThreads(env: Record<string, string | undefined>): number {
-  if (env.TRAINPLAN_THREADS === 'auto') return Math.max(1, Math.min(8, availableParallelism()));
-  const n = Number(env.TRAINPLAN_THREADS);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
+  return threadsFromEnv(env.TRAINPLAN_THREADS, Math.max(1, Math.min(8, availableParallelism())));
 }
 
 /**

@@ -40,7 +40,8 @@ export function parseBaseline(text: string, file: string): BaselineDocument {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    fail(file, `the baseline does not match the ${String(doc.command)} document schema: ${field || '(document)'}: ${issue.message}`, CODE, REGENERATE);
+    const message = /received undefined/.test(issue.message) ? 'missing' : issue.message;
+    fail(file, `the baseline does not match the ${String(doc.command)} document schema: ${field || '(document)'}: ${message}`, CODE, REGENERATE);
   }
   return parsed.data!;
 }

@@ -26,6 +26,34 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** The leaf schema at `path` (through optional/nullable/default/pipe/array/union wrappers). */
+function leafAt(schema: AnySchema, path: Path): AnySchema | undefined {
+  let node: AnySchema | undefined = schema;
+  let i = 0;
+  for (let guard = 0; node && guard < 64; guard++) {
+    const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (i === path.length && def.type === 'number') return node;
+    if (def.type === 'object') node = (def.shape as Record<string, AnySchema>)[String(path[i++])];
+    else if (def.type === 'array') (i++, (node = def.element as AnySchema));
+    else if (def.type === 'pipe') node = (i === path.length ? def.out : def.in) as AnySchema;
+    else if (def.type === 'union') node = (def.options as AnySchema[]).find((o) => (o._zod.def as { type: string }).type === 'number') ?? (def.options as AnySchema[])[0];
+    else if (def.innerType) node = def.innerType as AnySchema;
+    else return i === path.length ? node : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * zod checks `int()` before `max()`, so 1e16 for a field capped at 10,000 reports the safe-integer limit
+ * (9.007e15); report the field's own maximum instead.
+ */
+function ownMaximum(issue: Issue, schema: AnySchema): Issue {
+  if (issue.code !== 'too_big' || Number(issue.maximum) < Number.MAX_SAFE_INTEGER) return issue;
+  const leaf = leafAt(schema, toPath(issue.path)) as { maxValue?: number | null } | undefined;
+  const max = leaf?.maxValue;
+  return typeof max === 'number' && max < Number.MAX_SAFE_INTEGER ? ({ ...issue, maximum: max } as Issue) : issue;
+}
+
 /** Unwraps optional/nullable/default/pipe/array wrappers to reach the object shape at `path`. */
 function shapeAt(schema: AnySchema, path: Path): Record<string, unknown> | undefined {
   let node: AnySchema | undefined = schema;
@@ -119,7 +147,7 @@ export function issueToError(issues: readonly Issue[], schema: AnySchema, source
       suggestion: close ? `did you mean ${close}?` : known.length ? `expected one of ${known.join(', ')}` : undefined,
     });
   }
-  const issue = elementIssue(issues[0]!);
+  const issue = ownMaximum(elementIssue(issues[0]!), schema);
   const path = toPath(issue.path);
   const { detail, suggestion } = describe(issue);
   return new InputError('SCHEMA_INVALID', `${formatFieldPath(path)}: ${detail}`, { location: source.locate(path), suggestion });

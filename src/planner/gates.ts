@@ -93,7 +93,9 @@ export const changePercent = (before: number, after: number): number | null => (
 function increaseGates(subject: 'best-plan' | 'same-offer', c: Comparison, max: number, note: string | null): GateOutcome[] {
   return (['cost', 'time'] as const).map((metric) => {
     const change = metric === 'cost' ? c.costChangePercent : c.timeChangePercent;
-    if (change === null) return gate({ gate: 'max-increase', subject, metric, status: 'skip', unit: 'percent', limit: max, note });
+    // A gate that cannot be evaluated fails (a corrupted baseline must never disable the CI gate);
+    // only the baseline's own offer may vanish from the catalog, and the best-plan gate still guards.
+    if (change === null) return gate({ gate: 'max-increase', subject, metric, status: subject === 'best-plan' ? 'fail' : 'skip', unit: 'percent', limit: max, note });
     const over = change > max + EPSILON_PERCENT;
     return gate({ gate: 'max-increase', subject, metric, status: over ? 'fail' : 'pass', unit: 'percent', limit: max, actual: change, excess: over ? change - max : null });
   });

@@ -36,6 +36,7 @@ const dayLimit = (d: number): string => `${Number.isInteger(d) ? d : d.toFixed(1
 /** "budget $1.62M > $500.0K (+224.4%)": a failed gate in a few words, for the verdict line. */
 export function gateBrief(g: GateOutcome): string {
   if (g.gate === 'feasible') return `no feasible plan (${g.note ?? 'no layout fits'})`;
+  if (g.status === 'fail' && g.actual === null) return `${gateTitle(g)} cannot be evaluated (${g.note ?? 'nothing to compare'})`;
   const over = g.excessPercent === null ? '' : ` (${signedPercent(g.excessPercent)})`;
   return `${gateTitle(g)} ${value(g.unit, g.actual)} > ${value(g.unit, g.limit)}${over}`;
 }
@@ -43,6 +44,7 @@ export function gateBrief(g: GateOutcome): string {
 /** One sentence: what the gate measured and, when it failed, by how much. */
 export function gateMessage(g: GateOutcome): string {
   if (g.status === 'skip') return `skipped: ${g.note ?? 'nothing to compare'}`;
+  if (g.status === 'fail' && g.actual === null && g.gate !== 'feasible') return `cannot be evaluated, so it fails: ${g.note ?? 'nothing to compare'}`;
   if (g.gate === 'feasible') return g.status === 'pass' ? 'at least one plan fits in memory within the GPU limits' : `no feasible plan: ${g.note ?? 'no layout fits'}`;
   const over = g.excessPercent === null ? '' : ` (${signedPercent(g.excessPercent)})`;
   if (g.gate === 'budget') {

@@ -111,8 +111,9 @@ export const baselineDocumentSchema = z.looseObject({
   tool: z.looseObject({ name: z.literal('trainplan'), version: z.string() }),
   command: z.enum(['plan', 'check']),
   input: z.looseObject({
-    model: z.record(z.string(), z.unknown()),
-    training: z.record(z.string(), z.unknown()),
+    /** The model's identity (a baseline is compared with the same model unless --baseline-any-model). */
+    model: z.looseObject({ name: z.string().min(1), layers: int.positive(), hiddenSize: int.positive() }),
+    training: z.looseObject({ tokens: z.number().positive(), sequenceLength: int.positive() }),
     catalog: catalogRefSchema.nullable(),
   }),
   plans: z.array(baselinePlanSchema),

@@ -31,6 +31,11 @@ export function normalizeTraining(section: TrainingSection): TrainingConfig {
     throw new FieldError('TRAINING_INVALID', ['training', 'globalBatchSize'],
       `${sequenceLength * globalBatchSize} tokens per step is implausibly large (at most 1e12)`);
   }
+  if (tokens < sequenceLength * globalBatchSize) {
+    throw new FieldError('TRAINING_INVALID', ['training', 'tokens'],
+      `${tokens} tokens is less than one step (globalBatchSize × sequenceLength = ${sequenceLength * globalBatchSize} tokens)`,
+      { suggestion: 'tokens is the whole training run, e.g. 15T' });
+  }
   return { tokens, sequenceLength, globalBatchSize, precision, optimizer };
 }
 

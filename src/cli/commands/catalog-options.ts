@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { InputError, pricingSchema, type Pricing } from '../../schema/index.js';
 import type { GridFormat } from '../../report/index.js';
 import type { CliContext } from '../context.js';
+import { decimalFlag } from '../flags.js';
 
 export interface CatalogOpts {
   json?: boolean;
@@ -32,13 +33,8 @@ export function addCatalogOptions(cmd: Command): Command {
     .option('--no-color', 'disable colour');
 }
 
-/** A non-negative number flag, or an InputError naming the flag. */
-export function numberFlag(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InputError('INVALID_OPTION', `expected a non-negative number, got "${value}"`, { location: flag });
-  return n;
-}
+/** A non-negative number flag (decimal only), or an InputError naming the flag. */
+export const numberFlag = decimalFlag;
 
 export const isJson = (o: CatalogOpts): boolean => o.json === true || o.format === 'json';
 export const gridFormat = (o: CatalogOpts): GridFormat => (o.format === undefined || o.format === 'json' ? 'table' : o.format);

@@ -10,6 +10,8 @@ export interface CheckOpts extends PlanOpts {
   baseline?: string;
   maxIncrease?: string;
   out?: string;
+  baselineAnyModel?: boolean;
+  followSymlinks?: boolean;
 }
 
 /** The options check adds to plan's. */
@@ -17,7 +19,9 @@ export function addCheckOptions(cmd: Command): Command {
   return cmd
     .option('--baseline <file>', 'a previous `plan --json` or `check --json` document to compare against')
     .option('--max-increase <percent>', 'fail when cost or time rose more than this many percent vs --baseline (e.g. 10 or 10%)')
-    .option('--out <file>', 'write the report to this file (atomically) instead of stdout');
+    .option('--baseline-any-model', 'compare with a --baseline written for a different model (by default the model names must match)')
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--follow-symlinks', 'let --out replace the file a symlink points to (by default a symlink target is refused)');
 }
 
 /** "10", "10%", "2.5" → a percentage ≥ 0; anything else is an input error. */
@@ -38,13 +42,18 @@ export interface BaselineInput {
 }
 
 /** --baseline and --max-increase, validated together. */
-export function baselineFromFlags(o: CheckOpts): BaselineInput {
+export function baselineFromFlags(o: CheckOpts, modelName?: string): BaselineInput {
   const max = percentFlag(o.maxIncrease, '--max-increase') ?? null;
   if (o.baseline === undefined) {
     if (max !== null) throw new InputError('INVALID_OPTION', 'needs --baseline <file> to compare against', { location: '--max-increase' });
     return { facts: null, doc: null, warnings: [] };
   }
-  const facts = baselineFacts(readBaseline(o.baseline));
+  const doc = readBaseline(o.baseline);
+  const before = doc.input.model.name;
+  if (modelName !== undefined && before !== modelName && !o.baselineAnyModel) {
+    throw new InputError('BASELINE_OTHER_MODEL', `the baseline is for model "${before}", this check is for "${modelName}"`, { location: o.baseline, suggestion: 'pass --baseline-any-model to compare different models' });
+  }
+  const facts = baselineFacts(doc);
   const warnings = facts.toolVersion === TOOL.version ? [] : [`the baseline was written by trainplan ${facts.toolVersion} (this is ${TOOL.version}, schemaVersion ${SCHEMA_VERSION}); estimates may differ for reasons other than your change`];
   return { facts, doc: { file: basename(o.baseline), maxIncreasePercent: max }, warnings };
 }

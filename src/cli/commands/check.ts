@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { loadCatalog, loadGridIntensity, loadModelFile, writeOutputAtomic } from '../../io/index.js';
+import { loadCatalog, loadGridIntensity, loadModelFile, resolveOutputTarget, writeOutputAtomic } from '../../io/index.js';
 import { withOwnedFleets } from './owned-offers.js';
 import { runCheck } from '../../planner/index.js';
 import * as report from '../../report/index.js';
@@ -16,9 +16,10 @@ import { addPlanOptions, mergeConstraints, out } from './plan.js';
 export function registerCheck(program: Command, ctx: CliContext): void {
   addCheckOptions(addPlanOptions(program.command('check <model>').description('CI gate: budget, deadline and regression vs a baseline'))).action((file: string, o: CheckOpts) =>
     runAction(ctx, isJson(out(o)), () => {
+      if (o.out !== undefined) resolveOutputTarget(o.out, { followSymlinks: o.followSymlinks === true });
       const loaded = loadModelFile(file);
       const constraints = mergeConstraints(loaded.constraints, o);
-      const baseline = baselineFromFlags(o);
+      const baseline = baselineFromFlags(o, loaded.model.name);
       const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
       const top = intFlag(o.top, '--top');
       const catalogRef = { snapshotDate: catalog.snapshotDate, digest: catalog.digest };
@@ -27,8 +28,8 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: baseline.warnings });
       const format = o.format === 'markdown' ? 'markdown' : isJson(out(o)) ? 'json' : gridFormat(out(o));
       const text = format === 'json' ? report.checkJson(doc) : format === 'markdown' ? report.renderCheckMarkdown(doc) : report.renderCheckTable(doc, format, chalkFor(out(o), ctx));
-      if (o.out) {
-        writeOutputAtomic(o.out, text);
+      if (o.out !== undefined) {
+        writeOutputAtomic(o.out, text, { followSymlinks: o.followSymlinks === true });
         ctx.stderr(`${doc.summary}\n`);
       } else ctx.stdout(text);
       if (format !== 'json' && format !== 'markdown') for (const w of doc.warnings) ctx.stderr(`trainplan: warning: ${w}\n`);
