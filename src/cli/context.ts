@@ -14,11 +14,16 @@ export const EXIT = { ok: 0, gateFailed: 1, invalidInput: 2, internal: 3 } as co
 
 export const TOOL = { name: 'trainplan', version: '0.1.0' } as const;
 
+/** Control characters from user data never reach the terminal, and an error stays on one line. */
+// Same classes as io/sanitize.ts, plus line breaks (an error is one line).
+const UNPRINTABLE = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]', 'g');
+export const oneLine = (s: string): string => s.replace(/\r?\n/g, ' ').replace(UNPRINTABLE, '\uFFFD');
+
 /** One error line for humans: "trainplan: <location>: <message> (did you mean X?)". */
 export function formatInputError(err: InputError): string {
   const where = err.location ? `${err.location}: ` : '';
   const hint = err.suggestion ? ` (${err.suggestion})` : '';
-  return `trainplan: error: ${where}${err.message}${hint}\n`;
+  return `trainplan: error: ${oneLine(`${where}${err.message}${hint}`)}\n`;
 }
 
 /** The JSON error document of the contract. */

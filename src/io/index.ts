@@ -9,3 +9,4 @@ export { readTextFile, MAX_INPUT_BYTES } from './read-text-file.js';
 export { checkNesting, checkTokenCount, checkKeys } from './yaml-guards.js';
 export { readInputFile, decodeInput, INPUT_LIMITS, type InputKind } from './input-file.js';
 export { parseGuarded, type GuardedYaml } from './yaml-source.js';
+export { sanitizeText, sanitizeStrings } from './sanitize.js';

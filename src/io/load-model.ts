@@ -11,6 +11,7 @@ import {
   type TrainingConfig,
 } from '../schema/index.js';
 import { readTextFile } from './read-text-file.js';
+import { sanitizeText } from './sanitize.js';
 import { issueToError } from './schema-issues.js';
 import { parseYamlSource, type ParsedYaml } from './yaml-source.js';
 
@@ -36,7 +37,7 @@ export function parseModelFile(text: string, path: string): LoadedModelFile {
   if (!parsed.success) throw issueToError(parsed.error.issues, modelFileSchema, source);
   const file = parsed.data;
   try {
-    const model = resolveModel(file.model, file.name ?? file.model.preset ?? basename(path, extname(path)));
+    const model = resolveModel(file.model, file.name ?? file.model.preset ?? sanitizeText(basename(path, extname(path))));
     const training = normalizeTraining(file.training);
     return { file, model, training, constraints: file.constraints ?? {}, locate: (p) => source.locate(p) };
   } catch (err) {

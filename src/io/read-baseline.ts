@@ -1,4 +1,5 @@
 import { readInputFile } from './input-file.js';
+import { sanitizeStrings } from './sanitize.js';
 import { baselineDocumentSchema, InputError, SCHEMA_VERSION, type BaselineDocument } from '../schema/index.js';
 
 const CODE = 'BASELINE_INVALID';
@@ -15,7 +16,7 @@ export function parseBaseline(text: string, file: string): BaselineDocument {
   if (text.trim() === '') fail(file, 'the baseline is empty');
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = sanitizeStrings(JSON.parse(text));
   } catch (err) {
     const msg = (err as Error).message;
     const t = text.trim();

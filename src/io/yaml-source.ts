@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { InputError } from '../schema/index.js';
 import { checkKeys, checkNesting, checkTokenCount, MAX_TOKENS } from './yaml-guards.js';
+import { sanitizeStrings } from './sanitize.js';
 
 /** Enough for legitimate anchors/aliases; the "billion laughs" pattern needs far more. */
 export const MAX_ALIAS_COUNT = 100;
@@ -65,7 +66,7 @@ export function parseGuarded(text: string, file: string, maxTokens: number = MAX
   checkKeys(doc, at);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = sanitizeStrings(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(message);
