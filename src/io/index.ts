@@ -7,3 +7,5 @@ export { parseBaseline, readBaseline } from './read-baseline.js';
 export { loadModelFile, parseModelFile, type LoadedModelFile } from './load-model.js';
 export { readTextFile, MAX_INPUT_BYTES } from './read-text-file.js';
 export { checkNesting, checkTokenCount, checkKeys } from './yaml-guards.js';
+export { parseCsv } from './csv.js';
+export { importCatalogCsv, importedCatalogYaml, loadCatalogFileOnly, MAX_CSV_BYTES, type ImportFormat, type ImportRequest } from './import-catalog.js';

@@ -4,6 +4,7 @@ import { loadCatalog } from '../../io/index.js';
 import * as report from '../../report/index.js';
 import { GB, type Catalog, type Offer } from '../../schema/index.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
+import { registerCatalogImport } from './catalog-import.js';
 import { addCatalogOptions, chalkFor, gridFormat, isJson, numberFlag, type CatalogOpts } from './catalog-options.js';
 
 const filters = (o: CatalogOpts) => {
@@ -49,4 +50,6 @@ export function registerCatalog(program: Command, ctx: CliContext): void {
       warnStale(ctx, c, offers);
       return 0;
     }));
+
+  registerCatalogImport(catalog, ctx);
 }
