@@ -17,7 +17,7 @@ describe('parseCsv (RFC 4180)', () => {
     expect(t.header).toEqual(['a', 'b', 'c']);
     expect(t.rows.map((r) => r.fields.map((f) => f.value))).toEqual([['1', 'x, "y"', '3'], ['multi\nline', '', 'z']]);
     expect(t.rows[0]!.fields[2]).toMatchObject({ line: 2, col: 14 });
-    expect(t.rows[1]!.fields[1]).toMatchObject({ line: 4, col: 6 });
+    expect(t.rows[1]!.fields[1]).toMatchObject({ line: 4, col: 7 });
   });
 
   it.each([
