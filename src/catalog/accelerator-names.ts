@@ -7,7 +7,8 @@
  *   "A100-80GB" is the 80 GB SXM part (p4de, a2-ultragpu, Lambda *_a100_80gb_sxm4).
  * - "H100" is the SXM part on AWS p5, GCP a3, Lambda *_h100_sxm5, Nebius and Hyperbolic (81,559 MiB).
  * - "H100-MEGA" is GCP's a3-megagpu (H100 SXM, more NICs); the offer's own network is not in the CSV.
- * Names are matched exactly first, then case-insensitively, then as one of our own ids.
+ * Names are matched exactly first, then case-insensitively, then as one of our own ids; the
+ * SkyPilot importer then refines the id by the memory in GpuInfo (refineByMemory, below).
  * Extend this table (and its test) when an import reports unknown names.
  */
 export const ACCELERATOR_NAME_TABLE: Readonly<Record<string, string>> = {
@@ -52,4 +53,37 @@ export function mapAcceleratorName(name: string, knownIds: ReadonlySet<string>):
   const n = name.trim();
   const hit = ACCELERATOR_NAME_TABLE[n] ?? upper.get(n.toUpperCase()) ?? (knownIds.has(n.toLowerCase()) ? n.toLowerCase() : undefined);
   return hit !== undefined && knownIds.has(hit) ? hit : undefined;
+}
+
+/**
+ * Names SkyPilot uses for more than one part, told apart by the per-GPU memory in GpuInfo
+ * (MiB; vendors' "40/80 GB" are GiB-sized stacks, H100 NVL's "94 GB" shows as 96,256 MiB in Cudo's rows).
+ */
+const MEMORY_VARIANTS: Readonly<Record<string, { mib: number; id: string }[]>> = {
+  'a100-sxm-40gb': [{ mib: 40960, id: 'a100-sxm-40gb' }, { mib: 81920, id: 'a100-sxm-80gb' }],
+  'h100-sxm': [{ mib: 81920, id: 'h100-sxm' }, { mib: 96256, id: 'h100-nvl' }],
+  'v100-sxm-16gb': [{ mib: 16384, id: 'v100-sxm-16gb' }, { mib: 32768, id: 'v100-sxm-32gb' }],
+};
+
+/** PCIe parts of SXM ids, chosen when the instance type says "pci" (e.g. Cudo's epyc-genoa-a100-pcie). */
+const PCIE_OF: Readonly<Record<string, string>> = { 'a100-sxm-80gb': 'a100-pcie-80gb', 'h100-sxm': 'h100-pcie' };
+
+/**
+ * GpuInfo's SizeInMiB is per GPU in most clouds' rows but the total in some (Prime Intellect writes
+ * count × 81,920 for A100 80GB), so both readings are tried against the variants, per-GPU first,
+ * within 5%. Returns the refined id, or `id` unchanged when nothing matches.
+ */
+export function refineByMemory(id: string, gpuInfo: string | undefined, count: number, instance: string, knownIds: ReadonlySet<string>): string {
+  let out = id;
+  const size = gpuInfo === undefined ? NaN : Number(/SizeInMiB['"]*\s*:\s*['"]*(\d+(?:\.\d+)?)/.exec(gpuInfo)?.[1]);
+  const variants = MEMORY_VARIANTS[id];
+  if (variants && Number.isFinite(size)) {
+    for (const mib of [size, size / count]) {
+      const hit = variants.find((v) => Math.abs(mib - v.mib) <= 0.05 * v.mib);
+      if (hit) { out = hit.id; break; }
+    }
+  }
+  const pcie = PCIE_OF[out];
+  if (pcie && /pci/i.test(instance)) out = pcie;
+  return knownIds.has(out) ? out : id;
 }

@@ -1,6 +1,8 @@
 import { InputError, type OfferRow, type PriceConfidence, type UsdPerHour } from '../schema/index.js';
 import type { CsvField, CsvRecord, CsvTable } from './import-types.js';
 
+const NOT_OFFERED_SENTINEL = 1e6;
+
 export const at = (t: CsvTable, f: { line: number; col: number }) => `${t.file}:${f.line}:${f.col}`;
 
 export const importError = (t: CsvTable, f: { line: number; col: number }, message: string) =>
@@ -20,12 +22,15 @@ export function columns<K extends string>(t: CsvTable, required: readonly K[], o
   };
 }
 
-/** A price cell: '' → null; otherwise a finite number ≥ 0 (0 means "not offered", as SkyPilot writes it). */
+/**
+ * A price cell: '' → null; otherwise a finite number ≥ 0. 0 and sentinels ≥ 1e6 USD/h mean "not offered"
+ * (SkyPilot writes 0; its Prime Intellect fetcher writes 99999999 for "no spot").
+ */
 export function priceCell(t: CsvTable, f: CsvField | undefined): number | null {
   if (f === undefined || f.value.trim() === '') return null;
   const n = Number(f.value.trim());
   if (!Number.isFinite(n) || n < 0) throw importError(t, f, `expected a price in USD per hour, got "${f.value}"`);
-  return n === 0 ? null : n;
+  return n === 0 || n >= NOT_OFFERED_SENTINEL ? null : n;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,5 @@
 import type { OfferRow } from '../schema/index.js';
-import { mapAcceleratorName } from './accelerator-names.js';
+import { mapAcceleratorName, refineByMemory } from './accelerator-names.js';
 import { byKey, columns, importError, priceCell, type ImportOptions } from './import-fields.js';
 import type { CsvField, CsvTable, ImportResult } from './import-types.js';
 
@@ -30,13 +30,14 @@ function cheapest(zones: Zone[], pick: (z: Zone) => number | null): Zone | undef
  * SkyPilot catalog CSV (skypilot-org/skypilot-catalog catalogs/v7/<cloud>/vms.csv) → user-catalog offers.
  * Columns are read by header name (order and optional columns differ between clouds and versions):
  * InstanceType, AcceleratorName, AcceleratorCount, Price, Region required; SpotPrice, AvailabilityZone
- * optional; GpuInfo (a quoted Python dict) and the rest are ignored. One row per instance and zone/region:
+ * optional; GpuInfo (a quoted dict) tells apart parts sold under one name by their memory
+ * (A100 40/80 GB, H100 80/94 GB, V100 16/32 GB; refineByMemory), and the rest is ignored. One row per instance and zone/region:
  * the offer takes the cheapest region's on-demand price (that region first in `regions`) and the
  * cheapest zone's spot price, noted as a one-zone snapshot. CPU-only rows (no AcceleratorName) are
  * counted and dropped; rows without an instance type (GCP's attachable GPUs) and fractional GPU counts too.
  */
 export function importSkypilot(t: CsvTable, opts: ImportOptions & { provider: string }): ImportResult {
-  const col = columns(t, ['InstanceType', 'AcceleratorName', 'AcceleratorCount', 'Price', 'Region'] as const, ['SpotPrice', 'AvailabilityZone']);
+  const col = columns(t, ['InstanceType', 'AcceleratorName', 'AcceleratorCount', 'Price', 'Region'] as const, ['SpotPrice', 'AvailabilityZone', 'GpuInfo']);
   const groups = new Map<string, Group>();
   const unknown = new Set<string>();
   let cpuOnly = 0;
@@ -54,8 +55,9 @@ export function importSkypilot(t: CsvTable, opts: ImportOptions & { provider: st
     const instance = col(rec, 'InstanceType')!.value.trim();
     if (instance === '') { noInstance++; continue; }
     if (!Number.isInteger(count)) { fractional++; continue; }
-    const id = mapAcceleratorName(name, opts.knownAccelerators);
-    if (id === undefined) { unknown.add(name); continue; }
+    const named = mapAcceleratorName(name, opts.knownAccelerators);
+    if (named === undefined) { unknown.add(name); continue; }
+    const id = refineByMemory(named, col(rec, 'GpuInfo')?.value, count, instance, opts.knownAccelerators);
     const region = col(rec, 'Region')!.value.trim();
     if (region === '') throw importError(t, col(rec, 'Region')!, 'empty Region');
     const zone = col(rec, 'AvailabilityZone')?.value.trim() ?? '';

@@ -12,3 +12,4 @@ export { isIsoDate, type ImportOptions } from './import-fields.js';
 export { importSkypilot } from './import-skypilot.js';
 export { importPlainCsv, PLAIN_CSV_COLUMNS } from './import-csv.js';
 export { diffOffers, type CatalogDiff, type PriceChange } from './diff.js';
+export { refineByMemory } from './accelerator-names.js';

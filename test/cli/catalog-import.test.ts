@@ -18,6 +18,9 @@ describe('trainplan catalog import (golden)', () => {
     // another column order and no AvailabilityZone column; no spot at all
     ['import-skypilot-lambda.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-lambda.csv'), '--provider', 'lambda', '--as-of', '2026-11-30']],
     // plain CSV: doubled quotes, two pricing models merged into one offer, oldest asOf kept, unknown accelerator
+    // GpuInfo memory tells A100 40/80 GB, H100 SXM/NVL and V100 16/32 GB apart (per-GPU or total MiB); "pci" in the
+    // instance picks the PCIe part; 99999999 spot is a "no spot" sentinel
+    ['import-skypilot-memory.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-memory.csv'), '--provider', 'x', '--as-of', '2026-11-30']],
     ['import-csv-quotes.txt', ['catalog', 'import', '--from', 'csv', fx('quotes.csv')]],
     ['import-csv-bad-quote.txt', ['catalog', 'import', '--from', 'csv', fx('bad-quote.csv')]],
     ['import-csv-bad-pricing.txt', ['catalog', 'import', '--from', 'csv', fx('bad-pricing.csv')]],
