@@ -48,6 +48,8 @@ export function offerEntry(o: Offer) {
     usdPerHour: o.usdPerHour,
     usdPerGpuHour: roundPrices(usdPerGpuHour(o)),
     interconnect: o.interconnect,
+    maxInstances: o.maxInstances,
+    priceConfidence: o.priceConfidence,
     asOf: o.asOf,
     source: o.source,
     notes: o.notes ?? null,

@@ -15,3 +15,4 @@ export * from './check-text.js';
 export * from './check-json.js';
 export * from './check-render.js';
 export * from './catalog-diff.js';
+export * from './offer-compare.js';
