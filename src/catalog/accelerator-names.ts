@@ -39,6 +39,9 @@ export const ACCELERATOR_NAME_TABLE: Readonly<Record<string, string>> = {
   'RTX4090': 'rtx-4090',
   'RTX5090': 'rtx-5090',
   'RTXPRO6000': 'rtx-pro-6000',
+  'RTX-PRO-6000': 'rtx-pro-6000',
+  'RTXPRO6000Blackwell': 'rtx-pro-6000',
+  'RTX PRO 6000 96GB': 'rtx-pro-6000',
   'T4': 't4',
   'Trainium': 'trn1',
   'Trainium2': 'trn2',
@@ -46,12 +49,20 @@ export const ACCELERATOR_NAME_TABLE: Readonly<Record<string, string>> = {
   'V100-32GB': 'v100-sxm-32gb',
 };
 
+/**
+ * Per-provider exceptions: RunPod's "A100-80GB" is the PCIe card (its SXM module is "A100-80GB-SXM") and its
+ * "H100" the PCIe card ("H100-SXM" the module), read from catalogs/v7 and v8/runpod/vms.csv (GpuInfo "A100 PCIe").
+ */
+export const PROVIDER_NAME_OVERRIDES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  runpod: { 'A100-80GB': 'a100-pcie-80gb', 'H100': 'h100-pcie' },
+};
+
 const upper = new Map(Object.entries(ACCELERATOR_NAME_TABLE).map(([k, v]) => [k.toUpperCase(), v]));
 
-/** Our id for a provider's accelerator name, or undefined; the result must also be in `knownIds`. */
-export function mapAcceleratorName(name: string, knownIds: ReadonlySet<string>): string | undefined {
+/** Our id for a provider's accelerator name (provider overrides first), or undefined; the result must be in `knownIds`. */
+export function mapAcceleratorName(name: string, knownIds: ReadonlySet<string>, provider?: string): string | undefined {
   const n = name.trim();
-  const hit = ACCELERATOR_NAME_TABLE[n] ?? upper.get(n.toUpperCase()) ?? (knownIds.has(n.toLowerCase()) ? n.toLowerCase() : undefined);
+  const hit = (provider === undefined ? undefined : PROVIDER_NAME_OVERRIDES[provider]?.[n]) ?? ACCELERATOR_NAME_TABLE[n] ?? upper.get(n.toUpperCase()) ?? (knownIds.has(n.toLowerCase()) ? n.toLowerCase() : undefined);
   return hit !== undefined && knownIds.has(hit) ? hit : undefined;
 }
 

@@ -50,7 +50,7 @@ export function importPlainCsv(t: CsvTable, opts: ImportOptions): ImportResult {
     const maxText = maxField?.value.trim() ?? '';
     const maxInstances = maxText === '' ? undefined : Number(maxText);
     if (maxInstances !== undefined && (!Number.isInteger(maxInstances) || maxInstances <= 0)) throw importError(t, maxField!, `expected a whole number of instances, got "${maxText}"`);
-    const id = mapAcceleratorName(accName, opts.knownAccelerators);
+    const id = mapAcceleratorName(accName, opts.knownAccelerators, provider);
     if (id === undefined) { unknown.add(accName); continue; }
     const region = text('region') || 'unknown';
     const source = text('source') || opts.source || `${t.file.split('/').pop()} (trainplan catalog import --from csv)`;

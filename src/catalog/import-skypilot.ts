@@ -55,7 +55,7 @@ export function importSkypilot(t: CsvTable, opts: ImportOptions & { provider: st
     const instance = col(rec, 'InstanceType')!.value.trim();
     if (instance === '') { noInstance++; continue; }
     if (!Number.isInteger(count)) { fractional++; continue; }
-    const named = mapAcceleratorName(name, opts.knownAccelerators);
+    const named = mapAcceleratorName(name, opts.knownAccelerators, opts.provider);
     if (named === undefined) { unknown.add(name); continue; }
     const id = refineByMemory(named, col(rec, 'GpuInfo')?.value, count, instance, opts.knownAccelerators);
     const region = col(rec, 'Region')!.value.trim();

@@ -7,7 +7,7 @@ export { STALE_AFTER_DAYS, epochDay, staleOffers } from './stale.js';
 export { acceleratorIds, providerIds, getAccelerator, assertProvider, findOffer, cheapestOffer } from './lookup.js';
 export { filterOffers, sortOffersByPrice, filterAccelerators, acceleratorsByPrice, type OfferFilter } from './filter.js';
 export type { CsvField, CsvRecord, CsvTable, ImportResult } from './import-types.js';
-export { ACCELERATOR_NAME_TABLE, mapAcceleratorName } from './accelerator-names.js';
+export { ACCELERATOR_NAME_TABLE, PROVIDER_NAME_OVERRIDES, mapAcceleratorName } from './accelerator-names.js';
 export { isIsoDate, type ImportOptions } from './import-fields.js';
 export { importSkypilot } from './import-skypilot.js';
 export { importPlainCsv, PLAIN_CSV_COLUMNS } from './import-csv.js';
