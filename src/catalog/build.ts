@@ -23,6 +23,7 @@ export function resolveOffer(row: OfferRow, spec: AcceleratorSpec): Offer {
     asOf: row.asOf,
     source: row.source,
   };
+  if (row.asOfByPricing) offer.asOfByPricing = row.asOfByPricing;
   if (row.notes) offer.notes = row.notes;
   return offer;
 }

@@ -12,6 +12,10 @@ export interface OfferFilter {
   requirePrice?: boolean;
   minMemoryBytes?: number;
   maxUsdPerGpuHour?: number;
+  /** Offers listing any of these regions. */
+  regions?: readonly string[];
+  /** Instances with at least this many accelerators. */
+  minGpus?: number;
 }
 
 /** Offers matching the filter, cheapest per accelerator-hour first; unknown ids → InputError with did-you-mean. */
@@ -24,6 +28,8 @@ export function filterOffers(catalog: Catalog, filter: OfferFilter): Offer[] {
     if (filter.providers && !filter.providers.includes(o.provider)) return false;
     if (filter.accelerators && !filter.accelerators.includes(o.accelerator)) return false;
     if (filter.minMemoryBytes !== undefined && (memory.get(o.accelerator) ?? 0) < filter.minMemoryBytes) return false;
+    if (filter.regions && !o.regions.some((r) => filter.regions!.includes(r))) return false;
+    if (filter.minGpus !== undefined && o.acceleratorCount < filter.minGpus) return false;
     const price = gpuHourPrice(o, filter.pricing);
     if (price === null) return !requirePrice;
     return filter.maxUsdPerGpuHour === undefined || price <= filter.maxUsdPerGpuHour;

@@ -10,3 +10,5 @@ export { checkNesting, checkTokenCount, checkKeys } from './yaml-guards.js';
 export { readInputFile, decodeInput, INPUT_LIMITS, type InputKind } from './input-file.js';
 export { parseGuarded, type GuardedYaml } from './yaml-source.js';
 export { sanitizeText, sanitizeStrings } from './sanitize.js';
+export { parseCsv } from './csv.js';
+export { importCatalogCsv, importedCatalogYaml, loadCatalogFileOnly, MAX_CSV_BYTES, type ImportFormat, type ImportRequest } from './import-catalog.js';

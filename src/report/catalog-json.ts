@@ -32,6 +32,7 @@ export function acceleratorEntry(a: AcceleratorSpec) {
     asOf: a.asOf,
     sources: a.sources,
     estimatedFields: a.estimatedFields ?? [],
+    unpriced: a.unpriced === true,
     notes: a.notes ?? null,
   };
 }
@@ -48,7 +49,10 @@ export function offerEntry(o: Offer) {
     usdPerHour: o.usdPerHour,
     usdPerGpuHour: roundPrices(usdPerGpuHour(o)),
     interconnect: o.interconnect,
+    maxInstances: o.maxInstances,
+    priceConfidence: o.priceConfidence,
     asOf: o.asOf,
+    asOfByPricing: o.asOfByPricing ?? null,
     source: o.source,
     notes: o.notes ?? null,
   };

@@ -11,7 +11,7 @@ export function renderAcceleratorsTable(list: { spec: AcceleratorSpec; fromPrice
   const rows = list.map(({ spec: a, fromPrice }) => [
     a.id, a.name, gb(a.memoryBytes), num(a.memoryBandwidthBytesPerSecond / 1e12), num(a.peakTflops.bf16, 1), num(a.peakTflops.fp8, 1),
     num(a.peakTflops.fp4, 1), `${a.scaleUp.domainSize} x ${num(a.scaleUp.bandwidthBytesPerSecond / GB, 1)} GB/s`,
-    num(a.scaleOutBitsPerSecondPerGpu / 1e9, 1), num(a.tdpWatts, 0), String(a.year), num(fromPrice),
+    num(a.scaleOutBitsPerSecondPerGpu / 1e9, 1), num(a.tdpWatts, 0), String(a.year), a.unpriced ? 'unpriced' : num(fromPrice),
   ]);
   return renderGrid(headers, rows, format, chalk);
 }

@@ -14,3 +14,5 @@ export * from './presets.js';
 export * from './check-text.js';
 export * from './check-json.js';
 export * from './check-render.js';
+export * from './catalog-diff.js';
+export * from './offer-compare.js';

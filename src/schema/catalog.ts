@@ -35,6 +35,8 @@ export const acceleratorFileSchema = z
     tdpWatts: boundedNumber('tdpWatts'),
     year: z.number().int().min(2010).max(2100),
     estimatedFields: z.array(z.string().min(1)).optional(),
+    /** No public rental price was found: listed by `catalog accelerators`, skipped by the planner's offer search. */
+    unpriced: z.literal(true).optional(),
     /** Achievable fractions of peak; filled by the estimator's calibration, not by the catalog. */
     efficiency: efficiencySchema.optional(),
     asOf: isoDate,
@@ -65,6 +67,7 @@ export function normaliseAccelerator(a: AcceleratorFile): AcceleratorSpec {
     sources: a.sources,
   };
   if (a.estimatedFields) spec.estimatedFields = a.estimatedFields;
+  if (a.unpriced) spec.unpriced = true;
   if (a.efficiency) spec.efficiency = a.efficiency;
   if (a.notes) spec.notes = a.notes;
   return acceleratorSpecSchema.parse(spec);
@@ -92,7 +95,10 @@ const offerFields = {
   maxInstances: z.number().int().positive().max(100000).optional(),
   /** Where the price comes from: the provider's own list/API, a reseller or aggregator, or a third party. */
   priceConfidence: priceConfidenceSchema.optional(),
+  /** The row's oldest price date (the catalog's staleness rule). */
   asOf: isoDate,
+  /** Where pricing models were read on different days: the date of each (spot snapshots, commitments). */
+  asOfByPricing: z.strictObject({ onDemand: isoDate.optional(), spot: isoDate.optional(), reserved1y: isoDate.optional(), reserved3y: isoDate.optional() }).optional(),
   source: z.string().min(1),
   notes: z.string().optional(),
 };
@@ -118,7 +124,12 @@ export const userCatalogFileSchema = z.strictObject({
 });
 export type UserCatalogFile = z.infer<typeof userCatalogFileSchema>;
 
-export const catalogManifestSchema = z.strictObject({ schemaVersion: z.literal(1), snapshotDate: isoDate });
+export const catalogManifestSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  snapshotDate: isoDate,
+  /** Every built-in price is at most this many days older than snapshotDate (test/catalog/freshness.test.ts). */
+  freshnessDays: z.number().int().positive().optional(),
+});
 
 /** One rentable instance type, normalised (SI units, prices per instance-hour). */
 export const offerSchema = z.strictObject({
@@ -138,6 +149,7 @@ export const offerSchema = z.strictObject({
   /** 'third-party' when the row does not say. */
   priceConfidence: priceConfidenceSchema,
   asOf: isoDate,
+  asOfByPricing: z.strictObject({ onDemand: isoDate.optional(), spot: isoDate.optional(), reserved1y: isoDate.optional(), reserved3y: isoDate.optional() }).optional(),
   source: z.string().min(1),
   notes: z.string().optional(),
 });

@@ -54,6 +54,8 @@ export const acceleratorSpecSchema = z.strictObject({
   sources: z.array(z.string().min(1)).min(1),
   /** Field paths whose values are estimates rather than vendor-published figures. */
   estimatedFields: z.array(z.string().min(1)).optional(),
+  /** No public rental price was found for this part (hardware-catalog/README.md says why). */
+  unpriced: z.literal(true).optional(),
   notes: z.string().optional(),
 });
 export type AcceleratorSpec = z.infer<typeof acceleratorSpecSchema>;

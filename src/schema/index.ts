@@ -16,3 +16,4 @@ export * from './presets.js';
 export * from './resolve-model.js';
 export * from './training.js';
 export * from './goodput-document.js';
+export * from './catalog-diff-document.js';

@@ -4,6 +4,7 @@ import { userCatalogFileSchema } from './catalog.js';
 import { estimateDocumentSchema } from './document.js';
 import { planDocumentSchema } from './plan-document.js';
 import { checkDocumentSchema } from './check-document.js';
+import { catalogDiffDocumentSchema } from './catalog-diff-document.js';
 
 /**
  * Input files (model, catalog) are closed: an unknown key is an error, as the loaders say.
@@ -16,6 +17,7 @@ const SOURCES = [
   { file: 'estimate.schema.json', schema: estimateDocumentSchema, io: 'output', title: 'trainplan estimate --json' },
   { file: 'plan.schema.json', schema: planDocumentSchema, io: 'output', title: 'trainplan plan --json' },
   { file: 'check.schema.json', schema: checkDocumentSchema, io: 'output', title: 'trainplan check --json' },
+  { file: 'catalog-diff.schema.json', schema: catalogDiffDocumentSchema, io: 'output', title: 'trainplan catalog diff --json' },
 ] as const;
 
 export type JsonSchemaFile = (typeof SOURCES)[number]['file'];

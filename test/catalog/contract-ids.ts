@@ -5,4 +5,4 @@ export const CONTRACT_ACCELERATOR_IDS = [
   'gaudi2', 'gaudi3',
 ];
 /** Contract ids with no public rental price found; hardware-catalog/README.md lists why. */
-export const NOT_RENTABLE_IN_CATALOG = ['h800-sxm', 'gb200', 'mi250x', 'gaudi2', 'gaudi3'];
+export const NOT_RENTABLE_IN_CATALOG = ['h800-sxm', 'mi250x', 'gaudi2', 'gaudi3'];

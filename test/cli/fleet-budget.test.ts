@@ -22,7 +22,9 @@ describe('trainplan fleet (golden)', () => {
   });
 
   it('--json: one document, deterministic, with every option and the mix', () => {
-    const args = abs(['fleet', 'examples/startup-1b.yaml', '--horizon-years', '3', '--runs-per-year', '6', '--json']);
+    // On H100s, whose purchase price is in hardware-catalog/purchase-prices.yaml, so that "buy" is an option
+    // (the cheapest accelerator for this run is now an L40S rental, which has no purchase price there).
+    const args = abs(['fleet', 'examples/startup-1b.yaml', '--horizon-years', '3', '--runs-per-year', '6', '--accelerators', 'h100-sxm', '--json']);
     const a = runCli(args);
     expect(a.code).toBe(0);
     expect(runCli(args).stdout).toBe(a.stdout);

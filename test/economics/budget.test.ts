@@ -42,8 +42,10 @@ describe('largestComputeOptimal', () => {
 });
 
 describe('mostTokens', () => {
+  // A long enough deadline that the budget, not the clock, binds (with $1/GPU-h H100 offers in the catalog a
+  // 1B model cannot spend $100k in 30 days: its global batch caps how many GPUs help).
   it('fits within 2% of the budget for a fixed model', () => {
-    const r = mostTokens({ usd: 100_000, days: 30, params: 1e9, planFn })!;
+    const r = mostTokens({ usd: 100_000, days: 365, params: 1e9, planFn })!;
     expect(r.plan.estimate.cost.usd!).toBeLessThanOrEqual(100_000);
     expect(r.plan.estimate.cost.usd!).toBeGreaterThan(0.97 * 100_000);
   });

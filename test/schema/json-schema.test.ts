@@ -9,7 +9,7 @@ describe('published JSON Schemas (schemas/*.schema.json)', () => {
   const generated = jsonSchemas();
 
   it('are exactly the contract files', () => {
-    expect(Object.keys(generated).sort()).toEqual(['catalog.schema.json', 'check.schema.json', 'estimate.schema.json', 'model.schema.json', 'plan.schema.json']);
+    expect(Object.keys(generated).sort()).toEqual(['catalog-diff.schema.json', 'catalog.schema.json', 'check.schema.json', 'estimate.schema.json', 'model.schema.json', 'plan.schema.json']);
     expect(readdirSync(dir).sort()).toEqual(Object.keys(generated).sort());
   });
 

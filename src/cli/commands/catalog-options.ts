@@ -15,6 +15,10 @@ export interface CatalogOpts {
   pricing?: Pricing;
   minMemoryGb?: string;
   maxUsdPerGpuHour?: string;
+  region?: string[];
+  minGpus?: string;
+  sort?: 'gpu-hour' | 'pflop-hour';
+  wide?: boolean;
 }
 
 const collect = (value: string, prev: string[] = []): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -31,6 +35,15 @@ export function addCatalogOptions(cmd: Command): Command {
     .option('--min-memory-gb <n>', 'accelerators with at least this much memory (1 GB = 1e9 bytes)')
     .option('--max-usd-per-gpu-hour <x>', 'offers at or below this price per accelerator-hour')
     .option('--no-color', 'disable colour');
+}
+
+/** `catalog offers` only: the comparison filters, sort and width. */
+export function addOfferCompareOptions(cmd: Command): Command {
+  return cmd
+    .option('--region <names>', 'only offers listing one of these regions (comma-separated, repeatable)', collect)
+    .option('--min-gpus <n>', 'instances with at least this many accelerators')
+    .addOption(new Option('--sort <key>', 'order: $/GPU-h or $/effective-PFLOP-h (dense bf16 peak x GEMM efficiency)').choices(['gpu-hour', 'pflop-hour']).default('gpu-hour'))
+    .option('--wide', 'every column (instance-hour prices, network, asOf, source confidence); default fits 100 columns');
 }
 
 /** A non-negative number flag (decimal only), or an InputError naming the flag. */

@@ -4,7 +4,8 @@ import { loadCatalog } from '../../io/index.js';
 import * as report from '../../report/index.js';
 import { GB, type Catalog, type Offer } from '../../schema/index.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
-import { addCatalogOptions, chalkFor, gridFormat, isJson, numberFlag, type CatalogOpts } from './catalog-options.js';
+import { registerCatalogImport } from './catalog-import.js';
+import { addCatalogOptions, addOfferCompareOptions, chalkFor, gridFormat, isJson, numberFlag, type CatalogOpts } from './catalog-options.js';
 
 const filters = (o: CatalogOpts) => {
   const minGb = numberFlag(o.minMemoryGb, '--min-memory-gb');
@@ -29,12 +30,19 @@ export function registerCatalog(program: Command, ctx: CliContext): void {
       return 0;
     }));
 
-  addCatalogOptions(catalog.command('offers').description('rentable offers, cheapest per accelerator-hour first')).action((o: CatalogOpts) =>
+  addOfferCompareOptions(addCatalogOptions(catalog.command('offers').description('compare rentable offers: filter, then sort by $/GPU-h or $/effective-PFLOP-h'))).action((o: CatalogOpts) =>
     runAction(ctx, isJson(o), () => {
       const c = load(o);
       const f = filters(o);
-      const offers = filterOffers(c, f);
-      ctx.stdout(isJson(o) ? report.offersDocument(TOOL, c, offers) : report.renderOffersTable(offers, f.pricing, gridFormat(o), chalkFor(o, ctx)));
+      const minGpus = numberFlag(o.minGpus, '--min-gpus');
+      const offers = report.sortOffers(c, filterOffers(c, { ...f, regions: o.region, minGpus }), f.pricing, o.sort ?? 'gpu-hour');
+      const format = gridFormat(o);
+      const wide = o.wide === true || format !== 'table';
+      ctx.stdout(
+        isJson(o) ? report.offersDocument(TOOL, c, offers)
+        : wide ? report.renderOffersTable(offers, f.pricing, format, chalkFor(o, ctx))
+        : report.renderOffersCompact(c, offers, f.pricing, format, chalkFor(o, ctx)),
+      );
       warnStale(ctx, c, offers);
       return 0;
     }));
@@ -49,4 +57,6 @@ export function registerCatalog(program: Command, ctx: CliContext): void {
       warnStale(ctx, c, offers);
       return 0;
     }));
+
+  registerCatalogImport(catalog, ctx);
 }

@@ -1,0 +1,81 @@
+import { pricingSchema, priceConfidenceSchema, type OfferRow, type Pricing, type UsdPerHour } from '../schema/index.js';
+import { mapAcceleratorName } from './accelerator-names.js';
+import { byKey, columns, ID, importError, isIsoDate, noPrices, priceCell, type ImportOptions } from './import-fields.js';
+import type { CsvField, CsvTable, ImportResult } from './import-types.js';
+
+/** The documented plain CSV columns (hardware-catalog/README.md); notes, priceConfidence, maxInstances optional. */
+export const PLAIN_CSV_COLUMNS = ['provider', 'instance', 'accelerator', 'count', 'pricing', 'usdPerHour', 'region', 'asOf', 'source'] as const;
+const OPTIONAL = ['notes', 'priceConfidence', 'maxInstances'];
+
+const PRICE_KEY: Record<Pricing, keyof UsdPerHour> = { 'on-demand': 'onDemand', spot: 'spot', 'reserved-1y': 'reserved1y', 'reserved-3y': 'reserved3y' };
+
+interface Draft {
+  row: OfferRow;
+  sources: string[];
+  notes: string[];
+  accField: CsvField;
+}
+
+/**
+ * Plain CSV, one price per line (`provider,instance,accelerator,count,pricing,usdPerHour,region,asOf,source`),
+ * so quotes can be pasted from an e-mail or a spreadsheet. Lines with the same provider and instance merge
+ * into one offer: one price per pricing model, regions in order of appearance, asOf = the oldest line's
+ * date (the catalog's rule), sources joined. Accelerator: our id or a name from the mapping table.
+ */
+export function importPlainCsv(t: CsvTable, opts: ImportOptions): ImportResult {
+  const col = columns(t, PLAIN_CSV_COLUMNS, OPTIONAL);
+  const drafts = new Map<string, Draft>();
+  const unknown = new Set<string>();
+  for (const rec of t.rows) {
+    const get = (name: (typeof PLAIN_CSV_COLUMNS)[number]) => col(rec, name)!;
+    const text = (name: (typeof PLAIN_CSV_COLUMNS)[number]) => get(name).value.trim();
+    const provider = text('provider') || opts.provider || '';
+    if (!ID.test(provider)) throw importError(t, get('provider'), `expected a lower-case provider id such as aws, got "${text('provider')}" (or pass --provider)`);
+    const instance = text('instance');
+    if (instance === '') throw importError(t, get('instance'), 'empty instance');
+    const accName = text('accelerator');
+    if (accName === '') throw importError(t, get('accelerator'), 'empty accelerator');
+    const count = Number(text('count'));
+    if (!Number.isInteger(count) || count <= 0) throw importError(t, get('count'), `expected a whole number of accelerators per instance, got "${text('count')}"`);
+    const pricing = pricingSchema.safeParse(text('pricing'));
+    if (!pricing.success) throw importError(t, get('pricing'), `expected one of ${pricingSchema.options.join(', ')}, got "${text('pricing')}"`);
+    const price = priceCell(t, get('usdPerHour'));
+    if (price === null) throw importError(t, get('usdPerHour'), 'expected a price greater than 0 in USD per instance-hour');
+    const asOf = text('asOf') || opts.asOf;
+    if (!isIsoDate(asOf)) throw importError(t, get('asOf'), `expected a date YYYY-MM-DD, got "${text('asOf')}"`);
+    const conf = col(rec, 'priceConfidence')?.value.trim() ?? '';
+    const confidence = priceConfidenceSchema.safeParse(conf || opts.priceConfidence || 'list');
+    if (!confidence.success) throw importError(t, col(rec, 'priceConfidence')!, `expected list, reseller or third-party, got "${conf}"`);
+    const maxField = col(rec, 'maxInstances');
+    const maxText = maxField?.value.trim() ?? '';
+    const maxInstances = maxText === '' ? undefined : Number(maxText);
+    if (maxInstances !== undefined && (!Number.isInteger(maxInstances) || maxInstances <= 0)) throw importError(t, maxField!, `expected a whole number of instances, got "${maxText}"`);
+    const id = mapAcceleratorName(accName, opts.knownAccelerators, provider);
+    if (id === undefined) { unknown.add(accName); continue; }
+    const region = text('region') || 'unknown';
+    const source = text('source') || opts.source || `${t.file.split('/').pop()} (trainplan catalog import --from csv)`;
+    const key = `${provider}/${instance}`;
+    let d = drafts.get(key);
+    if (!d) {
+      d = { row: { provider, instance, accelerator: id, acceleratorCount: count, regions: [], usdPerHour: noPrices(), priceConfidence: confidence.data, asOf, source }, sources: [], notes: [], accField: get('accelerator') };
+      drafts.set(key, d);
+    } else if (d.row.accelerator !== id || d.row.acceleratorCount !== count) {
+      throw importError(t, d.row.accelerator !== id ? get('accelerator') : get('count'), `${key} is ${d.row.accelerator} x ${d.row.acceleratorCount} at line ${d.accField.line}`);
+    }
+    const slot = PRICE_KEY[pricing.data];
+    if (d.row.usdPerHour[slot] !== null) throw importError(t, get('pricing'), `${key} already has a ${pricing.data} price (one line per pricing model)`);
+    d.row.usdPerHour[slot] = price;
+    if (!d.row.regions.includes(region)) d.row.regions.push(region);
+    if (asOf < d.row.asOf) d.row.asOf = asOf;
+    if (!d.sources.includes(source)) d.sources.push(source);
+    const note = col(rec, 'notes')?.value.trim();
+    if (note && !d.notes.includes(note)) d.notes.push(note);
+    if (maxInstances !== undefined) d.row.maxInstances = maxInstances;
+    // The weakest confidence of the lines wins: the offer is no surer than its least sure price.
+    if (confidenceRank(confidence.data) > confidenceRank(d.row.priceConfidence!)) d.row.priceConfidence = confidence.data;
+  }
+  const offers = [...drafts.values()].map((d) => ({ ...d.row, source: d.sources.join('; '), ...(d.notes.length ? { notes: d.notes.join('; ') } : {}) }));
+  return { offers: offers.sort(byKey), rowsRead: t.rows.length, cpuOnlyRows: 0, skipped: [], unknownAccelerators: [...unknown].sort() };
+}
+
+const confidenceRank = (c: string) => ['list', 'reseller', 'third-party'].indexOf(c);
