@@ -1,5 +1,5 @@
 import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice } from '../catalog/index.js';
-import { estimate, gridFor, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
+import { efficiencyFor, estimate, gridFor, precisionSupport, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
 import { InputError, type Catalog, type Layout, type ModelConfig, type Offer, type Pricing, type TrainingConfig } from '../schema/index.js';
 
 export interface EstimateRequest {
@@ -50,11 +50,20 @@ function chooseOffer(req: EstimateRequest): Offer | null {
  */
 export function estimateRequest(req: EstimateRequest): PricedEstimate {
   const accelerator = getAccelerator(req.catalog, req.accelerator);
-  if (req.layout.precision === 'fp8' && accelerator.peakTflops.fp8 === null) {
-    throw new InputError('PRECISION_UNSUPPORTED', `${accelerator.id} has no FP8 tensor cores`, { location: '--precision', suggestion: 'use --precision bf16' });
+  const support = precisionSupport(accelerator, req.layout.precision);
+  if (!support.ok) {
+    const fromFile = req.training.precision === req.layout.precision;
+    throw new InputError('PRECISION_UNSUPPORTED', `${support.reason}${fromFile ? ' (the model file trains in fp8)' : ''}`, {
+      location: fromFile ? 'training.precision' : '--precision',
+      suggestion: 'use --precision bf16',
+    });
   }
   const offer = chooseOffer(req);
   const warnings: string[] = [];
+  const eff = efficiencyFor(accelerator);
+  if (!eff.measured) {
+    warnings.push(`${accelerator.id} has no public efficiency measurement: class-default efficiencies (below the measured ${eff.class} parts), error band widened`);
+  }
   let price: PriceInput | null = null;
   if (offer) {
     const usd = gpuHourPrice(offer, req.pricing);
