@@ -3,19 +3,19 @@ import type { ProfileClass, ProfileEntry, ProfileSources } from './efficiency-pr
 /**
  * Conservative class defaults for families without a public measurement (`measured: false`). Each sits
  * below the worst *measured* family of its class (efficiency-profiles.ts) in GEMM, FP8 GEMM and attention
- * fractions, so an unmeasured part never out-ranks a measured one on paper alone: NVIDIA below H100 (0.66; attention below A100's 0.3), AMD below MI300X/MI250X (0.5),
+ * fractions, so an unmeasured part never out-ranks a measured one on paper alone: NVIDIA below H100 (0.66; attention below A100's 0.3), AMD below MI300X (0.46),
  * TPU below v6e (0.66), Gaudi below Gaudi 2 (0.8); Trainium and unknown vendors have no measured family
- * and take the floor below every measured part (0.5). Sources: the measured profiles these are set against.
+ * and take the floor below every measured part (0.46). Sources: the measured profiles these are set against.
  */
 type Numbers = Pick<ProfileEntry, 'gemm' | 'gemmFp8' | 'attention' | 'memory' | 'scaleUp' | 'scaleOut' | 'tpOverlap'>;
 
 export const CLASS_DEFAULTS: Record<ProfileClass, Numbers> = {
   nvidia: { gemm: 0.6, gemmFp8: 0.5, attention: 0.28, memory: 0.8, scaleUp: 0.75, scaleOut: 0.85, tpOverlap: 0 },
-  amd: { gemm: 0.45, gemmFp8: 0.36, attention: 0.22, memory: 0.75, scaleUp: 0.65, scaleOut: 0.8, tpOverlap: 0 },
+  amd: { gemm: 0.42, gemmFp8: 0.34, attention: 0.22, memory: 0.75, scaleUp: 0.65, scaleOut: 0.8, tpOverlap: 0 },
   tpu: { gemm: 0.6, gemmFp8: 0.5, attention: 0.4, memory: 0.8, scaleUp: 0.75, scaleOut: 0.8, tpOverlap: 0 },
   gaudi: { gemm: 0.65, gemmFp8: 0.55, attention: 0.36, memory: 0.75, scaleUp: 0.75, scaleOut: 0.8, tpOverlap: 0 },
-  trainium: { gemm: 0.45, gemmFp8: 0.36, attention: 0.22, memory: 0.75, scaleUp: 0.65, scaleOut: 0.8, tpOverlap: 0 },
-  other: { gemm: 0.45, gemmFp8: 0.36, attention: 0.22, memory: 0.75, scaleUp: 0.65, scaleOut: 0.8, tpOverlap: 0 },
+  trainium: { gemm: 0.42, gemmFp8: 0.34, attention: 0.22, memory: 0.75, scaleUp: 0.65, scaleOut: 0.8, tpOverlap: 0 },
+  other: { gemm: 0.42, gemmFp8: 0.34, attention: 0.22, memory: 0.75, scaleUp: 0.65, scaleOut: 0.8, tpOverlap: 0 },
 };
 
 const unmeasured = (why: string, fp8: string): ProfileSources => ({

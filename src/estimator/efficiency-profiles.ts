@@ -129,9 +129,9 @@ export const MEASURED_PROFILES: readonly ProfileEntry[] = [
   },
   {
     family: 'mi300x', prefixes: ['mi300'], class: 'amd', generation: 'cdna3', measured: true, fp8Units: true,
-    gemm: 0.5, gemmFp8: 0.4, attention: 0.3, memory: 0.8, scaleUp: 0.7, scaleOut: 0.85, tpOverlap: 0, computeUnits: 304,
+    gemm: 0.46, gemmFp8: 0.38, attention: 0.3, memory: 0.8, scaleUp: 0.7, scaleOut: 0.85, tpOverlap: 0, computeUnits: 304,
     sources: {
-      gemm: 'SemiAnalysis, "MI300X vs H100 vs H200 Benchmark Part 1: Training" (2024-12-22): hipBLASLt BF16 GEMMs reach about half of the marketed 1,307 TFLOP/s and FP8 about 0.4 of 2,615 (clock throttling under load); MI300X trails H100 per GPU in every training run measured',
+      gemm: 'SemiAnalysis, "MI300X vs H100 vs H200 Benchmark Part 1: Training" (2024-12-22): hipBLASLt BF16 GEMMs reach a little under half of the marketed 1,307 TFLOP/s — below H100\'s achieved cuBLAS rate despite the 1.32x higher peak — and FP8 under 0.4 of 2,615 (clock throttling under load); MI300X trails H100 per GPU in every training run measured',
       attention: 'same SemiAnalysis article: CK/Triton flash-attention backward well below H100\'s; trainplan judgement 0.3',
       memory: 'HBM3 5.3 TB/s, sustained ≈ 0.8 (SemiAnalysis 2024-12-22; AMD MI300X datasheet)',
       network: 'RCCL all-reduce on 8-GPU xGMI full mesh ≈ 0.7 of 448 GB/s (SemiAnalysis 2024-12-22: RCCL behind NCCL); RoCE/IB ≈ 0.85',
@@ -141,7 +141,7 @@ export const MEASURED_PROFILES: readonly ProfileEntry[] = [
   },
   {
     family: 'mi325x', prefixes: ['mi325'], class: 'amd', generation: 'cdna3', measured: true, fp8Units: true,
-    gemm: 0.53, gemmFp8: 0.42, attention: 0.32, memory: 0.8, scaleUp: 0.7, scaleOut: 0.85, tpOverlap: 0, computeUnits: 304,
+    gemm: 0.49, gemmFp8: 0.4, attention: 0.32, memory: 0.8, scaleUp: 0.7, scaleOut: 0.85, tpOverlap: 0, computeUnits: 304,
     sources: {
       gemm: 'own headroom, not MI300X copied: the same CDNA3 die at 1,000 W instead of 750 W holds clocks better (AMD MI325X datasheet); MLPerf Training v5.0 (AMD, 2025-06-04): MI325X ahead of MI300X and up to 8% ahead of H200 on Llama 2 70B LoRA (8 GPUs)',
       attention: 'MI300X\'s fraction (SemiAnalysis 2024-12-22) with the same clock headroom as the GEMMs',
@@ -153,9 +153,9 @@ export const MEASURED_PROFILES: readonly ProfileEntry[] = [
   },
   {
     family: 'mi355x', prefixes: ['mi355', 'mi350'], class: 'amd', generation: 'cdna4', measured: true, fp8Units: true,
-    gemm: 0.5, gemmFp8: 0.42, attention: 0.32, memory: 0.8, scaleUp: 0.7, scaleOut: 0.85, tpOverlap: 0, computeUnits: 256,
+    gemm: 0.46, gemmFp8: 0.4, attention: 0.32, memory: 0.8, scaleUp: 0.7, scaleOut: 0.85, tpOverlap: 0, computeUnits: 256,
     sources: {
-      gemm: 'AMD MLPerf Training v5.1 (2025-11-13): MI355X trains Llama 2 70B LoRA (FP8) in ≈ 10 min vs ≈ 28 min on MI300X, 2.8x at 1.9x the FP8 peak (the rest is software and HBM); BF16 fraction kept at MI300X\'s',
+      gemm: 'AMD MLPerf Training v5.1 (2025-11-13): MI355X trains Llama 2 70B LoRA (FP8) in ≈ 10 min vs ≈ 28 min on MI300X, 2.8x at 1.9x the FP8 peak (the rest is software and HBM); BF16 fraction kept at MI300X\'s, FP8 slightly above it (the MLPerf gain at FP8 exceeds the peak ratio)',
       attention: 'MI325X\'s fraction (no CDNA4 attention measurement published)',
       memory: 'HBM3E 8 TB/s, sustained ≈ 0.8 (AMD MI355X datasheet)',
       network: 'MI300X\'s RCCL fractions: 8-GPU xGMI full mesh (AMD MI355X datasheet)',
