@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { efficiencyFor, MEASURED_PROFILES, peakFlops, precisionSupport, PROFILES, profileEntryFor, type ProfileClass } from '../../src/estimator/index.js';
 import { getAccelerator } from '../../src/catalog/index.js';
@@ -51,6 +53,15 @@ describe('efficiency profiles', () => {
     for (const p of unmeasured) {
       const hasMeasured = MEASURED_PROFILES.some((m) => m.class === p.class);
       for (const k of ['gemm', 'gemmFp8', 'attention'] as const) expect(p[k], `${p.family}.${k}`).toBeLessThan(worst(hasMeasured ? p.class : null, k));
+    }
+  });
+
+  it('docs/efficiency-profiles.md lists every family with the numbers in use', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'efficiency-profiles.md'), 'utf8');
+    for (const p of PROFILES) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| ${p.family} |`));
+      expect(row, p.family).toBeDefined();
+      expect(row).toContain(`| ${p.measured ? 'yes' : 'no'} | ${p.gemm} / ${p.fp8Units ? p.gemmFp8 : '—'} | ${p.attention} | ${p.memory} |`);
     }
   });
 
