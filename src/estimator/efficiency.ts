@@ -84,3 +84,9 @@ export function peakFlops(acc: AcceleratorSpec, precision: Precision): number {
           : (p.tf32 ?? p.fp32);
   return (tf ?? p.fp32 ?? 1) * 1e12;
 }
+
+/** The warning every command prints for a part on class-default efficiencies (null when measured). */
+export function unmeasuredWarning(acc: AcceleratorSpec): string | null {
+  const eff = efficiencyFor(acc);
+  return eff.measured ? null : `${acc.id} has no public efficiency measurement: class-default efficiencies (below the measured ${eff.class} parts), error band widened`;
+}

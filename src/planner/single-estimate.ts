@@ -1,5 +1,5 @@
 import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice } from '../catalog/index.js';
-import { efficiencyFor, estimate, gridFor, precisionSupport, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
+import { estimate, gridFor, precisionSupport, unmeasuredWarning, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
 import { InputError, type Catalog, type Layout, type ModelConfig, type Offer, type Pricing, type TrainingConfig } from '../schema/index.js';
 
 export interface EstimateRequest {
@@ -60,10 +60,8 @@ export function estimateRequest(req: EstimateRequest): PricedEstimate {
   }
   const offer = chooseOffer(req);
   const warnings: string[] = [];
-  const eff = efficiencyFor(accelerator);
-  if (!eff.measured) {
-    warnings.push(`${accelerator.id} has no public efficiency measurement: class-default efficiencies (below the measured ${eff.class} parts), error band widened`);
-  }
+  const unmeasured = unmeasuredWarning(accelerator);
+  if (unmeasured) warnings.push(unmeasured);
   let price: PriceInput | null = null;
   if (offer) {
     const usd = gpuHourPrice(offer, req.pricing);
