@@ -16,6 +16,8 @@ export interface EstimateRequest {
   overheads?: RunOverheadsInput;
   /** hardware-catalog/grid-intensity.yaml rows: the chosen offer's region sets the carbon intensity. */
   gridRegions?: Parameters<typeof gridFor>[0];
+  /** Where the precision came from, for error messages (e.g. `model.yaml: training.precision`); default by comparison with the model file. */
+  precisionSource?: string;
 }
 
 export interface PricedEstimate {
@@ -52,9 +54,10 @@ export function estimateRequest(req: EstimateRequest): PricedEstimate {
   const accelerator = getAccelerator(req.catalog, req.accelerator);
   const support = precisionSupport(accelerator, req.layout.precision);
   if (!support.ok) {
-    const fromFile = req.training.precision === req.layout.precision;
+    const location = req.precisionSource ?? (req.training.precision === req.layout.precision ? 'training.precision' : '--precision');
+    const fromFile = location !== '--precision';
     throw new InputError('PRECISION_UNSUPPORTED', `${support.reason}${fromFile ? ' (the model file trains in fp8)' : ''}`, {
-      location: fromFile ? 'training.precision' : '--precision',
+      location,
       suggestion: 'use --precision bf16',
     });
   }

@@ -86,7 +86,7 @@ describe('trainplan estimate', () => {
       const r = runCli(['estimate', file, '--accelerator', 'tpu-v6e', '--gpus', '8']);
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/training\.precision: tpu-v6e has no FP8 tensor units.*\(the model file trains in fp8\)/);
+      expect(r.stderr).toMatch(/fp8\.yaml: training\.precision: tpu-v6e has no FP8 tensor units.*\(the model file trains in fp8\)/);
       expect(r.stdout).toBe('');
       expect(runCli(['estimate', file, '--accelerator', 'h100-sxm', '--gpus', '8', '--tp', '8']).code).toBe(0);
     } finally {
