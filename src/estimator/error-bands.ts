@@ -26,9 +26,11 @@ export function stackClass(framework: string | undefined): StackClass {
   return framework === 'fsdp' || framework === 'torchtitan' || framework === 'deepspeed' ? 'pytorch-native' : 'megatron';
 }
 
-/** The stack of a calibration run, from its source (test/fixtures/validation/README.md). */
-export function calibrationStack(caseId: string): StackClass {
-  return caseId.startsWith('mosaic-') || caseId.startsWith('torchtitan-') ? 'pytorch-native' : 'megatron';
+/** The stack of a calibration run: its `framework` when the case names one, else from its source (test/fixtures/validation/README.md). */
+export function calibrationStack(c: { id: string; framework?: string; training?: { framework?: string } }): StackClass {
+  const framework = c.framework ?? c.training?.framework;
+  if (framework !== undefined) return stackClass(framework);
+  return c.id.startsWith('mosaic-') || c.id.startsWith('torchtitan-') ? 'pytorch-native' : 'megatron';
 }
 
 export function scaleClass(gpus: number): ScaleClass {

@@ -88,6 +88,6 @@ export function residualInputs(cases: readonly CalibrationCase[], summary: Valid
   return summary.rows.flatMap((r) => {
     const c = byId.get(r.id);
     if (!c || r.estimate === null || r.predictedSeconds === null) return [];
-    return [{ stack: calibrationStack(c.id), generation: r.estimate.assumptions.efficiency.generation, gpus: c.gpus, measuredSeconds: r.measuredSeconds, predictedSeconds: r.predictedSeconds }];
+    return [{ stack: calibrationStack(c as CalibrationCase & { framework?: string; training: { framework?: string } }), generation: r.estimate.assumptions.efficiency.generation, gpus: c.gpus, measuredSeconds: r.measuredSeconds, predictedSeconds: r.predictedSeconds }];
   });
 }

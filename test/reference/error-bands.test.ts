@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BAND_FLOOR, BAND_TABLE, bandFor, computeBandTable, estimate, residualInputs, UNCALIBRATED_WIDEN, UNMEASURED_WIDEN, validateCases } from '../../src/estimator/index.js';
+import { BAND_FLOOR, BAND_TABLE, bandFor, calibrationStack, computeBandTable, stackClass, estimate, residualInputs, UNCALIBRATED_WIDEN, UNMEASURED_WIDEN, validateCases } from '../../src/estimator/index.js';
 import { getAccelerator } from '../../src/catalog/index.js';
 import { loadBuiltinCatalog, loadCalibrationCases } from '../../src/io/index.js';
 import { aLayout, aTraining, SHAPES } from '../helpers/builders.js';
@@ -66,6 +66,14 @@ describe('error bands from the calibration residuals', () => {
     const width = (id: string) => run(id).assumptions.errorBand.highRatio - run(id).assumptions.errorBand.lowRatio;
     expect(width('trn2')).toBeGreaterThan(width('mi300x'));
     expect(width('mi300x')).toBeGreaterThan(width('h100-sxm'));
+  });
+
+  it('stack classes: Megatron-class by default, PyTorch-native for FSDP stacks; a case naming its framework wins over its id', () => {
+    expect(stackClass(undefined)).toBe('megatron');
+    for (const f of ['megatron', 'nemo', 'maxtext']) expect(stackClass(f)).toBe('megatron');
+    for (const f of ['fsdp', 'torchtitan', 'deepspeed']) expect(stackClass(f)).toBe('pytorch-native');
+    expect(calibrationStack({ id: 'mosaic-mpt-h100-7b' })).toBe('pytorch-native');
+    expect(calibrationStack({ id: 'mosaic-mpt-h100-7b', training: { framework: 'megatron' } })).toBe('megatron');
   });
 
   it('no price → usdRange is null', () => {
