@@ -1,7 +1,7 @@
 import type { Layout, ResolvedLayout } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { prepareEstimate, type ContextInput, type EstimateContext } from './context.js';
-import { peakFlops, type EfficiencyProfile } from './efficiency.js';
+import { peakFlops, precisionSupport, type EfficiencyProfile } from './efficiency.js';
 import { evaluateLayout, type LayoutEvaluation } from './evaluate.js';
 import { recomputeFlopsPerToken } from './flops.js';
 import type { LayoutProblem } from './layout-rules.js';
@@ -118,6 +118,8 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
 
 /** One layout on one accelerator: FLOPs, memory, step time, throughput, totals and cost. */
 export function estimate(input: EstimateInput): EstimateResult {
+  const support = precisionSupport(input.accelerator, input.layout.precision);
+  if (!support.ok) return { ok: false, problem: { reason: 'precision-unsupported', message: support.reason, suggestion: 'use bf16' } };
   const ctx = prepareEstimate(input);
   const r = evaluateLayout(ctx, input.layout);
   if (!r.ok) return r;

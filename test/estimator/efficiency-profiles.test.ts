@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { efficiencyFor, MEASURED_PROFILES, peakFlops, precisionSupport, PROFILES, profileEntryFor, type ProfileClass } from '../../src/estimator/index.js';
+import { efficiencyFor, estimate, MEASURED_PROFILES, peakFlops, precisionSupport, PROFILES, profileEntryFor, type ProfileClass } from '../../src/estimator/index.js';
 import { getAccelerator } from '../../src/catalog/index.js';
 import { loadBuiltinCatalog } from '../../src/io/index.js';
-import { anAccelerator } from '../helpers/builders.js';
+import { aLayout, anAccelerator, aTraining, SHAPES } from '../helpers/builders.js';
 
 const catalog = loadBuiltinCatalog();
 const acc = (id: string) => getAccelerator(catalog, id);
@@ -97,6 +97,13 @@ describe('precision legality', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(new RegExp(`^${id} has no FP8`));
     expect(precisionSupport(acc(id), 'bf16').ok || precisionSupport(acc(id), 'fp16').ok).toBe(true);
+  });
+
+  it('estimate() returns fp8 on a part without FP8 units as a problem value, never a slower fp8 estimate', () => {
+    const r = estimate({ model: SHAPES.llama3_8b, training: aTraining({ precision: 'fp8' }), accelerator: acc('tpu-v5p'), layout: aLayout({ precision: 'fp8' }) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toMatchObject({ reason: 'precision-unsupported', message: expect.stringMatching(/tpu-v5p has no FP8 tensor units/) });
+    expect(estimate({ model: SHAPES.llama3_8b, training: aTraining(), accelerator: acc('tpu-v5p'), layout: aLayout() }).ok).toBe(true);
   });
 
   it('TPU v5p / v6e: the catalog fp8 figure (= bf16 rate) is never used as an fp8 peak', () => {
