@@ -34,7 +34,7 @@ export interface ContextInput {
 }
 
 function deviceFor(acc: AcceleratorSpec, precision: Precision, eff: EfficiencyProfile, a: Assumptions): Device {
-  const fp8 = precision === 'fp8' && acc.peakTflops.fp8 !== null;
+  const fp8 = precision === 'fp8' && eff.fp8;
   return {
     gemmPeak: peakFlops(acc, precision),
     attentionPeak: peakFlops(acc, precision === 'fp8' ? 'bf16' : precision),

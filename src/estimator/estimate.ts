@@ -1,13 +1,15 @@
 import type { Layout, ResolvedLayout } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { prepareEstimate, type ContextInput, type EstimateContext } from './context.js';
-import { peakFlops, type EfficiencyProfile } from './efficiency.js';
+import { peakFlops, precisionSupport, type EfficiencyProfile } from './efficiency.js';
 import { evaluateLayout, type LayoutEvaluation } from './evaluate.js';
 import { recomputeFlopsPerToken } from './flops.js';
 import type { LayoutProblem } from './layout-rules.js';
 import type { MemoryEstimate } from './memory-total.js';
 import type { StepBreakdown } from './step-time.js';
 import { runOverheads, type RunOverheads, type RunOverheadsInput } from './run-overheads.js';
+import { bandFor, stackClass, type Band } from './error-bands.js';
+import { BAND_TABLE } from './error-band-table.js';
 
 export interface PriceInput {
   usdPerGpuHour: number;
@@ -32,13 +34,20 @@ export interface Estimate {
   flops: { perToken: number; perStep: number; total: number; hardwarePerStep: number };
   memory: MemoryEstimate;
   /** stepSeconds: one failure-free step; failureFreeSeconds = steps × stepSeconds; totalSeconds/totalDays: expected wall clock including goodput losses. */
-  time: { stepSeconds: number; failureFreeSeconds: number; totalSeconds: number; totalDays: number; steps: number; breakdown: StepBreakdown };
+  /** stepSecondsRange: the calibration band of this run's class (error-bands.ts) around stepSeconds. */
+  time: { stepSeconds: number; stepSecondsRange: Range; failureFreeSeconds: number; totalSeconds: number; totalDays: number; steps: number; breakdown: StepBreakdown };
   throughput: { tokensPerSecond: number; tflopsPerGpu: number; mfu: number; hfu: number; mfuBf16Peak: number };
   goodput: RunOverheads['goodput'];
   energy: RunOverheads['energy'];
   /** usd and gpuHours are for the wall clock (time.totalSeconds): GPUs are paid while failures are repaired. */
-  cost: { usd: number | null; gpuHours: number; usdPerGpuHour: number | null; provider: string | null; instance: string | null; pricing: string | null };
-  assumptions: Assumptions & { efficiency: EfficiencyProfile; scaleOutBitsPerSecondPerGpu: number; scaleUpDomainSize: number; attentionFlops: string } & RunOverheads['assumptions'];
+  cost: { usd: number | null; usdRange: Range | null; gpuHours: number; usdPerGpuHour: number | null; provider: string | null; instance: string | null; pricing: string | null };
+  assumptions: Assumptions & { efficiency: EfficiencyProfile; errorBand: Band; scaleOutBitsPerSecondPerGpu: number; scaleUpDomainSize: number; attentionFlops: string } & RunOverheads['assumptions'];
+}
+
+/** A low–high interval in the unit of the field it sits beside. */
+export interface Range {
+  low: number;
+  high: number;
 }
 
 export type EstimateResult = { ok: true; estimate: Estimate } | { ok: false; problem: LayoutProblem };
@@ -65,13 +74,18 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
   const over = runOverheads({ ctx, gpus: layout.gpus, failureFreeSeconds, tdpWatts: acc.tdpWatts, hfu, price, ...(overheads ? { input: overheads } : {}) });
   const totalSeconds = over.goodput.wallClockSeconds;
   const gpuHours = (totalSeconds * layout.gpus) / 3600;
+  // The training stack (training.framework once the model file carries it; Megatron-class by default).
+  const band = bandFor(BAND_TABLE, { stack: stackClass((tr as { framework?: string }).framework), generation: eff.generation, gpus: layout.gpus, measured: eff.measured });
+  const usd = price ? gpuHours * price.usdPerGpuHour : null;
+  // Cost scales with the step time (wall clock = steps × step ÷ goodput), so it carries the same relative band.
+  const range = (x: number): Range => ({ low: x * band.lowRatio, high: x * band.highRatio });
   return {
       model: { parameters: params.total, activeParameters: params.active },
       accelerator: acc.id,
       layout,
       flops: { perToken, perStep, total: perToken * tr.tokens, hardwarePerStep },
       memory: ev.memory,
-      time: { stepSeconds, failureFreeSeconds, totalSeconds, totalDays: totalSeconds / 86400, steps, breakdown },
+      time: { stepSeconds, stepSecondsRange: range(stepSeconds), failureFreeSeconds, totalSeconds, totalDays: totalSeconds / 86400, steps, breakdown },
       throughput: {
         tokensPerSecond: tokensPerStep / stepSeconds,
         tflopsPerGpu: achieved / 1e12,
@@ -82,7 +96,8 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
       goodput: over.goodput,
       energy: over.energy,
       cost: {
-        usd: price ? gpuHours * price.usdPerGpuHour : null,
+        usd,
+        usdRange: usd === null ? null : range(usd),
         gpuHours,
         usdPerGpuHour: price?.usdPerGpuHour ?? null,
         provider: price?.provider ?? null,
@@ -92,6 +107,7 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
       assumptions: {
         ...a,
         efficiency: eff,
+        errorBand: band,
         scaleOutBitsPerSecondPerGpu: ctx.fabric.scaleOutBytesPerSecond * 8 / eff.scaleOut,
         scaleUpDomainSize: ctx.fabric.domainSize,
         attentionFlops: m.attention === 'causal' ? 'causal (s/2 keys per query, Megatron convention)' : 'bidirectional (s keys per query)',
@@ -102,6 +118,8 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
 
 /** One layout on one accelerator: FLOPs, memory, step time, throughput, totals and cost. */
 export function estimate(input: EstimateInput): EstimateResult {
+  const support = precisionSupport(input.accelerator, input.layout.precision);
+  if (!support.ok) return { ok: false, problem: { reason: 'precision-unsupported', message: support.reason, suggestion: 'use bf16' } };
   const ctx = prepareEstimate(input);
   const r = evaluateLayout(ctx, input.layout);
   if (!r.ok) return r;

@@ -14,7 +14,9 @@ export interface LayoutProblem {
     | 'ep-needs-moe'
     | 'experts-not-divisible-by-ep'
     | 'ep-not-dividing-dp-cp'
-    | 'hidden-not-divisible-by-tp';
+    | 'hidden-not-divisible-by-tp'
+    /** fp8 on a part without FP8 tensor units (efficiency.ts precisionSupport). */
+    | 'precision-unsupported';
   message: string;
   /** Nearest valid values for the offending degree, when there is one. */
   suggestion?: string;

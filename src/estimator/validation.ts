@@ -1,6 +1,7 @@
 import type { AcceleratorSpec, CalibrationCase, Layout, ModelConfig, TrainingConfig } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { estimate, type Estimate } from './estimate.js';
+import { calibrationStack, type ResidualInput } from './error-bands.js';
 
 /** The model of a calibration case, resolved the way a model file without a preset would be. */
 export function caseModel(c: CalibrationCase): ModelConfig {
@@ -79,4 +80,14 @@ export function validateCases(cases: readonly CalibrationCase[], accelerator: (i
   const mid = sorted.length ? (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2 : 0;
   const kIdx = rows.map((r, i) => (r.id.startsWith('korthikanti22-t5-') ? apes[i]! : -1)).filter((x) => x >= 0);
   return { rows, mape: mean(apes), medianApe: mid, maxApe: sorted[sorted.length - 1] ?? 0, korthikantiMape: mean(kIdx) };
+}
+
+/** The residuals the error bands are built from (error-bands.ts): one per calibration run that was estimated. */
+export function residualInputs(cases: readonly CalibrationCase[], summary: ValidationSummary): ResidualInput[] {
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return summary.rows.flatMap((r) => {
+    const c = byId.get(r.id);
+    if (!c || r.estimate === null || r.predictedSeconds === null) return [];
+    return [{ stack: calibrationStack(c as CalibrationCase & { framework?: string; training: { framework?: string } }), generation: r.estimate.assumptions.efficiency.generation, gpus: c.gpus, measuredSeconds: r.measuredSeconds, predictedSeconds: r.predictedSeconds }];
+  });
 }

@@ -1,4 +1,4 @@
-import type { NetworkOverride } from '../estimator/index.js';
+import { precisionSupport, type NetworkOverride } from '../estimator/index.js';
 import { gpuHourPrice } from '../catalog/index.js';
 import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
 import type { OwnedPlanOffer, PlanInput, ResolvedConstraints } from './types.js';
@@ -89,8 +89,8 @@ export function resolveConstraints(input: PlanInput): ResolvedConstraints {
 
 /**
  * Which accelerators, offers, pricing models and precisions the search covers. Precision: the model
- * file's; with `allowFp8` also fp8 on parts that have fp8 peaks (when the file says bf16 or fp16).
- * A file asking for fp8 skips parts without fp8.
+ * file's; with `allowFp8` also fp8 on parts with FP8 tensor units (precisionSupport; when the file says bf16 or fp16).
+ * A file asking for fp8 skips parts without FP8 units (TPU v4–v6e, Trainium1, Ampere and older).
  */
 export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstraints): SearchPlan {
   const cat = input.catalog;
@@ -117,12 +117,13 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
       skipped.push({ accelerator: id, reason: constraints.providers ? `not offered by ${constraints.providers.join(', ')}` : 'no offer in the catalog' });
       continue;
     }
-    if (modelPrecision === 'fp8' && acc.peakTflops.fp8 === null) {
-      skipped.push({ accelerator: id, reason: 'no fp8 support (the model file trains in fp8)' });
+    const fp8 = precisionSupport(acc, 'fp8');
+    if (modelPrecision === 'fp8' && !fp8.ok) {
+      skipped.push({ accelerator: id, reason: 'no FP8 tensor units (the model file trains in fp8)' });
       continue;
     }
     const precisions: Precision[] = [modelPrecision];
-    if (constraints.allowFp8 && (modelPrecision === 'bf16' || modelPrecision === 'fp16') && acc.peakTflops.fp8 !== null) precisions.push('fp8');
+    if (constraints.allowFp8 && (modelPrecision === 'bf16' || modelPrecision === 'fp16') && fp8.ok) precisions.push('fp8');
     const byNetwork = new Map<string, NetworkGroup>();
     for (const offer of offers) {
       const network = {

@@ -1,5 +1,5 @@
 import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice } from '../catalog/index.js';
-import { estimate, gridFor, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
+import { estimate, gridFor, precisionSupport, unmeasuredWarning, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
 import { InputError, type Catalog, type Layout, type ModelConfig, type Offer, type Pricing, type TrainingConfig } from '../schema/index.js';
 
 export interface EstimateRequest {
@@ -16,6 +16,8 @@ export interface EstimateRequest {
   overheads?: RunOverheadsInput;
   /** hardware-catalog/grid-intensity.yaml rows: the chosen offer's region sets the carbon intensity. */
   gridRegions?: Parameters<typeof gridFor>[0];
+  /** Where the precision came from, for error messages (e.g. `model.yaml: training.precision`); default by comparison with the model file. */
+  precisionSource?: string;
 }
 
 export interface PricedEstimate {
@@ -50,11 +52,19 @@ function chooseOffer(req: EstimateRequest): Offer | null {
  */
 export function estimateRequest(req: EstimateRequest): PricedEstimate {
   const accelerator = getAccelerator(req.catalog, req.accelerator);
-  if (req.layout.precision === 'fp8' && accelerator.peakTflops.fp8 === null) {
-    throw new InputError('PRECISION_UNSUPPORTED', `${accelerator.id} has no FP8 tensor cores`, { location: '--precision', suggestion: 'use --precision bf16' });
+  const support = precisionSupport(accelerator, req.layout.precision);
+  if (!support.ok) {
+    const location = req.precisionSource ?? (req.training.precision === req.layout.precision ? 'training.precision' : '--precision');
+    const fromFile = location !== '--precision';
+    throw new InputError('PRECISION_UNSUPPORTED', `${support.reason}${fromFile ? ' (the model file trains in fp8)' : ''}`, {
+      location,
+      suggestion: 'use --precision bf16',
+    });
   }
   const offer = chooseOffer(req);
   const warnings: string[] = [];
+  const unmeasured = unmeasuredWarning(accelerator);
+  if (unmeasured) warnings.push(unmeasured);
   let price: PriceInput | null = null;
   if (offer) {
     const usd = gpuHourPrice(offer, req.pricing);

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Estimate } from '../estimator/index.js';
 import { count, duration, flops, gib, percent, usd } from './human.js';
+import { bandSuffix, withBand } from './range-format.js';
 import { goodputEnergyRows } from './goodput-lines.js';
 
 const TIME_LABELS: Record<string, string> = {
@@ -44,7 +45,7 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): st
     ['buffers + reserve', gib(m.breakdown.other)],
     ['total / capacity', `${gib(m.perGpuBytes)} / ${gib(m.capacityBytes)}  ${fit}`],
   ]));
-  out.push('', c.bold(`Step time ${duration(e.time.stepSeconds)}`));
+  out.push('', c.bold(`Step time ${duration(e.time.stepSeconds)} ${bandSuffix(e.time.stepSeconds, e.time.stepSecondsRange)}`));
   const parts = Object.entries(e.time.breakdown).filter(([, v]) => v > 0);
   out.push(rows(parts.map(([k, v]) => [TIME_LABELS[k] ?? k, `${duration(v).padStart(10)}  ${bar(v / e.time.stepSeconds)} ${percent(v / e.time.stepSeconds)}`])));
   out.push('', c.bold('Throughput and totals'));
@@ -53,9 +54,9 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): st
     ['model TFLOP/s per GPU', e.throughput.tflopsPerGpu.toFixed(1)],
     ['MFU (HFU)', `${percent(e.throughput.mfu)} (${percent(e.throughput.hfu)})${l.precision === 'fp8' ? `; ${percent(e.throughput.mfuBf16Peak)} of the bf16 peak` : ''}`],
     ['model FLOPs per token / total', `${flops(e.flops.perToken)} / ${flops(e.flops.total)}`],
-    ['training time', `${duration(e.time.totalSeconds)} (${count(e.time.steps)} steps)`],
+    ['training time', `${duration(e.time.totalSeconds)} ${bandSuffix(e.time.stepSeconds, e.time.stepSecondsRange)} (${count(e.time.steps)} steps)`],
     ['GPU-hours', count(e.cost.gpuHours)],
-    ['cost', e.cost.usd === null ? 'n/a (no price for this accelerator)' : `${usd(e.cost.usd)} at $${e.cost.usdPerGpuHour?.toFixed(2)}/GPU-h (${e.cost.provider} ${e.cost.instance}, ${e.cost.pricing})`],
+    ['cost', e.cost.usd === null ? 'n/a (no price for this accelerator)' : `${withBand(e.cost.usd, e.cost.usdRange, usd)} at $${e.cost.usdPerGpuHour?.toFixed(2)}/GPU-h (${e.cost.provider} ${e.cost.instance}, ${e.cost.pricing})`],
   ]));
   out.push('', c.bold('Goodput, energy and carbon'), rows(goodputEnergyRows(e)));
   return out.join('\n') + '\n';

@@ -16,3 +16,4 @@ export * from './check-json.js';
 export * from './check-render.js';
 export * from './catalog-diff.js';
 export * from './offer-compare.js';
+export * from './range-format.js';

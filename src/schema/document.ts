@@ -43,8 +43,12 @@ export const memorySectionSchema = z.strictObject({
   breakdown: z.strictObject({ weights: nn, gradients: nn, optimizer: nn, activations: nn, other: nn }),
 });
 
+/** A low–high interval (the calibration band of the run's class, src/estimator/error-bands.ts). */
+export const rangeSchema = z.strictObject({ low: nn, high: nn });
+
 export const timeSectionSchema = z.strictObject({
   stepSeconds: nn,
+  stepSecondsRange: rangeSchema,
   /** steps × stepSeconds; totalSeconds is the expected wall clock (÷ goodput). */
   failureFreeSeconds: nn,
   totalSeconds: nn,
@@ -67,6 +71,8 @@ export const throughputSectionSchema = z.strictObject({
 
 export const costSectionSchema = z.strictObject({
   usd: nn.nullable(),
+  /** usd × the step-time band's ratios; null when usd is. */
+  usdRange: rangeSchema.nullable(),
   gpuHours: nn,
   usdPerGpuHour: nn.nullable(),
   provider: z.string().nullable(),
@@ -76,8 +82,16 @@ export const costSectionSchema = z.strictObject({
 
 const efficiencyProfileSchema = z.strictObject({
   gemm: n, gemmFp8: n, attention: n, memory: n, scaleUp: n, scaleOut: n, tpOverlap: n, source: z.string(), computeUnits: n,
-  /** false: the generic fallback profile (no public measurement for this accelerator). */
+  /** false: a class default (no public measurement for this accelerator family); bands are wider. */
   measured: z.boolean(),
+  /** The profile family (src/estimator/efficiency-profiles.ts), its vendor class and generation. */
+  family: z.string(),
+  class: z.enum(['nvidia', 'amd', 'tpu', 'gaudi', 'trainium', 'other']),
+  generation: z.string(),
+  /** FP8 training is legal on this part (FP8 tensor units on the datasheet). */
+  fp8: z.boolean(),
+  /** Where each number comes from. */
+  sources: z.strictObject({ gemm: z.string(), attention: z.string(), memory: z.string(), network: z.string(), tpOverlap: z.string(), fp8: z.string() }),
 });
 
 /** Every constant the estimator used (echoed so a reader can reproduce the numbers). */
@@ -88,6 +102,8 @@ export const assumptionsSectionSchema = z.strictObject({
   gradReduceFp32ForBf16: z.boolean(), optimizerBytesPerParam: n, stepOverheadSeconds: n,
   attentionKernel: z.enum(['flash', 'unfused']), gemmHalfFlops: n, elementwiseFactor: n, attentionBackwardRatio: n,
   efficiency: efficiencyProfileSchema,
+  /** The error band: measured ÷ predicted step-time ratios of the run's calibration class, and which class. */
+  errorBand: z.strictObject({ lowRatio: n, highRatio: n, basis: z.string(), cases: n }),
   scaleOutBitsPerSecondPerGpu: n,
   scaleUpDomainSize: n,
   attentionFlops: z.string(),

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/estimator/index.js';
 import { getAccelerator } from '../../src/catalog/index.js';
@@ -56,6 +59,8 @@ describe('trainplan estimate', () => {
     [['--accelerator', 'h100-sxm', '--gpus', 'eight'], /--gpus: expected a whole number/],
     [['--accelerator', 'h100-sxm'], /--gpus is required/],
     [['--accelerator', 'a100-sxm-80gb', '--gpus', '8', '--precision', 'fp8'], /no FP8/],
+    [['--accelerator', 'tpu-v5p', '--gpus', '8', '--precision', 'fp8'], /--precision: tpu-v5p has no FP8 tensor units: TPU v5p MXUs run BF16 .* no FP8/],
+    [['--accelerator', 'trn1', '--gpus', '16', '--precision', 'fp8'], /trn1 has no FP8 tensor units/],
     [['--accelerator', 'h100-sxm', '--gpus', '8', '--recompute', 'some'], /--recompute: expected one of none, selective, full/],
   ])('exit 2 with one line for %j', (flags, message) => {
     const r = runCli(['estimate', example('llama3-8b.yaml'), ...flags]);
@@ -71,6 +76,33 @@ describe('trainplan estimate', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.error.code).toBe('CATALOG_UNKNOWN_ACCELERATOR');
+  });
+
+  it('a model file that trains in fp8 on a part without FP8 units: exit 2, the reason names training.precision', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-fp8-'));
+    try {
+      const file = join(dir, 'fp8.yaml');
+      writeFileSync(file, readFileSync(example('llama3-8b.yaml'), 'utf8').replace(/precision: *bf16/, 'precision: fp8'));
+      const r = runCli(['estimate', file, '--accelerator', 'tpu-v6e', '--gpus', '8']);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/fp8\.yaml: training\.precision: tpu-v6e has no FP8 tensor units.*\(the model file trains in fp8\)/);
+      expect(r.stdout).toBe('');
+      expect(runCli(['estimate', file, '--accelerator', 'h100-sxm', '--gpus', '8', '--tp', '8']).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an unmeasured accelerator is flagged in the warnings and gets a wider band', () => {
+    const run = (id: string) => JSON.parse(runCli(['estimate', example('llama3-8b.yaml'), '--accelerator', id, '--gpus', '64', '--tp', '2', '--json']).stdout);
+    const trn = run('trn2');
+    const h100 = run('h100-sxm');
+    expect(trn.assumptions.efficiency.measured).toBe(false);
+    expect(trn.warnings.join('\n')).toMatch(/trn2 has no public efficiency measurement/);
+    expect(h100.warnings.join('\n')).not.toMatch(/no public efficiency measurement/);
+    const width = (d: { time: { stepSeconds: number; stepSecondsRange: { low: number; high: number } } }) => (d.time.stepSecondsRange.high - d.time.stepSecondsRange.low) / d.time.stepSeconds;
+    expect(width(trn)).toBeGreaterThan(width(h100));
   });
 
   it('a bad model file names the file and line', () => {

@@ -17,13 +17,13 @@ export function aPlanEntry(p: PlanPoint = aPlanPoint(), rank: number | null = 1)
     rank, accelerator: p.accelerator, provider: p.provider, instance: p.instance, pricing: p.pricing, gpus: p.gpus, instances: p.gpus / 8,
     layout: { gpus: p.gpus, ...p.layout, zero: p.layout.zero as 0 | 1 | 2 | 3, gradientAccumulation: 8, sequenceParallel: p.layout.tp > 1 },
     memory: { perGpuBytes: 60e9, capacityBytes: 85899345920, fits: true, headroomBytes: 25e9, breakdown: { weights: 1e10, gradients: 1e10, optimizer: 2e10, activations: 1.5e10, other: 5e9 } },
-    time: { stepSeconds: 2, failureFreeSeconds: p.totalSeconds * 0.98, totalSeconds: p.totalSeconds, totalDays: p.totalSeconds / 86400, steps: p.totalSeconds / 2,
+    time: { stepSeconds: 2, stepSecondsRange: { low: 1.8, high: 2.2 }, failureFreeSeconds: p.totalSeconds * 0.98, totalSeconds: p.totalSeconds, totalDays: p.totalSeconds / 86400, steps: p.totalSeconds / 2,
       breakdown: { compute: 1.5, recompute: 0.1, tpComm: 0.1, cpComm: 0, epComm: 0, pipelineBubble: 0, pipelineP2p: 0, dpComm: 0.1, optimizer: 0.1, overhead: 0.1 } },
     throughput: { tokensPerSecond: 5e5, tflopsPerGpu: 400, mfu: 0.4, hfu: 0.45, mfuBf16Peak: 0.4 },
     goodput: { goodput: 0.98, wallClockInflation: 1 / 0.98, wallClockSeconds: p.totalSeconds, jobMtbfSeconds: 2.8e6, expectedInterruptions: 0.3, expectedPreemptions: 0,
       checkpointBytes: 1.1e12, checkpointSeconds: 140, checkpointIntervalSeconds: 28000, youngIntervalSeconds: 28000, restartSeconds: 600, checkpointOverheadSeconds: 4000, lostWorkSeconds: 13000 },
     energy: { acceleratorWatts: 700, hostWatts: 269, pue: 1.2, kwh: 1.8e5, kgCo2e: 6.6e4, gridKgCo2ePerKwh: 0.366, gridRegion: null, gridSource: 'US average' },
-    cost: { usd: p.usd, gpuHours, usdPerGpuHour: p.usd / gpuHours, provider: p.provider, instance: p.instance, pricing: p.pricing },
+    cost: { usd: p.usd, usdRange: { low: p.usd * 0.9, high: p.usd * 1.1 }, gpuHours, usdPerGpuHour: p.usd / gpuHours, provider: p.provider, instance: p.instance, pricing: p.pricing },
     frontier: rank === 1,
   };
 }

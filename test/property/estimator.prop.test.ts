@@ -35,6 +35,19 @@ describe('estimator invariants', () => {
     }));
   });
 
+  it('the error band brackets the point values and scales cost like time, on any part', () => {
+    const price = { usdPerGpuHour: 3, provider: 'p', instance: 'i', pricing: 'on-demand' };
+    const parts = [anAccelerator(), anAccelerator({ id: 'mi300x', vendor: 'amd' }), anAccelerator({ id: 'trn2', kind: 'trainium', vendor: 'aws' }), anAccelerator({ id: 'mystery-1', vendor: 'acme' })];
+    fc.assert(fc.property(layoutArb, fc.constantFrom(...parts), (x, accelerator) => {
+      const r = estimate({ model, training, accelerator, layout: toLayout(x), price });
+      if (!r.ok) return true;
+      const { time, cost } = r.estimate;
+      const lo = time.stepSecondsRange.low / time.stepSeconds;
+      const hi = time.stepSecondsRange.high / time.stepSeconds;
+      return lo > 0 && lo < 1 && hi > 1 && Math.abs(cost.usdRange!.low / cost.usd! - lo) < 1e-9 && Math.abs(cost.usdRange!.high / cost.usd! - hi) < 1e-9;
+    }));
+  });
+
   it('memory per GPU never rises with the ZeRO stage, all else fixed', () => {
     fc.assert(fc.property(layoutArb, (x) => {
       const mem = [0, 1, 2, 3].map((zero) => {

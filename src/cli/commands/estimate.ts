@@ -22,6 +22,7 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
         ...(o.provider ? { provider: o.provider } : {}), ...(o.instance ? { instance: o.instance } : {}),
         pricing: pricingFlag(o), ...(kernel ? { assumptions: { attentionKernel: kernel } } : {}),
         gridRegions: loadGridIntensity().regions,
+        precisionSource: o.precision !== undefined ? '--precision' : `${path}: training.precision`,
       });
       if (!result.ok) throw new InputError(`LAYOUT_${result.problem.reason.toUpperCase().replace(/-/g, '_')}`, result.problem.message, { location: 'layout', ...(result.problem.suggestion ? { suggestion: result.problem.suggestion } : {}) });
       const e = result.estimate;
