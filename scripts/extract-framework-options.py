@@ -6,7 +6,7 @@ exported configs against; how each list was made (repository, tag, commit) is in
 Nothing is imported from the framework (no torch needed): the sources are parsed with `ast`.
 
   python3 scripts/extract-framework-options.py megatron   <Megatron-LM tree>
-  python3 scripts/extract-framework-options.py megatron-deepspeed <Megatron-DeepSpeed tree>
+  python3 scripts/extract-framework-options.py megatron-deepspeed <Megatron-DeepSpeed tree> <DeepSpeed tree>
   python3 scripts/extract-framework-options.py nemo       <Megatron-Bridge tree> <Megatron-LM tree it pins>
   python3 scripts/extract-framework-options.py deepspeed  <DeepSpeed tree>
   python3 scripts/extract-framework-options.py torchtitan <torchtitan tree>
@@ -133,8 +133,8 @@ def deepspeed(root):
     root = pathlib.Path(root)
     names = set()
     # Top-level and nested JSON keys are string constants (deepspeed/runtime/constants.py and friends).
-    for rel in ['deepspeed/runtime/constants.py', 'deepspeed/runtime/activation_checkpointing/config.py']:
-        for m in re.finditer(r'^[A-Z][A-Z0-9_]* = "([a-z][a-z0-9_]*)"', (root / rel).read_text(), re.M):
+    for rel in ['deepspeed/runtime/constants.py', 'deepspeed/runtime/activation_checkpointing/config.py', 'deepspeed/runtime/zero/config.py']:
+        for m in re.finditer(r'''^[A-Z][A-Z0-9_]* = ["']([a-z][a-z0-9_]*)["']''', (root / rel).read_text(), re.M):
             names.add(m.group(1))
     classes = index_classes(root / 'deepspeed')
     names |= {n.split('.', 1)[1] for n in dotted(classes, 'zero_optimization', 'DeepSpeedZeroConfig')}
@@ -157,8 +157,10 @@ def torchtitan(root):
     return out
 
 
-def megatron_deepspeed(root):
-    return literal_flags((pathlib.Path(root) / 'megatron/arguments.py').read_text())
+def megatron_deepspeed(root, deepspeed_root):
+    # plus --deepspeed / --deepspeed_config, which DeepSpeed itself adds (deepspeed/__init__.py add_config_arguments)
+    return literal_flags((pathlib.Path(root) / 'megatron/arguments.py').read_text()) | literal_flags(
+        (pathlib.Path(deepspeed_root) / 'deepspeed/__init__.py').read_text())
 
 
 if __name__ == '__main__':
