@@ -11,7 +11,7 @@ const ALLOWED: Record<string, string[]> = {
   estimator: ['estimator', 'schema'],
   planner: ['planner', 'estimator', 'catalog', 'schema'],
   economics: ['economics', 'planner', 'estimator', 'catalog', 'schema'],
-  report: ['report', 'schema', 'estimator', 'planner', 'economics', 'catalog', 'chalk', 'cli-table3'],
+  report: ['report', 'schema', 'estimator', 'planner', 'economics', 'catalog', 'chalk', 'cli-table3', 'vega', 'vega-lite'],
   export: ['export', 'schema', 'yaml'],
   io: ['io', 'schema', 'catalog', 'yaml', 'zod', 'node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os'],
   cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'export', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],

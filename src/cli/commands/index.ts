@@ -8,6 +8,7 @@ import { registerPresets } from './presets.js';
 import { registerFleet } from './fleet.js';
 import { registerBudget } from './budget.js';
 import { registerExport } from './export.js';
+import { registerReport } from './report.js';
 import { economicsDeps } from './economics-deps.js';
 
 /** Each command module adds itself here (one line per command). */
@@ -20,4 +21,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerFleet(program, ctx, economicsDeps);
   registerBudget(program, ctx, economicsDeps);
   registerExport(program, ctx);
+  registerReport(program, ctx);
 }
