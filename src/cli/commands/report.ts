@@ -33,6 +33,11 @@ const docWarnings = (doc: PlanDocument): string[] => {
 };
 
 async function fromModel(file: string, o: ReportOpts, ctx: CliContext) {
+  const horizonYears = positiveFlag(o.horizonYears, '--horizon-years', { max: 30 });
+  if (horizonYears === undefined && (o.fleet !== undefined || o.runsPerYear !== undefined)) {
+    throw new InputError('INVALID_OPTION', 'needs --horizon-years <n> (the buy-vs-rent comparison)', { location: o.fleet !== undefined ? '--fleet' : '--runs-per-year' });
+  }
+  const runsPerYear = positiveFlag(o.runsPerYear, '--runs-per-year', { max: 10000 }) ?? 1;
   const loaded = loadModelFile(file);
   const constraints = mergeConstraints(loaded.constraints, o);
   const top = intFlag(o.top, '--top') ?? 5;
@@ -49,7 +54,6 @@ async function fromModel(file: string, o: ReportOpts, ctx: CliContext) {
   const doc: PlanDocument = { ...full, plans: full.plans.slice(0, top), input: { ...full.input, constraints: { ...full.input.constraints, top } } };
   const warnings: string[] = [];
   let economics: { report: FleetReport; horizonYears: number } | null = null;
-  const horizonYears = positiveFlag(o.horizonYears, '--horizon-years', { max: 30 });
   if (horizonYears !== undefined && doc.plans.length) {
     const fleets = loadFleets({ files: o.catalog, env: ctx.env, knownAccelerators: catalog.accelerators.map((a) => a.id) });
     const fleet = o.fleet === undefined ? null : fleets.find((f) => f.name === o.fleet);
@@ -58,13 +62,11 @@ async function fromModel(file: string, o: ReportOpts, ctx: CliContext) {
       throw new InputError('UNKNOWN_FLEET', `unknown fleet "${o.fleet}"`, { location: '--fleet', suggestion: near ? `did you mean ${near}?` : 'define it under fleets: in a --catalog file' });
     }
     const r = fleetWorkload({
-      models: [economicsDeps.loadModel(file)], runsPerYear: positiveFlag(o.runsPerYear, '--runs-per-year', { max: 10000 }) ?? 1, horizonYears,
+      models: [economicsDeps.loadModel(file)], runsPerYear, horizonYears,
       catalog, planFn: economicsDeps.planFnFor(catalog), purchase: loadPurchasePrices(), fleet, accelerator: fleet?.accelerator ?? doc.plans[0]!.accelerator,
     });
     if (r.ok) economics = { report: r.report, horizonYears };
     else warnings.push(`buy vs rent left out: ${r.model}: ${r.reason}`);
-  } else if (o.fleet !== undefined || o.runsPerYear !== undefined) {
-    throw new InputError('INVALID_OPTION', 'needs --horizon-years <n> (the buy-vs-rent comparison)', { location: o.fleet !== undefined ? '--fleet' : '--runs-per-year' });
   }
   return { doc, candidates: full.plans.slice(0, depth), offers: full.plans, economics, warnings, title: `trainplan report: ${loaded.file.name ?? loaded.model.name}` };
 }
