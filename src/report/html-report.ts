@@ -28,7 +28,7 @@ export async function renderHtmlReport(x: HtmlReportInput): Promise<string> {
   const candidates = [...seen.values()];
   const top = doc.plans.filter((p) => p.rank !== null);
   const parts: string[] = [];
-  if (x.verdict) parts.push(`<section id="verdict" class="${x.verdict.verdict}"><strong>${x.verdict.verdict === 'pass' ? 'PASS' : 'FAIL'}</strong> ${esc(x.verdict.summary)}</section>`);
+  if (x.verdict) parts.push(`<section id="verdict" class="${x.verdict.verdict}"><strong>${esc(x.verdict.summary)}</strong></section>`);
   parts.push(factsHtml(doc));
   if (x.warnings.length) parts.push(`<section id="warnings" class="warn"><strong>Warnings</strong><ul>${x.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>`);
   if (doc.infeasible) parts.push(`<section id="infeasible" class="fail"><strong>No feasible plan:</strong> ${esc(doc.infeasible.reason)}<ul>${doc.infeasible.fixes.map((f) => `<li>${esc(f.message)}</li>`).join('')}</ul></section>`);

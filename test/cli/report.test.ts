@@ -45,7 +45,7 @@ describe('trainplan report <model.yaml>', () => {
     const plan = JSON.parse(runCli(['plan', join(ROOT, 'examples', 'startup-1b.yaml'), '--top', '3', '--json']).stdout);
     for (const p of plan.plans) expect(outline).toContain(`| ${p.rank} | ${p.accelerator} | ${p.provider}/${p.instance} | ${p.pricing} | ${p.gpus} |`);
     await expect(outline).toMatchFileSnapshot('./__golden__/report/startup-1b-model-horizon-3y.txt');
-  });
+  }, 90_000);
 
   it('without --out prints the page on stdout', () => {
     const r = runCli(['report', '--from', join(GOLDEN, 'plan-startup-1b.json')]);
@@ -68,5 +68,28 @@ describe('trainplan report <model.yaml>', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('trainplan check --format html', () => {
+  it.each([
+    [[], 0, 'pass', /PASS: 3 gates passed/, /chart scatter: 2 axis, \d+ point/],
+    [['--budget-usd', '100'], 1, 'fail', /FAIL: budget/, /section: infeasible/],
+  ])('%j: exit %i, the verdict first, then the report', (flags, code, verdict, summary, body) => {
+    const out = join(tempDir('trainplan-check-html-'), 'check.html');
+    const r = runCli(['check', join(ROOT, 'examples', 'startup-1b.yaml'), ...flags, '--format', 'html', '--out', out]);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe('');
+    const outline = htmlOutline(readFileSync(out, 'utf8'));
+    expect(outline).toMatch(new RegExp(`section: verdict\nsection: facts`));
+    expect(readFileSync(out, 'utf8')).toMatch(new RegExp(`<section id="verdict" class="${verdict}"><strong>`));
+    expect(readFileSync(out, 'utf8')).toMatch(summary);
+    expect(outline).toMatch(body);
+  });
+
+  it('plan --format html is refused (use report)', () => {
+    const r = runCli(['plan', join(ROOT, 'examples', 'startup-1b.yaml'), '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format: .*trainplan report/);
   });
 });
