@@ -13,6 +13,7 @@ const NEMO = names('nemo-options.txt');
 const DEEPSPEED = names('deepspeed-options.txt');
 const MDS = names('megatron-deepspeed-options.txt');
 const TORCHTITAN = names('torchtitan-options.txt');
+const TORCHRUN = names('torchrun-options.txt');
 
 const GOLDEN = join(ROOT, 'test/cli/__golden__');
 const PLANS = readdirSync(GOLDEN).filter((f) => /^plan-.*\.json$/.test(f)).sort();
@@ -51,6 +52,16 @@ describe('export: every option name is one the framework release defines', () =>
         expect(k.filter((key) => !TORCHTITAN.has(key))).toEqual([]);
       }
     }
+  });
+
+  it.each(['megatron', 'nemo', 'deepspeed', 'torchtitan'] as const)('%s: the launcher uses torchrun\'s own flags', (fw) => {
+    const r = exportRun(planInput('plan-llama3-70b.json'), fw);
+    if (!r.ok) throw new Error(r.reason);
+    const line = r.text.split('\n').map((l) => l.replace(/^#\s+/, '')).join('\n');
+    const launch = /torchrun ([\s\S]*?)(?:pretrain_gpt\.py|02_pretrain|-m torchtitan)/.exec(line)?.[1] ?? '';
+    const flags = launch.match(/--[a-z-]+/g) ?? [];
+    expect(flags.length).toBeGreaterThanOrEqual(5);
+    expect(flags.filter((f) => !TORCHRUN.has(f))).toEqual([]);
   });
 
   it('the fixtures are real option lists, not a handful of names', () => {
