@@ -7,10 +7,12 @@ export function header(x: ExportInput, framework: string, mark = '#'): string[] 
   const what = x.source.command === 'plan' ? `plan ${x.source.rank}` : 'estimate';
   const from = x.source.modelFile ? ` of ${x.source.modelFile}` : '';
   const offer = x.provider && x.instance ? ` on ${x.provider} ${x.instance}${x.pricing ? ` (${x.pricing})` : ''}` : '';
+  const wide = l.tp > x.gpusPerInstance ? [`${mark} note: tp ${l.tp} is wider than one instance (${x.gpusPerInstance} GPU${x.gpusPerInstance === 1 ? '' : 's'}): tensor-parallel traffic crosses the scale-out network, as the plan priced it`] : [];
   return [
     `${mark} trainplan export --to ${framework}: ${what}${from} (${x.model.name})`,
     `${mark} ${l.gpus} × ${x.accelerator}${offer}: ${x.instances} instance${x.instances === 1 ? '' : 's'} × ${x.gpusPerInstance} GPU${x.gpusPerInstance === 1 ? "" : "s"}`,
     `${mark} layout: tp ${l.tp} · pp ${l.pp} · vpp ${l.vpp} · cp ${l.cp} · ep ${l.ep} · dp ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}; ${l.precision}`,
+    ...wide,
   ];
 }
 
