@@ -1,5 +1,8 @@
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+// Loaded on first use: every command imports report/, only the HTML page needs the chart libraries (~0.3 s).
+let libs: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+const chartLibs = () => (libs ??= Promise.all([import('vega'), import('vega-lite')]));
 
 /** XML-escapes text for element content and attribute values. */
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -10,6 +13,7 @@ export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
  * it is copied into an SVG <title> child so that hovering a mark in any browser shows the plan.
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const [{ parse, View }, { compile }] = await chartLibs();
   const problems: string[] = [];
   const collect = (...args: unknown[]) => void problems.push(args.map(String).join(' '));
   // A quiet logger: the pure core never writes to the console; a compile warning is a bug in our spec.
