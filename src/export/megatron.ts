@@ -85,5 +85,7 @@ export function exportMegatron(x: ExportInput): ExportResult {
     '# Megatron-LM (core_v0.19.0) pretrain_gpt.py; add your data, tokenizer, optimizer and checkpoint arguments.',
     '# Run on every node with NODE_RANK, MASTER_ADDR (and MASTER_PORT) set.',
   ];
+  // arguments.py asserts this before Blackwell when TP or CP > 1 without an FSDP (sequence-parallel overlap).
+  if ((x.layout.tp > 1 || x.layout.cp > 1) && x.layout.zero < 2) lines.push('export CUDA_DEVICE_MAX_CONNECTIONS=1');
   return { ok: true, text: lines.join('\n') + '\n' + shellLines(torchrun(x, ['pretrain_gpt.py', ...argv(r.args)])) };
 }
