@@ -15,7 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   export: ['export', 'schema', 'yaml'],
   io: ['io', 'schema', 'catalog', 'yaml', 'zod', 'node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os'],
   cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'export', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],
-  '.': ['schema', 'catalog', 'estimator', 'planner', 'economics', 'report'],
+  '.': ['schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'export'],
 };
 const PURE = new Set(['schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'export']);
 

@@ -1,4 +1,4 @@
-import type { ExportInput, ExportResult, Framework } from './types.js';
+import type { ExportInput, ExportResult, ExportFramework } from './types.js';
 import { exportMegatron } from './megatron.js';
 import { exportNemo } from './nemo.js';
 import { exportDeepspeed } from './deepspeed.js';
@@ -10,7 +10,7 @@ export { nemoOverride } from './nemo.js';
 export { deepspeedConfig } from './deepspeed.js';
 export { torchtitanJob, renderToml } from './torchtitan.js';
 
-const EXPORTERS: Record<Framework, (x: ExportInput) => ExportResult> = {
+const EXPORTERS: Record<ExportFramework, (x: ExportInput) => ExportResult> = {
   megatron: exportMegatron,
   nemo: exportNemo,
   deepspeed: exportDeepspeed,
@@ -18,7 +18,7 @@ const EXPORTERS: Record<Framework, (x: ExportInput) => ExportResult> = {
 };
 
 /** The launch configuration of one run in a framework's own option names, or why it cannot express it. */
-export function exportRun(x: ExportInput, framework: Framework): ExportResult {
+export function exportRun(x: ExportInput, framework: ExportFramework): ExportResult {
   return EXPORTERS[framework](x);
 }
 export { exportInputFromPlan, exportInputFromEstimate, type FromDocument } from './from-document.js';

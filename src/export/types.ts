@@ -1,7 +1,7 @@
 import type { ModelConfig, ResolvedLayout, TrainingConfig } from '../schema/index.js';
 
-export const FRAMEWORKS = ['megatron', 'nemo', 'deepspeed', 'torchtitan'] as const;
-export type Framework = (typeof FRAMEWORKS)[number];
+export const EXPORT_FRAMEWORKS = ['megatron', 'nemo', 'deepspeed', 'torchtitan'] as const;
+export type ExportFramework = (typeof EXPORT_FRAMEWORKS)[number];
 
 /** One run to export: the values a plan (or an estimate) fixed, from its JSON document. */
 export interface ExportInput {

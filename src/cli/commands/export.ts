@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { findOffer } from '../../catalog/index.js';
-import { exportInputFromEstimate, exportInputFromPlan, exportRun, FRAMEWORKS, type Framework } from '../../export/index.js';
+import { exportInputFromEstimate, exportInputFromPlan, exportRun, EXPORT_FRAMEWORKS, type ExportFramework } from '../../export/index.js';
 import { loadCatalog, readRunDocument } from '../../io/index.js';
 import { didYouMean, InputError } from '../../schema/index.js';
 import { runAction, type CliContext } from '../context.js';
@@ -12,19 +12,19 @@ interface ExportOpts {
   catalog: string[];
 }
 
-function framework(to: string | undefined): Framework {
-  if (to === undefined) throw new InputError('INVALID_OPTION', 'which framework? (required)', { location: '--to', suggestion: `use ${FRAMEWORKS.join(', ')}` });
-  if ((FRAMEWORKS as readonly string[]).includes(to)) return to as Framework;
-  const close = didYouMean(to, FRAMEWORKS);
-  throw new InputError('INVALID_OPTION', `unknown framework "${to}"`, { location: '--to', suggestion: close ? `did you mean ${close}?` : `use ${FRAMEWORKS.join(', ')}` });
+function framework(to: string | undefined): ExportFramework {
+  if (to === undefined) throw new InputError('INVALID_OPTION', 'which framework? (required)', { location: '--to', suggestion: `use ${EXPORT_FRAMEWORKS.join(', ')}` });
+  if ((EXPORT_FRAMEWORKS as readonly string[]).includes(to)) return to as ExportFramework;
+  const close = didYouMean(to, EXPORT_FRAMEWORKS);
+  throw new InputError('INVALID_OPTION', `unknown framework "${to}"`, { location: '--to', suggestion: close ? `did you mean ${close}?` : `use ${EXPORT_FRAMEWORKS.join(', ')}` });
 }
 
 /** `trainplan export <plan.json|estimate.json> --to <framework> [--rank N]`: a framework's launch configuration. */
 export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command('export <document>')
-    .description(`launch configuration for a saved plan or estimate (--to ${FRAMEWORKS.join('|')})`)
-    .option('--to <framework>', `the training framework: ${FRAMEWORKS.join(', ')}`)
+    .description(`launch configuration for a saved plan or estimate (--to ${EXPORT_FRAMEWORKS.join('|')})`)
+    .option('--to <framework>', `the training framework: ${EXPORT_FRAMEWORKS.join(', ')}`)
     .option('--rank <n>', 'which plan of a plan document (default 1, the best)')
     .option('--catalog <file>', 'user catalog merged over the built-in one, for an estimate\'s offer (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .action((file: string, o: ExportOpts) =>
