@@ -35,7 +35,15 @@ describe('export: every option name is one the framework release defines', () =>
     for (const p of doc.plans) {
       const x = planInput(file, p.rank);
       const mg = megatronArgs(x);
-      if (!('reason' in mg)) expect(mg.args.map(([f]) => f).filter((f) => !MEGATRON.has(f))).toEqual([]);
+      if (!('reason' in mg)) {
+        expect(mg.args.map(([f]) => f).filter((f) => !MEGATRON.has(f))).toEqual([]);
+        // Megatron derives dp = world / (tp·pp·cp) and accumulation = global / (micro·dp): both must be the plan's
+        const a = new Map(mg.args);
+        const world = x.instances * x.gpusPerInstance;
+        const dp = world / (Number(a.get('--tensor-model-parallel-size')) * Number(a.get('--pipeline-model-parallel-size')) * Number(a.get('--context-parallel-size')));
+        expect(dp).toBe(x.layout.dp);
+        expect(Number(a.get('--global-batch-size')) / (Number(a.get('--micro-batch-size')) * dp)).toBe(x.layout.gradientAccumulation);
+      }
       const nm = nemoOverride(x);
       if (!('reason' in nm)) {
         const k = keys(nm.doc);
@@ -50,6 +58,8 @@ describe('export: every option name is one the framework release defines', () =>
       if (!('reason' in tt)) {
         const k = Object.entries(tt.toml).flatMap(([s, kv]) => Object.keys(kv).map((key) => `${s}.${key}`));
         expect(k.filter((key) => !TORCHTITAN.has(key))).toEqual([]);
+        const q = tt.toml.parallelism as Record<string, number>;
+        expect(q.data_parallel_replicate_degree! * q.data_parallel_shard_degree! * q.tensor_parallel_degree! * q.pipeline_parallel_degree! * q.context_parallel_degree!).toBe(x.instances * x.gpusPerInstance);
       }
     }
   });
