@@ -84,7 +84,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .option('--fleet <name>', 'with --horizon-years: price buying with this fleets: entry of a --catalog file')
     .action((file: string | undefined, o: ReportOpts) =>
       runAction(ctx, false, async () => {
-        if (o.json || (o.format && o.format !== 'table')) throw new InputError('INVALID_OPTION', 'report writes HTML; for JSON use `trainplan plan --json`', { location: o.json ? '--json' : '--format' });
+        if (o.json || (o.format && o.format !== 'table' && o.format !== 'html')) throw new InputError('INVALID_OPTION', 'report writes HTML; for JSON use `trainplan plan --json`', { location: o.json ? '--json' : '--format' });
         if ((file === undefined) === (o.from === undefined)) throw new InputError('INVALID_OPTION', file === undefined ? 'give a model file or --from <plan.json>' : 'give a model file or --from, not both', { location: file === undefined ? 'report' : '--from' });
         let input: report.HtmlReportInput;
         if (o.from !== undefined) {
