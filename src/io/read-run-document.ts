@@ -25,7 +25,7 @@ export function parseRunDocument(text: string, file: string, accept: ReadonlyArr
   if (isObject(data.error)) return fail(file, 'DOCUMENT_INVALID', `is an error document (the run that wrote it failed: ${String(data.error.message)})`);
   const command = data.command;
   if (command !== 'plan' && command !== 'estimate') return fail(file, 'DOCUMENT_INVALID', `is a ${JSON.stringify(command ?? null)} document; expected the output of ${want}`);
-  if (!accept.includes(command)) return fail(file, 'DOCUMENT_INVALID', `is a ${command} document; expected the output of ${want}`);
+  if (!accept.includes(command)) return fail(file, 'DOCUMENT_INVALID', `is ${command === 'estimate' ? 'an' : 'a'} ${command} document; expected the output of ${want}`);
   const parsed = (command === 'plan' ? planDocumentSchema : estimateDocumentSchema).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
