@@ -40,7 +40,7 @@ describe("library entry: import … from 'trainplan'", () => {
   });
 
   it('exports the pure layers: schemas, catalog helpers, estimator, planner, report builders — not cli or io', () => {
-    expect(out.exports).toEqual(expect.arrayContaining(['estimate', 'plan', 'runCheck', 'estimateRequest', 'modelFileSchema', 'checkDocumentSchema', 'jsonSchemas', 'cheapestOffer', 'evaluateGates', 'estimateDocument', 'renderCheckMarkdown']));
+    expect(out.exports).toEqual(expect.arrayContaining(['estimate', 'plan', 'runCheck', 'estimateRequest', 'modelFileSchema', 'checkDocumentSchema', 'jsonSchemas', 'cheapestOffer', 'evaluateGates', 'estimateDocument', 'renderCheckMarkdown', 'exportRun', 'renderHtmlReport']));
     expect(out.exports).not.toEqual(expect.arrayContaining(['main']));
     expect(out.exports.filter((k: string) => /^(load|read|write)[A-Z]/.test(k))).toEqual([]);
   });

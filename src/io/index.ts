@@ -12,3 +12,4 @@ export { parseGuarded, type GuardedYaml } from './yaml-source.js';
 export { sanitizeText, sanitizeStrings } from './sanitize.js';
 export { parseCsv } from './csv.js';
 export { importCatalogCsv, importedCatalogYaml, loadCatalogFileOnly, MAX_CSV_BYTES, type ImportFormat, type ImportRequest } from './import-catalog.js';
+export { parseRunDocument, readRunDocument, type RunDocument } from './read-run-document.js';

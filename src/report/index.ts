@@ -17,3 +17,4 @@ export * from './check-render.js';
 export * from './catalog-diff.js';
 export * from './offer-compare.js';
 export * from './range-format.js';
+export * from './html-report.js';

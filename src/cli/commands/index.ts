@@ -7,6 +7,8 @@ import { registerPlan } from './plan.js';
 import { registerPresets } from './presets.js';
 import { registerFleet } from './fleet.js';
 import { registerBudget } from './budget.js';
+import { registerExport } from './export.js';
+import { registerReport } from './report.js';
 import { economicsDeps } from './economics-deps.js';
 
 /** Each command module adds itself here (one line per command). */
@@ -18,4 +20,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerPresets(program, ctx);
   registerFleet(program, ctx, economicsDeps);
   registerBudget(program, ctx, economicsDeps);
+  registerExport(program, ctx);
+  registerReport(program, ctx);
 }

@@ -13,7 +13,7 @@ import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 
 export interface PlanOpts {
   json?: boolean;
-  format?: 'table' | 'json' | 'csv' | 'markdown';
+  format?: 'table' | 'json' | 'csv' | 'markdown' | 'html';
   catalog: string[];
   color: boolean;
   accelerators?: string[];
@@ -28,8 +28,8 @@ export interface PlanOpts {
   allowFp8?: boolean;
 }
 
-/** The output options, shaped as the shared catalog helpers expect. */
-export const out = (o: PlanOpts) => ({ catalog: o.catalog, color: o.color, ...(o.json ? { json: o.json } : {}), ...(o.format ? { format: o.format } : {}) });
+/** The output options, shaped as the shared catalog helpers expect (html is check's and report's, not a grid). */
+export const out = (o: PlanOpts) => ({ catalog: o.catalog, color: o.color, ...(o.json ? { json: o.json } : {}), ...(o.format && o.format !== 'html' ? { format: o.format } : {}) });
 
 const collect = (value: string, prev: string[] = []): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
@@ -97,7 +97,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option('--top <n>', 'how many plans to show (default 5)')
     .option('--allow-fp8', 'also consider FP8 training on accelerators that support it')
     .option('--json', 'print one JSON document (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']))
+    .addOption(new Option('--format <format>', 'output format (html: check only; see also `trainplan report`)').choices(['table', 'json', 'csv', 'markdown', 'html']))
     .option('--catalog <file>', 'user catalog merged over the built-in one (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--no-color', 'disable colour');
 }
@@ -109,6 +109,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .description('search layouts × accelerators × offers and rank plans by cost or time'))
     .action((file: string, o: PlanOpts) =>
       runAction(ctx, isJson(out(o)), async () => {
+        if (o.format === 'html') throw new InputError('INVALID_OPTION', 'plan prints table, csv, markdown or json; for HTML use `trainplan report`', { location: '--format' });
         const loaded = loadModelFile(file);
         const constraints = mergeConstraints(loaded.constraints, o);
         const top = intFlag(o.top, '--top');
