@@ -6,3 +6,4 @@ export { usdPerGpuHour, gpuHourPrice } from './price.js';
 export { STALE_AFTER_DAYS, epochDay, staleOffers } from './stale.js';
 export { acceleratorIds, providerIds, getAccelerator, assertProvider, findOffer, cheapestOffer } from './lookup.js';
 export { filterOffers, sortOffersByPrice, filterAccelerators, acceleratorsByPrice, type OfferFilter } from './filter.js';
+export { offerScaleUpDomain, offerCapacityGpus } from './topology.js';

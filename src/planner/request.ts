@@ -1,5 +1,5 @@
 import type { NetworkOverride } from '../estimator/index.js';
-import { gpuHourPrice } from '../catalog/index.js';
+import { gpuHourPrice, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
 import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
 import type { OwnedPlanOffer, PlanInput, ResolvedConstraints } from './types.js';
 
@@ -12,8 +12,10 @@ const PRICING_ORDER: readonly PlanPricing[] = planPricingSchema.options;
 export interface PricePoint {
   offer: Offer;
   pricing: PlanPricing;
-  /** Owned fleets: never more GPUs than this. */
+  /** Never more GPUs than this: an owned fleet's size, or a rented offer's maxInstances × GPUs per instance. */
   maxGpus?: number;
+  /** Rented offers: the maxInstances the capacity comes from (null for owned fleets). */
+  maxInstances?: number;
   usdPerGpuHour: number;
   acceleratorCount: number;
 }
@@ -127,11 +129,13 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
     for (const offer of offers) {
       const network = {
         scaleOutBitsPerSecondPerGpu: offer.interconnect.scaleOutBitsPerSecondPerGpu,
-        scaleUpDomainSize: offer.interconnect.scaleUpDomainSize ?? acc.scaleUp.domainSize,
+        // Instance-true topology (catalog/topology.ts): a 1-GPU listing has no NVLink peers.
+        scaleUpDomainSize: offerScaleUpDomain(offer, acc),
       };
+      const isOwned = 'maxGpus' in offer;
+      const capacity = isOwned ? offer.maxGpus : (offerCapacityGpus(offer) ?? undefined);
       for (const pricing of constraints.pricing) {
-        const maxGpus = 'maxGpus' in offer ? offer.maxGpus : undefined;
-        const usdPerGpuHour = pricing === 'owned' ? ('maxGpus' in offer ? offer.usdPerGpuHour : null) : maxGpus === undefined ? gpuHourPrice(offer, pricing) : null;
+        const usdPerGpuHour = pricing === 'owned' ? ('maxGpus' in offer ? offer.usdPerGpuHour : null) : !isOwned ? gpuHourPrice(offer, pricing) : null;
         if (usdPerGpuHour === null) continue;
         const key = `${network.scaleUpDomainSize}/${network.scaleOutBitsPerSecondPerGpu}`;
         let g = byNetwork.get(key);
@@ -139,7 +143,11 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
           g = { index: -1, accelerator: acc, network, points: [], precisions };
           byNetwork.set(key, g);
         }
-        g.points.push({ offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount, ...(maxGpus !== undefined ? { maxGpus } : {}) });
+        g.points.push({
+          offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount,
+          ...(capacity !== undefined ? { maxGpus: capacity } : {}),
+          ...(!isOwned && offer.maxInstances != null ? { maxInstances: offer.maxInstances } : {}),
+        });
       }
     }
     if (byNetwork.size === 0) {

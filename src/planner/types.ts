@@ -75,6 +75,14 @@ export interface PlannedRun {
   /** Exactly what `estimate()` returns for this layout, accelerator, network and price. */
   estimate: Estimate;
   frontier: boolean;
+  /** How many GPUs the offer can supply (owned fleet size or maxInstances × GPUs per instance); atLimit: one more instance would exceed it. */
+  capacity: PlanCapacity;
+}
+
+export interface PlanCapacity {
+  maxInstances: number | null;
+  maxGpus: number | null;
+  atLimit: boolean;
 }
 
 export interface Fix {

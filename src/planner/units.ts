@@ -14,7 +14,7 @@ export interface WorkUnit {
 }
 
 export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup, precision: number): SpaceSpec {
-  const counts = group.points.map((p) => p.acceleratorCount);
+  const points = group.points;
   return {
     model: x.model,
     training: x.training,
@@ -22,10 +22,13 @@ export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup
     precision: group.precisions[precision]!,
     minGpus: plan.constraints.minGpus,
     maxGpus: plan.constraints.maxGpus,
-    gpuCountAllowed: (n) => counts.some((k) => n % k === 0),
+    gpuCountAllowed: (n) => points.some((p) => fitsPoint(p, n)),
     minTokensPerCpRank: plan.constraints.minTokensPerCpRank,
   };
 }
+
+/** Whether a point can supply `gpus` GPUs: whole instances, never past its capacity (owned fleet size or maxInstances). */
+export const fitsPoint = (p: PricePoint, gpus: number): boolean => gpus % p.acceleratorCount === 0 && (p.maxGpus === undefined || gpus <= p.maxGpus);
 
 /** Every unit of work, in a fixed order. */
 export function workUnits(x: SearchInputs, plan: SearchPlan): WorkUnit[] {
@@ -68,7 +71,7 @@ export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClo
 }
 
 export function pointsAt(group: NetworkGroup, gpus: number): PointsAt {
-  const points = group.points.filter((p) => gpus % p.acceleratorCount === 0 && (p.maxGpus === undefined || gpus <= p.maxGpus));
+  const points = group.points.filter((p) => fitsPoint(p, gpus));
   const prices = Float64Array.from(points.map((p) => p.usdPerGpuHour)).sort();
   return { count: points.length, prices, points };
 }

@@ -21,6 +21,8 @@ export const planEntrySchema = z.strictObject({
   ...runSections,
   /** On the cost–time Pareto frontier of every feasible plan. */
   frontier: z.boolean(),
+  /** The offer's capacity (owned fleet size or maxInstances × GPUs per instance; null = not stated); atLimit: the plan uses all of it. */
+  capacity: z.strictObject({ maxInstances: z.number().int().positive().nullable(), maxGpus: z.number().int().positive().nullable(), atLimit: z.boolean() }),
 });
 export type PlanEntry = z.infer<typeof planEntrySchema>;
 

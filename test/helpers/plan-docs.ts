@@ -25,6 +25,7 @@ export function aPlanEntry(p: PlanPoint = aPlanPoint(), rank: number | null = 1)
     energy: { acceleratorWatts: 700, hostWatts: 269, pue: 1.2, kwh: 1.8e5, kgCo2e: 6.6e4, gridKgCo2ePerKwh: 0.366, gridRegion: null, gridSource: 'US average' },
     cost: { usd: p.usd, gpuHours, usdPerGpuHour: p.usd / gpuHours, provider: p.provider, instance: p.instance, pricing: p.pricing },
     frontier: rank === 1,
+    capacity: { maxInstances: null, maxGpus: null, atLimit: false },
   };
 }
 
