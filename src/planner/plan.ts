@@ -206,7 +206,8 @@ function explain(
     if (cap.atLimit) {
       fixes.push({ kind: 'other', message: `the fastest offer is capacity-bound: ${fastest.point.offer.provider} ${fastest.point.offer.instance} supplies at most ${cap.maxGpus} GPUs${cap.maxInstances !== null ? ` (maxInstances ${cap.maxInstances})` : ''}; a catalog row with more capacity would be faster` });
     } else if (fastest.gpus >= maxSeen * 0.5) fixes.push({ kind: 'more-gpus', message: `raise --max-gpus above ${k.maxGpus}` });
-    return { reason: `every plan misses the ${k.deadlineDays}-day deadline: the fastest takes ${days(fastest.totalSeconds).toFixed(2)} days`, fixes };
+    const dflt = k.sources.deadlineDays === 'default' ? ' (the default; --deadline-days overrides, none lifts it)' : '';
+    return { reason: `every plan misses the ${k.deadlineDays}-day deadline${dflt}: the fastest takes ${days(fastest.totalSeconds).toFixed(2)} days`, fixes };
   }
   if (k.budgetUsd !== null && cheapestInDeadline) {
     fixes.push({ kind: 'bigger-budget', message: `a budget of at least ${usd(Math.ceil(cheapestInDeadline.usd))} (cheapest: ${describe(p, cheapestInDeadline)})` });

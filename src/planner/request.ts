@@ -1,9 +1,11 @@
 import type { NetworkOverride } from '../estimator/index.js';
 import { gpuHourPrice, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
 import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
-import type { OwnedPlanOffer, PlanInput, ResolvedConstraints } from './types.js';
+import { CONSTRAINT_KEYS, type ConstraintSources, type OwnedPlanOffer, type PlanInput, type ResolvedConstraints } from './types.js';
 
 export const DEFAULT_MAX_GPUS = 16384;
+/** A run longer than a year is almost never what anyone means to buy: the default deadline (issue 10 item 5), stated in every plan. */
+export const DEFAULT_DEADLINE_DAYS = 365;
 export const DEFAULT_TOP = 5;
 export const DEFAULT_MIN_TOKENS_PER_CP_RANK = 1024;
 const PRICING_ORDER: readonly PlanPricing[] = planPricingSchema.options;
@@ -62,7 +64,7 @@ export function resolveConstraints(input: PlanInput): ResolvedConstraints {
   }
   positive('minGpus', c.minGpus, true);
   positive('maxGpus', c.maxGpus, true);
-  positive('deadlineDays', c.deadlineDays, false);
+  positive('deadlineDays', c.deadlineDays ?? undefined, false);
   positive('budgetUsd', c.budgetUsd, false);
   positive('top', input.top, true);
   const minGpus = c.minGpus ?? 1;
@@ -81,12 +83,21 @@ export function resolveConstraints(input: PlanInput): ResolvedConstraints {
     pricing: PRICING_ORDER.filter((p) => pricingList.includes(p)),
     minGpus,
     maxGpus,
-    deadlineDays: c.deadlineDays ?? null,
+    deadlineDays: c.deadlineDays === undefined ? DEFAULT_DEADLINE_DAYS : c.deadlineDays,
     budgetUsd: c.budgetUsd ?? null,
     allowFp8: c.allowFp8 ?? false,
     top: input.top ?? DEFAULT_TOP,
     minTokensPerCpRank: input.minTokensPerCpRank ?? DEFAULT_MIN_TOKENS_PER_CP_RANK,
+    sources: sourcesOf(input),
   };
+}
+
+/** Flag, model file or caller for each constraint given; 'default' for the rest (deadlineDays: null counts as given). */
+function sourcesOf(input: PlanInput): ConstraintSources {
+  const c: Record<string, unknown> = { ...input.constraints, top: input.top };
+  const out = {} as ConstraintSources;
+  for (const k of CONSTRAINT_KEYS) out[k] = c[k] === undefined ? 'default' : (input.constraintSources?.[k] ?? 'caller');
+  return out;
 }
 
 /**

@@ -14,3 +14,4 @@ export * from './presets.js';
 export * from './check-text.js';
 export * from './check-json.js';
 export * from './check-render.js';
+export * from './constraints-line.js';

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { PlannedRun, PlanResult } from '../planner/index.js';
 import { renderGrid, type GridFormat } from './grid.js';
+import { constraintsLine } from './constraints-line.js';
 import { count, duration, gib, percent, usd } from './human.js';
 
 const HEADERS = ['#', 'frontier', 'accelerator', 'provider', 'instance × n', 'pricing', 'GPUs', 'TP/PP/VPP/CP/EP/DP', 'micro-batch', 'grad-acc', 'ZeRO', 'recompute', 'precision', 'headroom', 'step', 'days', 'GPU-hours', 'USD', 'MFU', 'goodput', 't CO2e'];
@@ -72,6 +73,7 @@ export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstan
   const objective = r.constraints.objective === 'cost' ? 'total cost' : 'time to train';
   if (r.plans.length) {
     parts.push(chalk.bold(`Best plans by ${objective} (◆ = on the cost–time Pareto frontier)`) + '\n');
+    parts.push(constraintsLine(r.constraints) + '\n');
     parts.push(renderGrid(HEADERS, r.plans.map((p) => row(p, human)), format, chalk));
     const extra = r.frontier.filter((f) => !r.plans.includes(f));
     if (extra.length) {
@@ -80,6 +82,7 @@ export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstan
     }
   } else if (r.infeasible) {
     parts.push(chalk.bold('No feasible plan: ') + r.infeasible.reason + '\n');
+    parts.push(constraintsLine(r.constraints) + '\n');
     for (const f of r.infeasible.fixes) parts.push(`  fix: ${f.message}\n`);
   }
   const capped = r.plans.filter((p) => p.capacity.atLimit);
