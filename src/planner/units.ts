@@ -54,6 +54,8 @@ export interface PointsAt {
   points: PricePoint[];
   /** Daly's wall-clock model per point (spot points add preemptions), filled by wallsAt. */
   walls?: WallClockModel[];
+  /** Smallest and largest wall-clock ÷ failure-free ratio over the points (wall clock is linear in the work), filled by inflationAt. */
+  inflation?: { min: number; max: number };
 }
 
 /** What goodput needs of a run (model parameters, byte sizes, optimizer), built once per search. */
@@ -68,6 +70,24 @@ export const priceOfPoint = (p: PricePoint) => ({ usdPerGpuHour: p.usdPerGpuHour
 export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClockModel[] {
   pts.walls ??= pts.points.map((p) => wallClockFor(g, gpus, priceOfPoint(p)));
   return pts.walls;
+}
+
+/**
+ * Bounds on wall clock ÷ failure-free time over the points at `gpus`: Daly's wall clock is factor·T/τ (or T), linear
+ * in T, so every point's wall clock lies within [min·T, max·T] (up to rounding; callers keep a relative margin).
+ */
+export function inflationAt(pts: PointsAt, g: GoodputContext, gpus: number): { min: number; max: number } {
+  if (!pts.inflation) {
+    let min = Infinity;
+    let max = 0;
+    for (const w of wallsAt(pts, g, gpus)) {
+      const r = Number.isFinite(w.tau) ? w.factor / w.tau : 1;
+      min = Math.min(min, r);
+      max = Math.max(max, r);
+    }
+    pts.inflation = { min, max };
+  }
+  return pts.inflation;
 }
 
 export function pointsAt(group: NetworkGroup, gpus: number): PointsAt {
