@@ -51,7 +51,7 @@ function row(p: PlannedRun, human: boolean): string[] {
 
 /** A plan that uses all of its offer's capacity: capacity, not price or speed, limits it. */
 const capacityLine = (p: PlannedRun): string =>
-  `capacity: #${p.rank} uses every GPU ${p.provider} ${p.instance} can supply (${p.capacity.maxInstances !== null ? `maxInstances ${p.capacity.maxInstances} × ${p.gpus / p.instances}` : `fleet of ${p.capacity.maxGpus}`}); more would need another offer`;
+  `capacity: ${p.rank === null ? `frontier plan ${p.gpus} × ${p.instance}` : `#${p.rank}`} uses every GPU ${p.provider} ${p.instance} can supply (${p.capacity.maxInstances !== null ? `maxInstances ${p.capacity.maxInstances} × ${p.gpus / p.instances}` : `fleet of ${p.capacity.maxGpus}`}); more would need another offer`;
 
 /** Search counts and rejection reasons, one line each. */
 export function renderSearchSummary(r: PlanResult): string {
@@ -85,7 +85,7 @@ export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstan
     parts.push(constraintsLine(r.constraints) + '\n');
     for (const f of r.infeasible.fixes) parts.push(`  fix: ${f.message}\n`);
   }
-  const capped = r.plans.filter((p) => p.capacity.atLimit);
+  const capped = [...r.plans, ...r.frontier.filter((f) => !r.plans.includes(f))].filter((p) => p.capacity.atLimit);
   if (capped.length) parts.push('\n' + capped.map(capacityLine).join('\n') + '\n');
   parts.push('\n' + renderSearchSummary(r));
   return parts.join('');
