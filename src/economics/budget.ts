@@ -1,5 +1,5 @@
 import { countParameters } from '../estimator/index.js';
-import { DEFAULT_MAX_GPUS } from '../planner/index.js';
+import { buildSearchPlan, DEFAULT_MAX_GPUS, resolveConstraints } from '../planner/index.js';
 import type { Constraints, ModelConfig, PlanPricing, Pricing, TrainingConfig } from '../schema/index.js';
 import { acceleratorBounds, lowerBounds, margin, type AcceleratorBound, type BoundsCatalog } from './budget-bounds.js';
 import { largestFitting, type SizeProbe } from './budget-search.js';
@@ -131,6 +131,12 @@ function boundedSize(bounds: AcceleratorBound[], at: (size: number) => { model: 
 }
 
 function run(req: BudgetRequest, at: (size: number) => { model: ModelConfig; tokens: number }, k: number, min: number): BudgetResult | null {
+  if (req.catalog) {
+    // Unknown accelerator or provider ids (and filters no offer matches) are input errors, as in `plan`, before any bound prunes them away.
+    const { model, tokens } = at(1e9);
+    const input = { model, training: trainingFor(tokens), catalog: { accelerators: [...req.catalog.accelerators], offers: [...req.catalog.offers] }, constraints: { ...req.constraints, deadlineDays: null } };
+    buildSearchPlan(input, resolveConstraints(input));
+  }
   const bounds = boundsOf(req);
   const limit = { usd: req.usd, days: req.days };
   // Without a catalog, a wide bracket; with one, MFU ≤ 1 bounds the size from above, and ~45% MFU (typical of the
