@@ -13,3 +13,4 @@ export { importSkypilot } from './import-skypilot.js';
 export { importPlainCsv, PLAIN_CSV_COLUMNS } from './import-csv.js';
 export { diffOffers, type CatalogDiff, type PriceChange } from './diff.js';
 export { refineByMemory } from './accelerator-names.js';
+export { offerScaleUpDomain, offerCapacityGpus } from './topology.js';

@@ -72,13 +72,17 @@ function buyTerms(req: FleetRequest, accId: string): FleetReport['buy'] {
 
 /** Plans each model once (cheapest on-demand plan meeting its deadline) on one accelerator, then prices the workload every way. */
 export function fleetWorkload(request: FleetRequest): { ok: true; report: FleetReport } | { ok: false; model: string; reason: string } {
-  // Without --providers, the first model file's providers bound both its plan and the prices compared.
-  const fromFile = request.models[0]?.constraints?.providers;
-  const req: FleetRequest = request.providers || !fromFile ? request : { ...request, providers: fromFile };
+  // Each model is planned under its own file's constraints (--providers replaces every file's list). The rent
+  // prices compared for the whole workload come from --providers, else from the union of the files' lists when
+  // every file names providers, else from every provider.
+  const lists = request.models.map((m) => m.constraints?.providers);
+  const union = lists.every((l) => l !== undefined) ? [...new Set(lists.flatMap((l) => l!))].sort() : undefined;
+  const req: FleetRequest = request.providers || !union ? request : { ...request, providers: union };
   let acc = req.accelerator ?? (req.fleet ? req.fleet.accelerator : undefined);
   const planned: Array<{ m: WorkloadModel; plan: PlanLike }> = [];
   for (const m of req.models) {
-    const constraints = { ...m.constraints, pricing: 'on-demand' as const, objective: 'cost' as const, ...(acc ? { accelerators: [acc] } : {}), ...(req.providers ? { providers: [...req.providers] } : {}) };
+    const providers = request.providers ?? m.constraints?.providers;
+    const constraints = { ...m.constraints, pricing: 'on-demand' as const, objective: 'cost' as const, ...(acc ? { accelerators: [acc] } : {}), ...(providers ? { providers: [...providers] } : {}) };
     const r = req.planFn({ model: m.model, training: m.training, constraints, top: 1 });
     const best = r.plans[0];
     if (!best) return { ok: false, model: m.name, reason: r.infeasible?.reason ?? 'no feasible on-demand plan' };

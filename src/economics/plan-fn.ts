@@ -1,4 +1,5 @@
 import type { Estimate } from '../estimator/index.js';
+import type { PlanConstraints } from '../planner/index.js';
 import type { Constraints, ModelConfig, TrainingConfig } from '../schema/index.js';
 
 /** The fields of a ranked plan that fleet economics reads (the planner's PlannedRun satisfies it). */
@@ -12,9 +13,13 @@ export interface PlanLike {
   estimate: Estimate;
 }
 
-/** A planner bound to a catalog: best plans first for one model under constraints; `infeasible` says why when none. */
-export type PlanFn = (req: { model: ModelConfig; training: TrainingConfig; constraints: Constraints; top?: number }) => {
+/**
+ * A planner bound to a catalog: best plans first for one model under constraints; `infeasible` says why when none;
+ * `frontier`: the cost–time Pareto frontier of every feasible plan (the real planner's; fakes may leave it out).
+ */
+export type PlanFn = (req: { model: ModelConfig; training: TrainingConfig; constraints: PlanConstraints; top?: number }) => {
   plans: readonly PlanLike[];
+  frontier?: readonly PlanLike[];
   infeasible: { reason: string } | null;
 };
 

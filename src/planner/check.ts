@@ -1,7 +1,8 @@
-import type { Constraints, PlanPoint } from '../schema/index.js';
+import type { PlanPoint } from '../schema/index.js';
+import { DEFAULT_DEADLINE_DAYS } from './request.js';
 import { evaluateGates, type BaselineFacts, type GateFacts, type GateVerdict } from './gates.js';
 import { plan } from './plan.js';
-import type { PlanInput, PlannedRun, PlanResult } from './types.js';
+import type { PlanConstraints, PlanInput, PlannedRun, PlanResult } from './types.js';
 
 /** One planner run as check sees it: the best plan, every plan it reported (ranked + frontier), and why none. */
 export interface PlanOutcome {
@@ -11,11 +12,11 @@ export interface PlanOutcome {
 }
 
 /** Runs the planner under the given constraints (injected: the real `plan()` in the CLI, a fake in tests). */
-export type PlanRunner = (constraints: Constraints) => PlanOutcome;
+export type PlanRunner = (constraints: PlanConstraints) => PlanOutcome;
 
 export interface CheckRequest {
-  /** The constraints of the gated search: the model file's, with flags merged over them. */
-  constraints: Constraints;
+  /** The constraints of the gated search: the model file's, with flags merged over them (no deadline: the default applies). */
+  constraints: PlanConstraints;
   baseline: BaselineFacts | null;
   maxIncreasePercent: number | null;
   current: GateFacts['current'];
@@ -28,10 +29,10 @@ const DAY = 86400;
 const minBy = (xs: PlanPoint[], key: (p: PlanPoint) => number): PlanPoint | null =>
   xs.reduce<PlanPoint | null>((best, p) => (best === null || key(p) < key(best) ? p : best), null);
 
-/** Budget and deadline removed: what would the gates measure if nothing qualifies? */
-function relax(c: Constraints): Constraints {
+/** Budget and deadline (the default one too) removed: what would the gates measure if nothing qualifies? */
+function relax(c: PlanConstraints): PlanConstraints {
   const { budgetUsd: _b, deadlineDays: _d, ...rest } = c;
-  return rest;
+  return { ...rest, deadlineDays: null };
 }
 
 /**
@@ -41,6 +42,8 @@ function relax(c: Constraints): Constraints {
  */
 export function checkFacts(req: CheckRequest, run: PlanRunner): { facts: GateFacts; main: PlanOutcome } {
   const c = req.constraints;
+  // The deadline in effect: the given one, none when lifted (null), else the planner's default.
+  const deadline = c.deadlineDays === undefined ? DEFAULT_DEADLINE_DAYS : c.deadlineDays;
   const main = run(c);
   let relaxed: GateFacts['relaxed'] = null;
   let infeasibleReason = main.infeasibleReason;
@@ -48,8 +51,7 @@ export function checkFacts(req: CheckRequest, run: PlanRunner): { facts: GateFac
     const r = run(relax(c));
     const fastest = minBy(r.points, (p) => p.totalSeconds);
     const cheapest = minBy(r.points, (p) => p.usd);
-    const deadline = c.deadlineDays;
-    const inDeadline = deadline === undefined ? r.points : r.points.filter((p) => p.totalSeconds / DAY <= deadline);
+    const inDeadline = deadline === null ? r.points : r.points.filter((p) => p.totalSeconds / DAY <= deadline);
     if (fastest && cheapest) relaxed = { fastest, cheapest, cheapestInDeadline: minBy(inDeadline, (p) => p.usd) };
     else infeasibleReason = r.infeasibleReason ?? infeasibleReason;
   }
@@ -58,14 +60,14 @@ export function checkFacts(req: CheckRequest, run: PlanRunner): { facts: GateFac
   if (b) {
     const exists = req.hasOffer(b);
     const r = exists
-      ? run({ accelerators: [b.accelerator], providers: [b.provider], pricing: b.pricing, minGpus: b.gpus, maxGpus: b.gpus, ...(c.objective ? { objective: c.objective } : {}), ...(c.allowFp8 !== undefined ? { allowFp8: c.allowFp8 } : {}) })
+      ? run({ accelerators: [b.accelerator], providers: [b.provider], pricing: b.pricing, minGpus: b.gpus, maxGpus: b.gpus, deadlineDays: null, ...(c.objective ? { objective: c.objective } : {}), ...(c.allowFp8 !== undefined ? { allowFp8: c.allowFp8 } : {}) })
       : null;
     const plan = r?.points.filter((p) => p.instance === b.instance && p.gpus === b.gpus).sort((x, y) => x.usd - y.usd)[0] ?? null;
     sameOffer = { exists, plan };
   }
   const facts: GateFacts = {
     best: main.best, relaxed, infeasibleReason,
-    budgetUsd: c.budgetUsd ?? null, deadlineDays: c.deadlineDays ?? null,
+    budgetUsd: c.budgetUsd ?? null, deadlineDays: deadline,
     baseline: req.baseline, maxIncreasePercent: req.maxIncreasePercent, current: req.current, sameOffer,
   };
   return { facts, main };
@@ -86,7 +88,7 @@ export function pointOfRun(r: PlannedRun): PlanPoint {
 }
 
 export interface CheckInput extends Omit<PlanInput, 'constraints'> {
-  constraints: Constraints;
+  constraints: PlanConstraints;
   baseline: BaselineFacts | null;
   maxIncreasePercent: number | null;
   catalogDigest: string | null;

@@ -6,7 +6,7 @@ import { emptyPartial, mergePartial, type PartialSearch, type SearchInputs } fro
 import { searchUnits } from './search.js';
 import { goodputContextOf, pointsAt, priceOfPoint, wallsAt, workUnits } from './units.js';
 import { RECOMPUTE, tpChoices } from './space.js';
-import type { Fix, PlanInput, PlannedRun, PlanResult, RejectReason, SearchStats } from './types.js';
+import type { Fix, PlanCapacity, PlanInput, PlannedRun, PlanResult, RejectReason, SearchStats } from './types.js';
 
 /** Everything a search needs, resolved and validated once (throws InputError on bad input). */
 export interface PreparedPlan {
@@ -74,7 +74,13 @@ function toRun(p: PreparedPlan, c: Candidate, rank: number | null, frontier: boo
     layout: { ...e.layout, precision: layout.precision },
     estimate: e,
     frontier,
+    capacity: capacityOf(c.point, c.gpus),
   };
+}
+
+function capacityOf(point: Candidate['point'], gpus: number): PlanCapacity {
+  const maxGpus = point.maxGpus ?? null;
+  return { maxInstances: point.maxInstances ?? null, maxGpus, atLimit: maxGpus !== null && gpus + point.acceleratorCount > maxGpus };
 }
 
 const days = (s: number) => s / 86400;
@@ -196,8 +202,12 @@ function explain(
   if (k.deadlineDays !== null && !cheapestInDeadline) {
     const maxSeen = Math.max(...gpuCounts);
     fixes.push({ kind: 'later-deadline', message: `a deadline of at least ${Math.ceil(days(fastest.totalSeconds) * 100) / 100} days (fastest: ${describe(p, fastest)})` });
-    if (fastest.gpus >= maxSeen * 0.5) fixes.push({ kind: 'more-gpus', message: `raise --max-gpus above ${k.maxGpus}` });
-    return { reason: `every plan misses the ${k.deadlineDays}-day deadline: the fastest takes ${days(fastest.totalSeconds).toFixed(2)} days`, fixes };
+    const cap = capacityOf(fastest.point, fastest.gpus);
+    if (cap.atLimit) {
+      fixes.push({ kind: 'other', message: `the fastest offer is capacity-bound: ${fastest.point.offer.provider} ${fastest.point.offer.instance} supplies at most ${cap.maxGpus} GPUs${cap.maxInstances !== null ? ` (maxInstances ${cap.maxInstances})` : ''}; a catalog row with more capacity would be faster` });
+    } else if (fastest.gpus >= maxSeen * 0.5) fixes.push({ kind: 'more-gpus', message: `raise --max-gpus above ${k.maxGpus}` });
+    const dflt = k.sources.deadlineDays === 'default' ? ' (the default; --deadline-days overrides, none lifts it)' : '';
+    return { reason: `every plan misses the ${k.deadlineDays}-day deadline${dflt}: the fastest takes ${days(fastest.totalSeconds).toFixed(2)} days`, fixes };
   }
   if (k.budgetUsd !== null && cheapestInDeadline) {
     fixes.push({ kind: 'bigger-budget', message: `a budget of at least ${usd(Math.ceil(cheapestInDeadline.usd))} (cheapest: ${describe(p, cheapestInDeadline)})` });

@@ -1,9 +1,11 @@
 import { precisionSupport, type NetworkOverride } from '../estimator/index.js';
-import { gpuHourPrice } from '../catalog/index.js';
+import { gpuHourPrice, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
 import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
-import type { OwnedPlanOffer, PlanInput, ResolvedConstraints } from './types.js';
+import { CONSTRAINT_KEYS, type ConstraintSources, type OwnedPlanOffer, type PlanInput, type ResolvedConstraints } from './types.js';
 
 export const DEFAULT_MAX_GPUS = 16384;
+/** A run longer than a year is almost never what anyone means to buy: the default deadline (issue 10 item 5), stated in every plan. */
+export const DEFAULT_DEADLINE_DAYS = 365;
 export const DEFAULT_TOP = 5;
 export const DEFAULT_MIN_TOKENS_PER_CP_RANK = 1024;
 const PRICING_ORDER: readonly PlanPricing[] = planPricingSchema.options;
@@ -12,8 +14,10 @@ const PRICING_ORDER: readonly PlanPricing[] = planPricingSchema.options;
 export interface PricePoint {
   offer: Offer;
   pricing: PlanPricing;
-  /** Owned fleets: never more GPUs than this. */
+  /** Never more GPUs than this: an owned fleet's size, or a rented offer's maxInstances × GPUs per instance. */
   maxGpus?: number;
+  /** Rented offers: the maxInstances the capacity comes from (null for owned fleets). */
+  maxInstances?: number;
   usdPerGpuHour: number;
   acceleratorCount: number;
 }
@@ -60,7 +64,7 @@ export function resolveConstraints(input: PlanInput): ResolvedConstraints {
   }
   positive('minGpus', c.minGpus, true);
   positive('maxGpus', c.maxGpus, true);
-  positive('deadlineDays', c.deadlineDays, false);
+  positive('deadlineDays', c.deadlineDays ?? undefined, false);
   positive('budgetUsd', c.budgetUsd, false);
   positive('top', input.top, true);
   const minGpus = c.minGpus ?? 1;
@@ -79,12 +83,21 @@ export function resolveConstraints(input: PlanInput): ResolvedConstraints {
     pricing: PRICING_ORDER.filter((p) => pricingList.includes(p)),
     minGpus,
     maxGpus,
-    deadlineDays: c.deadlineDays ?? null,
+    deadlineDays: c.deadlineDays === undefined ? DEFAULT_DEADLINE_DAYS : c.deadlineDays,
     budgetUsd: c.budgetUsd ?? null,
     allowFp8: c.allowFp8 ?? false,
     top: input.top ?? DEFAULT_TOP,
     minTokensPerCpRank: input.minTokensPerCpRank ?? DEFAULT_MIN_TOKENS_PER_CP_RANK,
+    sources: sourcesOf(input),
   };
+}
+
+/** Flag, model file or caller for each constraint given; 'default' for the rest (deadlineDays: null counts as given). */
+function sourcesOf(input: PlanInput): ConstraintSources {
+  const c: Record<string, unknown> = { ...input.constraints, top: input.top };
+  const out = {} as ConstraintSources;
+  for (const k of CONSTRAINT_KEYS) out[k] = c[k] === undefined ? 'default' : (input.constraintSources?.[k] ?? 'caller');
+  return out;
 }
 
 /**
@@ -128,11 +141,13 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
     for (const offer of offers) {
       const network = {
         scaleOutBitsPerSecondPerGpu: offer.interconnect.scaleOutBitsPerSecondPerGpu,
-        scaleUpDomainSize: offer.interconnect.scaleUpDomainSize ?? acc.scaleUp.domainSize,
+        // Instance-true topology (catalog/topology.ts): a 1-GPU listing has no NVLink peers.
+        scaleUpDomainSize: offerScaleUpDomain(offer, acc),
       };
+      const isOwned = 'maxGpus' in offer;
+      const capacity = isOwned ? offer.maxGpus : (offerCapacityGpus(offer) ?? undefined);
       for (const pricing of constraints.pricing) {
-        const maxGpus = 'maxGpus' in offer ? offer.maxGpus : undefined;
-        const usdPerGpuHour = pricing === 'owned' ? ('maxGpus' in offer ? offer.usdPerGpuHour : null) : maxGpus === undefined ? gpuHourPrice(offer, pricing) : null;
+        const usdPerGpuHour = pricing === 'owned' ? ('maxGpus' in offer ? offer.usdPerGpuHour : null) : !isOwned ? gpuHourPrice(offer, pricing) : null;
         if (usdPerGpuHour === null) continue;
         const key = `${network.scaleUpDomainSize}/${network.scaleOutBitsPerSecondPerGpu}`;
         let g = byNetwork.get(key);
@@ -140,7 +155,11 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
           g = { index: -1, accelerator: acc, network, points: [], precisions };
           byNetwork.set(key, g);
         }
-        g.points.push({ offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount, ...(maxGpus !== undefined ? { maxGpus } : {}) });
+        g.points.push({
+          offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount,
+          ...(capacity !== undefined ? { maxGpus: capacity } : {}),
+          ...(!isOwned && offer.maxInstances != null ? { maxInstances: offer.maxInstances } : {}),
+        });
       }
     }
     if (byNetwork.size === 0) {

@@ -19,7 +19,7 @@ import {
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues } from './space.js';
-import { goodputContextOf, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
+import { goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
 export interface Searcher {
@@ -131,6 +131,9 @@ function runUnit(
         pointCache.set(n, pts);
       }
       const count = pts.count;
+      let cutsReady = false;
+      let allWithin = -1;
+      let allPast = Infinity;
       const ei = epIndex.get(f.ep)!;
       const zeros = zeroValues(f.dp, cp);
       const nz = zeros.length;
@@ -199,13 +202,25 @@ function runUnit(
               if (deadlineDays === null && budget === null) {
                 feasible += count;
               } else {
-                // Wall clock per offer (estimator/goodput.ts): the same expression estimate() evaluates.
-                const walls = wallsAt(pts, gctx, n);
-                for (let i = 0; i < count; i++) {
-                  const wall = wallClockSeconds(walls[i]!, total);
-                  if (deadlineDays !== null && wall / 86400 > deadlineDays) pastDeadline++;
-                  else if (budget !== null && ((wall * n) / 3600) * pts.points[i]!.usdPerGpuHour > budget) overBudget++;
-                  else feasible++;
+                if (!cutsReady && deadlineDays !== null) {
+                  // Wall clock is linear in the work (Daly): bounds over the offers decide most layouts at once,
+                  // with a relative margin far above rounding, so the verdicts equal the per-offer ones below.
+                  const inf = inflationAt(pts, gctx, n);
+                  allWithin = budget === null ? (deadlineDays * 86400) / (inf.max * (1 + 1e-9)) : -1;
+                  allPast = (deadlineDays * 86400) / (inf.min * (1 - 1e-9));
+                }
+                cutsReady = true;
+                if (total <= allWithin) feasible += count;
+                else if (total > allPast) pastDeadline += count;
+                else {
+                  // Wall clock per offer (estimator/goodput.ts): the same expression estimate() evaluates.
+                  const walls = wallsAt(pts, gctx, n);
+                  for (let i = 0; i < count; i++) {
+                    const wall = wallClockSeconds(walls[i]!, total);
+                    if (deadlineDays !== null && wall / 86400 > deadlineDays) pastDeadline++;
+                    else if (budget !== null && ((wall * n) / 3600) * pts.points[i]!.usdPerGpuHour > budget) overBudget++;
+                    else feasible++;
+                  }
                 }
               }
               if (step < famStep) {

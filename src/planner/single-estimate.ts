@@ -1,4 +1,4 @@
-import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice } from '../catalog/index.js';
+import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
 import { estimate, gridFor, precisionSupport, unmeasuredWarning, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
 import { InputError, type Catalog, type Layout, type ModelConfig, type Offer, type Pricing, type TrainingConfig } from '../schema/index.js';
 
@@ -24,6 +24,20 @@ export interface PricedEstimate {
   result: EstimateResult;
   offer: Offer | null;
   warnings: string[];
+}
+
+/** What the offer's topology and capacity mean for this layout: TP beyond the scale-up domain, GPUs beyond maxInstances. */
+function topologyWarnings(layout: Layout, offer: Offer, domain: number): string[] {
+  const out: string[] = [];
+  const tp = layout.tp;
+  if (tp > domain) {
+    out.push(`TP ${tp} spans ${Math.ceil(tp / domain)} scale-up domains of ${domain} GPU(s) (${offer.provider}/${offer.instance}): tensor-parallel traffic crosses the scale-out network`);
+  }
+  const cap = offerCapacityGpus(offer);
+  if (cap !== null && layout.gpus > cap) {
+    out.push(`${layout.gpus} GPUs is more than ${offer.provider}/${offer.instance} can supply (${offer.maxInstances} instance(s) × ${offer.acceleratorCount} GPU(s) = ${cap})`);
+  }
+  return out;
 }
 
 function chooseOffer(req: EstimateRequest): Offer | null {
@@ -77,10 +91,10 @@ export function estimateRequest(req: EstimateRequest): PricedEstimate {
     warnings.push(`no ${req.pricing} offer carries ${req.accelerator}; cost is not computed (add one with --catalog)`);
   }
   const explicit = req.instance !== undefined || req.provider !== undefined;
+  // The named offer's own topology (catalog/topology.ts), as the planner times it.
   const network: NetworkOverride | undefined =
-    offer && explicit
-      ? { scaleOutBitsPerSecondPerGpu: offer.interconnect.scaleOutBitsPerSecondPerGpu, ...(offer.interconnect.scaleUpDomainSize ? { scaleUpDomainSize: offer.interconnect.scaleUpDomainSize } : {}) }
-      : undefined;
+    offer && explicit ? { scaleOutBitsPerSecondPerGpu: offer.interconnect.scaleOutBitsPerSecondPerGpu, scaleUpDomainSize: offerScaleUpDomain(offer, accelerator) } : undefined;
+  if (offer && explicit) warnings.push(...topologyWarnings(req.layout, offer, network!.scaleUpDomainSize!));
   const result = estimate({
     model: req.model,
     training: req.training,

@@ -12,12 +12,26 @@ export type OwnedPlanOffer = Offer & { maxGpus: number; usdPerGpuHour: number };
 
 export type Objective = 'cost' | 'time';
 
+/**
+ * The model file's `constraints:` with flags merged over them. `deadlineDays: null` lifts the default
+ * deadline (DEFAULT_DEADLINE_DAYS); left out, the default applies.
+ */
+export type PlanConstraints = Omit<Constraints, 'deadlineDays'> & { deadlineDays?: number | null };
+
+/** Where a constraint in effect came from: a command-line flag, the model file, the library caller, or the default. */
+export type ConstraintSource = 'flag' | 'model-file' | 'caller' | 'default';
+export const CONSTRAINT_KEYS = ['objective', 'accelerators', 'providers', 'pricing', 'minGpus', 'maxGpus', 'deadlineDays', 'budgetUsd', 'allowFp8', 'top'] as const;
+export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
+export type ConstraintSources = Record<ConstraintKey, ConstraintSource>;
+
 export interface PlanInput {
   model: ModelConfig;
   training: TrainingConfig;
   catalog: PlannerCatalog;
   /** The model file's `constraints:` with command-line flags already merged over it. */
-  constraints?: Constraints;
+  constraints?: PlanConstraints;
+  /** Which given constraints came from a flag and which from the model file (the CLI knows); others given count as 'caller'. */
+  constraintSources?: Partial<Record<ConstraintKey, 'flag' | 'model-file'>>;
   /** How many ranked plans to return (default 5). */
   top?: number;
   assumptions?: Partial<Assumptions>;
@@ -42,6 +56,8 @@ export interface ResolvedConstraints {
   allowFp8: boolean;
   top: number;
   minTokensPerCpRank: number;
+  /** Where each constraint in effect came from. */
+  sources: ConstraintSources;
 }
 
 export type RejectReason = 'oom' | 'past-deadline' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
@@ -75,6 +91,14 @@ export interface PlannedRun {
   /** Exactly what `estimate()` returns for this layout, accelerator, network and price. */
   estimate: Estimate;
   frontier: boolean;
+  /** How many GPUs the offer can supply (owned fleet size or maxInstances × GPUs per instance); atLimit: one more instance would exceed it. */
+  capacity: PlanCapacity;
+}
+
+export interface PlanCapacity {
+  maxInstances: number | null;
+  maxGpus: number | null;
+  atLimit: boolean;
 }
 
 export interface Fix {

@@ -14,7 +14,7 @@ export interface WorkUnit {
 }
 
 export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup, precision: number): SpaceSpec {
-  const counts = group.points.map((p) => p.acceleratorCount);
+  const points = group.points;
   return {
     model: x.model,
     training: x.training,
@@ -22,10 +22,13 @@ export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup
     precision: group.precisions[precision]!,
     minGpus: plan.constraints.minGpus,
     maxGpus: plan.constraints.maxGpus,
-    gpuCountAllowed: (n) => counts.some((k) => n % k === 0),
+    gpuCountAllowed: (n) => points.some((p) => fitsPoint(p, n)),
     minTokensPerCpRank: plan.constraints.minTokensPerCpRank,
   };
 }
+
+/** Whether a point can supply `gpus` GPUs: whole instances, never past its capacity (owned fleet size or maxInstances). */
+export const fitsPoint = (p: PricePoint, gpus: number): boolean => gpus % p.acceleratorCount === 0 && (p.maxGpus === undefined || gpus <= p.maxGpus);
 
 /** Every unit of work, in a fixed order. */
 export function workUnits(x: SearchInputs, plan: SearchPlan): WorkUnit[] {
@@ -51,6 +54,8 @@ export interface PointsAt {
   points: PricePoint[];
   /** Daly's wall-clock model per point (spot points add preemptions), filled by wallsAt. */
   walls?: WallClockModel[];
+  /** Smallest and largest wall-clock ÷ failure-free ratio over the points (wall clock is linear in the work), filled by inflationAt. */
+  inflation?: { min: number; max: number };
 }
 
 /** What goodput needs of a run (model parameters, byte sizes, optimizer), built once per search. */
@@ -67,8 +72,26 @@ export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClo
   return pts.walls;
 }
 
+/**
+ * Bounds on wall clock ÷ failure-free time over the points at `gpus`: Daly's wall clock is factor·T/τ (or T), linear
+ * in T, so every point's wall clock lies within [min·T, max·T] (up to rounding; callers keep a relative margin).
+ */
+export function inflationAt(pts: PointsAt, g: GoodputContext, gpus: number): { min: number; max: number } {
+  if (!pts.inflation) {
+    let min = Infinity;
+    let max = 0;
+    for (const w of wallsAt(pts, g, gpus)) {
+      const r = Number.isFinite(w.tau) ? w.factor / w.tau : 1;
+      min = Math.min(min, r);
+      max = Math.max(max, r);
+    }
+    pts.inflation = { min, max };
+  }
+  return pts.inflation;
+}
+
 export function pointsAt(group: NetworkGroup, gpus: number): PointsAt {
-  const points = group.points.filter((p) => gpus % p.acceleratorCount === 0 && (p.maxGpus === undefined || gpus <= p.maxGpus));
+  const points = group.points.filter((p) => fitsPoint(p, gpus));
   const prices = Float64Array.from(points.map((p) => p.usdPerGpuHour)).sort();
   return { count: points.length, prices, points };
 }

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckDocument, Comparison, PlanPoint } from '../schema/index.js';
 import { days, gateActual, gateLimit, gateTitle, layoutLabel, money, planLabel, signedPercent } from './check-text.js';
 import { renderGrid, type GridFormat } from './grid.js';
+import { constraintsLine } from './constraints-line.js';
 import { count } from './human.js';
 
 type Row = [string, string, string, string];
@@ -62,7 +63,7 @@ export function renderCheckTable(doc: CheckDocument, format: GridFormat, c: Chal
   if (format === 'csv') return renderGrid(['gate', 'status', 'limit', 'actual', 'detail'], gateRows, 'csv', c);
   const out: string[] = [];
   const colour = doc.verdict === 'pass' ? c.green : c.red;
-  out.push(colour.bold(doc.summary), '');
+  out.push(colour.bold(doc.summary), constraintsLine(doc.input.constraints), '');
   const best = doc.plans[0];
   if (best) {
     out.push(c.bold('Best plan'));

@@ -18,3 +18,4 @@ export * from './catalog-diff.js';
 export * from './offer-compare.js';
 export * from './range-format.js';
 export * from './html-report.js';
+export * from './constraints-line.js';

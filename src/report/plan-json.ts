@@ -26,6 +26,7 @@ export function planEntry(p: PlannedRun) {
     energy: e.energy,
     cost: e.cost,
     frontier: p.frontier,
+    capacity: p.capacity,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { PlannedRun, PlanResult } from '../planner/index.js';
 import { renderGrid, type GridFormat } from './grid.js';
+import { constraintsLine } from './constraints-line.js';
 import { count, duration, gib, percent, usd } from './human.js';
 
 const HEADERS = ['#', 'frontier', 'accelerator', 'provider', 'instance × n', 'pricing', 'GPUs', 'TP/PP/VPP/CP/EP/DP', 'micro-batch', 'grad-acc', 'ZeRO', 'recompute', 'precision', 'headroom', 'step', 'days', 'GPU-hours', 'USD', 'MFU', 'goodput', 't CO2e'];
@@ -48,6 +49,10 @@ function row(p: PlannedRun, human: boolean): string[] {
   ];
 }
 
+/** A plan that uses all of its offer's capacity: capacity, not price or speed, limits it. */
+const capacityLine = (p: PlannedRun): string =>
+  `capacity: ${p.rank === null ? `frontier plan ${p.gpus} × ${p.instance}` : `#${p.rank}`} uses every GPU ${p.provider} ${p.instance} can supply (${p.capacity.maxInstances !== null ? `maxInstances ${p.capacity.maxInstances} × ${p.gpus / p.instances}` : `fleet of ${p.capacity.maxGpus}`}); more would need another offer`;
+
 /** Search counts and rejection reasons, one line each. */
 export function renderSearchSummary(r: PlanResult): string {
   const s = r.search;
@@ -68,6 +73,7 @@ export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstan
   const objective = r.constraints.objective === 'cost' ? 'total cost' : 'time to train';
   if (r.plans.length) {
     parts.push(chalk.bold(`Best plans by ${objective} (◆ = on the cost–time Pareto frontier)`) + '\n');
+    parts.push(constraintsLine(r.constraints) + '\n');
     parts.push(renderGrid(HEADERS, r.plans.map((p) => row(p, human)), format, chalk));
     const extra = r.frontier.filter((f) => !r.plans.includes(f));
     if (extra.length) {
@@ -76,8 +82,11 @@ export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstan
     }
   } else if (r.infeasible) {
     parts.push(chalk.bold('No feasible plan: ') + r.infeasible.reason + '\n');
+    parts.push(constraintsLine(r.constraints) + '\n');
     for (const f of r.infeasible.fixes) parts.push(`  fix: ${f.message}\n`);
   }
+  const capped = [...r.plans, ...r.frontier.filter((f) => !r.plans.includes(f))].filter((p) => p.capacity.atLimit);
+  if (capped.length) parts.push('\n' + capped.map(capacityLine).join('\n') + '\n');
   parts.push('\n' + renderSearchSummary(r));
   return parts.join('');
 }

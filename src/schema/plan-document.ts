@@ -21,6 +21,8 @@ export const planEntrySchema = z.strictObject({
   ...runSections,
   /** On the cost–time Pareto frontier of every feasible plan. */
   frontier: z.boolean(),
+  /** The offer's capacity (owned fleet size or maxInstances × GPUs per instance; null = not stated); atLimit: the plan uses all of it. */
+  capacity: z.strictObject({ maxInstances: z.number().int().positive().nullable(), maxGpus: z.number().int().positive().nullable(), atLimit: z.boolean() }),
 });
 export type PlanEntry = z.infer<typeof planEntrySchema>;
 
@@ -33,6 +35,9 @@ export const searchSectionSchema = z.strictObject({
   accelerators: z.array(z.string()),
   skipped: z.array(z.strictObject({ accelerator: z.string(), reason: z.string() })),
 });
+
+export const constraintSourceSchema = z.enum(['flag', 'model-file', 'caller', 'default']);
+const src = constraintSourceSchema;
 
 /** The model file's constraints with flags merged over them and defaults filled in. */
 export const resolvedConstraintsSchema = z.strictObject({
@@ -47,6 +52,10 @@ export const resolvedConstraintsSchema = z.strictObject({
   allowFp8: z.boolean(),
   top: z.number().int().positive(),
   minTokensPerCpRank: z.number().int().positive(),
+  /** Where each constraint in effect came from: a flag, the model file, a library caller, or the default (deadline 365 days, 16,384 GPUs, …). */
+  sources: z.strictObject({
+    objective: src, accelerators: src, providers: src, pricing: src, minGpus: src, maxGpus: src, deadlineDays: src, budgetUsd: src, allowFp8: src, top: src,
+  }),
 });
 export type ResolvedConstraintsDoc = z.infer<typeof resolvedConstraintsSchema>;
 

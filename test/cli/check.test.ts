@@ -50,6 +50,9 @@ describe('trainplan check: goldens for each exit code and format', () => {
     ['check-negative-budget.txt', [MODEL, '--budget-usd=-5'], 2],
     ['check-max-increase-not-percent.txt', [MODEL, ...BASE, '--max-increase', 'ten'], 2],
     ['check-max-increase-without-baseline-json.txt', [MODEL, '--max-increase', '10', '--json'], 2],
+    // No deadline anywhere: the default 365 days applies and fails an 858-day 405B plan (it used to pass).
+    ['check-405b-default-deadline-table.txt', ['test/fixtures/check/llama3-405b-no-deadline.yaml'], 1],
+    ['check-405b-deadline-lifted-table.txt', ['test/fixtures/check/llama3-405b-no-deadline.yaml', '--deadline-days', 'none'], 0],
   ] as const)('%s', async (name, args, code) => {
     const r = check([...args]);
     expect(r.code).toBe(code);

@@ -42,6 +42,7 @@ describe('trainplan budget (golden)', () => {
     ['budget-50k-14d-1b.txt', ['budget', '--usd', '50K', '--days', '14', '--params', '1B', '--accelerators', 'h100-sxm', '--providers', 'lambda']],
     ['budget-too-small.txt', ['budget', '--usd', '0.01', '--days', '1', '--accelerators', 'h100-sxm', '--providers', 'lambda']],
     ['budget-missing-days.txt', ['budget', '--usd', '1M']],
+    ['budget-unknown-accelerator.txt', ['budget', '--usd', '1M', '--days', '30', '--accelerators', 'h100-sx']],
   ])('%s', async (name, args) => {
     await expect(transcript(args, runCli(args))).toMatchFileSnapshot(golden(name));
   });

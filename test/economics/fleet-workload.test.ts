@@ -43,4 +43,23 @@ describe('fleetWorkload', () => {
     const fleet = fleetSchema.parse({ name: 'lab', accelerator: 'a100-sxm-80gb', count: 64, capexUsdPerGpu: 1, depreciationYears: 4, pue: 1.3, usdPerKwh: 0.1 });
     expect(() => fleetWorkload({ models, runsPerYear: 4, horizonYears: 3, catalog, planFn, purchase, fleet, accelerator: 'h100-sxm' })).toThrow(/has a100-sxm-80gb/);
   });
+  it('plans each model file under its own constraints; rent prices come from the union of their providers', () => {
+    const seen: Array<{ name: string; providers: string[] | undefined; deadlineDays: number | undefined }> = [];
+    const recording: typeof planFn = (req) => {
+      seen.push({ name: req.model.name, providers: req.constraints.providers, deadlineDays: req.constraints.deadlineDays });
+      return planFn(req);
+    };
+    const two = [
+      { ...models[0]!, name: 'a', constraints: { providers: ['lambda'], deadlineDays: 30 } },
+      { ...models[0]!, name: 'b', model: { ...SHAPES.llama3_8b, name: 'b' }, constraints: { providers: ['aws'], deadlineDays: 60 } },
+    ];
+    const r = fleetWorkload({ models: [two[0]!, { ...two[1]!, model: { ...two[1]!.model } }], runsPerYear: 1, horizonYears: 1, catalog, planFn: recording, purchase });
+    if (!r.ok) throw new Error(r.reason);
+    expect(seen.map((x) => [x.providers, x.deadlineDays])).toEqual([[['lambda'], 30], [['aws'], 60]]);
+    const rentProviders = Object.values(r.report.rent).map((t) => t!.provider);
+    for (const p of rentProviders) expect(['aws', 'lambda']).toContain(p);
+    seen.length = 0;
+    fleetWorkload({ models: two, runsPerYear: 1, horizonYears: 1, catalog, planFn: recording, purchase, providers: ['gcp'] });
+    expect(seen.map((x) => x.providers)).toEqual([['gcp'], ['gcp']]);
+  });
 });

@@ -25,6 +25,7 @@ export function aPlanEntry(p: PlanPoint = aPlanPoint(), rank: number | null = 1)
     energy: { acceleratorWatts: 700, hostWatts: 269, pue: 1.2, kwh: 1.8e5, kgCo2e: 6.6e4, gridKgCo2ePerKwh: 0.366, gridRegion: null, gridSource: 'US average' },
     cost: { usd: p.usd, usdRange: { low: p.usd * 0.9, high: p.usd * 1.1 }, gpuHours, usdPerGpuHour: p.usd / gpuHours, provider: p.provider, instance: p.instance, pricing: p.pricing },
     frontier: rank === 1,
+    capacity: { maxInstances: null, maxGpus: null, atLimit: false },
   };
 }
 
@@ -42,7 +43,9 @@ export function aPlanDocument(opts: { plans?: PlanPoint[]; model?: object; train
       modelFile: 'model.yaml', model: opts.model ?? aModel(), training: opts.training ?? aTraining(),
       catalog: { snapshotDate: '2026-01-15', digest: opts.digest ?? DIGEST_A },
       constraints: { objective: 'cost' as const, accelerators: ['h100-sxm'], providers: null, pricing: ['on-demand' as const], minGpus: 1, maxGpus: 1024,
-        deadlineDays: null, budgetUsd: null, allowFp8: false, top: 5, minTokensPerCpRank: 1024 },
+        deadlineDays: null, budgetUsd: null, allowFp8: false, top: 5, minTokensPerCpRank: 1024,
+        sources: { objective: 'default' as const, accelerators: 'flag' as const, providers: 'default' as const, pricing: 'default' as const, minGpus: 'default' as const,
+          maxGpus: 'model-file' as const, deadlineDays: 'flag' as const, budgetUsd: 'default' as const, allowFp8: 'default' as const, top: 'default' as const } },
     },
     plans: plans.map((p, i) => aPlanEntry(p, i + 1)),
     frontier: plans.slice(0, 1).map((p) => aPlanEntry(p, 1)),

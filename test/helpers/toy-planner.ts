@@ -16,6 +16,8 @@ export function toyPlanFn(catalog: Catalog, accelerator: string): PlanFn {
     if (!offer || price === null) return { plans: [], infeasible: { reason: 'no offer' } };
     const tp = [8, 4, 2, 1].find((t) => model.attentionHeads % t === 0 && model.kvHeads % t === 0)!;
     let best: PlanLike | null = null;
+    // Every candidate that fits the limits (a superset of its Pareto frontier: the minimum over it is the same).
+    const frontier: PlanLike[] = [];
     for (let gpus = 8; gpus <= (constraints.maxGpus ?? 4096); gpus *= 2) {
       const dp = gpus / tp;
       if (training.globalBatchSize % dp !== 0) continue;
@@ -23,10 +25,12 @@ export function toyPlanFn(catalog: Catalog, accelerator: string): PlanFn {
         layout: { gpus, tp, pp: 1, cp: 1, ep: 1, vpp: 1, microBatch: 1, zero: 1, recompute: 'full', sequenceParallel: tp > 1, precision: 'bf16' } });
       if (!r.ok || !r.estimate.memory.fits) continue;
       const e = r.estimate;
-      if (constraints.deadlineDays !== undefined && e.time.totalDays > constraints.deadlineDays) continue;
+      if (constraints.deadlineDays != null && e.time.totalDays > constraints.deadlineDays) continue;
       if (constraints.budgetUsd !== undefined && (e.cost.usd ?? Infinity) > constraints.budgetUsd) continue;
-      if (!best || (e.cost.usd ?? 0) < (best.estimate.cost.usd ?? 0)) best = { accelerator, provider: offer.provider, instance: offer.instance, pricing, gpus, usdPerGpuHour: price, estimate: e };
+      const p: PlanLike = { accelerator, provider: offer.provider, instance: offer.instance, pricing, gpus, usdPerGpuHour: price, estimate: e };
+      frontier.push(p);
+      if (!best || (e.cost.usd ?? 0) < (best.estimate.cost.usd ?? 0)) best = p;
     }
-    return best ? { plans: [best], infeasible: null } : { plans: [], infeasible: { reason: 'nothing fits the deadline and budget' } };
+    return best ? { plans: [best], frontier, infeasible: null } : { plans: [], frontier, infeasible: { reason: 'nothing fits the deadline and budget' } };
   };
 }

@@ -35,12 +35,12 @@ export function bruteForce(input: PlanInput) {
         precision,
         minGpus: k.minGpus,
         maxGpus: k.maxGpus,
-        gpuCountAllowed: (n: number) => g.points.some((p) => n % p.acceleratorCount === 0),
+        gpuCountAllowed: (n: number) => g.points.some((p) => n % p.acceleratorCount === 0 && (p.maxGpus === undefined || n <= p.maxGpus)),
         minTokensPerCpRank: k.minTokensPerCpRank,
       };
       for (const layout of enumerateLayouts(spec)) {
         for (const point of g.points) {
-          if (layout.gpus % point.acceleratorCount !== 0) continue;
+          if (layout.gpus % point.acceleratorCount !== 0 || (point.maxGpus !== undefined && layout.gpus > point.maxGpus)) continue;
           counts.evaluated++;
           const r = estimate({
             model: input.model,

@@ -12,7 +12,7 @@ function fakePlanner(candidates: PlanPoint[]) {
   const run = (c: Constraints): PlanOutcome => {
     calls.push(c);
     const ok = candidates.filter((p) =>
-      (c.budgetUsd === undefined || p.usd <= c.budgetUsd) && (c.deadlineDays === undefined || p.totalSeconds / DAY <= c.deadlineDays) &&
+      (c.budgetUsd === undefined || p.usd <= c.budgetUsd) && (c.deadlineDays == null || p.totalSeconds / DAY <= c.deadlineDays) &&
       (c.accelerators === undefined || c.accelerators.includes(p.accelerator)) && (c.providers === undefined || c.providers.includes(p.provider)) &&
       (c.minGpus === undefined || p.gpus >= c.minGpus) && (c.maxGpus === undefined || p.gpus <= c.maxGpus));
     const sorted = [...ok].sort((a, b) => a.usd - b.usd);
@@ -42,7 +42,7 @@ describe('checkFacts', () => {
   it('nothing qualifies: a relaxed run says the budget is missed by the cheapest plan within the deadline', () => {
     const p = fakePlanner([slowCheap, fastDear, other]);
     const { facts } = checkFacts(request({ constraints: { budgetUsd: 1.1e6, deadlineDays: 20 } }), p.run);
-    expect(p.calls[1]).toEqual({});
+    expect(p.calls[1]).toEqual({ deadlineDays: null });
     expect(facts.relaxed).toEqual({ fastest: fastDear, cheapest: slowCheap, cheapestInDeadline: other });
     const v = evaluateGates(facts);
     expect(v.gates.map((g) => [g.gate, g.status, g.actual])).toEqual([['feasible', 'pass', null], ['budget', 'fail', 1.2e6], ['deadline', 'pass', 6]]);
@@ -64,7 +64,7 @@ describe('checkFacts', () => {
     const p = fakePlanner([slowCheap, fastDear, other]);
     const baseline = { command: 'plan' as const, toolVersion: '0.1.0', model: aModel(), training: aTraining(), catalogDigest: DIGEST_A, best: fastDear };
     const { facts } = checkFacts(request({ constraints: { budgetUsd: 2e6, objective: 'cost' }, baseline, maxIncreasePercent: 10 }), p.run);
-    expect(p.calls[1]).toEqual({ accelerators: ['h100-sxm'], providers: ['aws'], pricing: 'on-demand', minGpus: 512, maxGpus: 512, objective: 'cost' });
+    expect(p.calls[1]).toEqual({ accelerators: ['h100-sxm'], providers: ['aws'], pricing: 'on-demand', minGpus: 512, maxGpus: 512, deadlineDays: null, objective: 'cost' });
     expect(facts.sameOffer).toEqual({ exists: true, plan: fastDear });
   });
 

@@ -6,7 +6,7 @@ import { aModel, aTraining, anAccelerator } from '../helpers/builders.js';
 import { bruteForce } from '../planner/brute-force.js';
 
 /** A two-accelerator catalog whose memory is small enough that OOM boundaries matter for tiny models. */
-function tinyCatalog(memA: number, memB: number, domainB: number): PlannerCatalog {
+function tinyCatalog(memA: number, memB: number, domainB: number, capBeta: number | null): PlannerCatalog {
   const a: AcceleratorSpec = anAccelerator({ id: 'part-a', memoryBytes: memA });
   const b: AcceleratorSpec = anAccelerator({
     id: 'part-b',
@@ -15,7 +15,7 @@ function tinyCatalog(memA: number, memB: number, domainB: number): PlannerCatalo
     peakTflops: { fp32: 19.5, tf32: 156, bf16: 312, fp16: 312, fp8: null, fp4: null },
     scaleUp: { domainSize: domainB, bandwidthBytesPerSecond: 300e9 },
   });
-  const offer = (provider: string, instance: string, accelerator: string, n: number, od: number, spot: number | null, bits: number): Offer => ({
+  const offer = (provider: string, instance: string, accelerator: string, n: number, od: number, spot: number | null, bits: number, maxInstances: number | null = null): Offer => ({
     provider,
     instance,
     accelerator,
@@ -24,6 +24,8 @@ function tinyCatalog(memA: number, memB: number, domainB: number): PlannerCatalo
     regions: ['r1'],
     usdPerHour: { onDemand: od, spot, reserved1y: null, reserved3y: null },
     interconnect: { scaleOutBitsPerSecondPerGpu: bits, scaleUpDomainSize: null },
+    maxInstances,
+    priceConfidence: 'list',
     asOf: '2026-01-01',
     source: 'test',
   });
@@ -31,7 +33,8 @@ function tinyCatalog(memA: number, memB: number, domainB: number): PlannerCatalo
     accelerators: [a, b],
     offers: [
       offer('alpha', 'a-8x', 'part-a', 8, 24, 10, 400e9),
-      offer('beta', 'a-2x', 'part-a', 2, 7, null, 100e9),
+      // Capacity-limited (maxInstances) and a 2-GPU scale-up domain: exercises instance-true topology.
+      offer('beta', 'a-2x', 'part-a', 2, 7, null, 100e9, capBeta),
       offer('beta', 'b-4x', 'part-b', 4, 6, 3, 100e9),
     ],
   };
@@ -47,6 +50,7 @@ const caseArb = fc.record({
   memA: fc.integer({ min: 28, max: 60 }).map((x) => x * 1e8),
   memB: fc.integer({ min: 26, max: 50 }).map((x) => x * 1e8),
   domainB: fc.constantFrom(2, 4),
+  capBeta: fc.constantFrom(null, 1, 3),
   maxGpus: fc.constantFrom(8, 12, 16),
   objective: fc.constantFrom('cost' as const, 'time' as const),
   pricing: fc.constantFrom(['on-demand' as const], ['on-demand' as const, 'spot' as const]),
@@ -64,7 +68,7 @@ describe('pruned search = brute force over every layout via estimate()', () => {
         const input = {
           model,
           training: aTraining({ tokens: x.tokens, sequenceLength: x.seq, globalBatchSize: x.batch }),
-          catalog: tinyCatalog(x.memA, x.memB, x.domainB),
+          catalog: tinyCatalog(x.memA, x.memB, x.domainB, x.capBeta),
           constraints: {
             maxGpus: x.maxGpus,
             objective: x.objective,

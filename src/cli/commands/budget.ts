@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { largestComputeOptimal, mostTokens } from '../../economics/index.js';
+import { largestComputeOptimal, mostTokens, type BudgetProbe } from '../../economics/index.js';
 import { loadCatalog } from '../../io/index.js';
-import { budgetDocument, renderBudget } from '../../report/index.js';
+import { budgetDocument, progressLine, renderBudget } from '../../report/index.js';
 import { pricingSchema, type Constraints } from '../../schema/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 import { chalkFor } from './catalog-options.js';
@@ -27,7 +27,9 @@ export function registerBudget(program: Command, ctx: CliContext, deps: Economic
         const maxGpus = positiveFlag(o.maxGpus, '--max-gpus', { integer: true, max: 1_000_000 });
         const constraints: Constraints = { ...(o.accelerators ? { accelerators: o.accelerators } : {}), ...(o.providers ? { providers: o.providers } : {}), ...(pricing ? { pricing } : {}), ...(maxGpus ? { maxGpus } : {}) };
         const catalog = loadCatalog({ files: o.catalog, env: ctx.env });
-        const req = { usd, days, planFn: deps.planFnFor(catalog), constraints };
+        // Progress: one line per size tried, on stderr and only for a terminal (never on stdout).
+        const onProgress = ctx.stderrIsTTY ? (p: BudgetProbe) => ctx.stderr(`budget: ${progressLine(p)}\n`) : undefined;
+        const req = { usd, days, planFn: deps.planFnFor(catalog), constraints, catalog, ...(onProgress ? { onProgress } : {}) };
         const r = params === null ? largestComputeOptimal(req) : mostTokens({ ...req, params });
         if (!r) {
           ctx.stderr(`trainplan: nothing trainable within $${usd} and ${days} days under these filters\n`);

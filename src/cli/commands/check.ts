@@ -11,7 +11,7 @@ import { assertFinitePlans } from '../finite-result.js';
 import { withConstraintLocation } from '../constraint-location.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { baselineFromFlags, addCheckOptions, type CheckOpts } from './check-options.js';
-import { addPlanOptions, mergeConstraints, out } from './plan.js';
+import { addPlanOptions, constraintSourcesOf, mergeConstraints, out } from './plan.js';
 
 /** `check --format html`: the report page of the check's search, its verdict first (a CI artifact). */
 function checkHtml(file: string, loaded: ReturnType<typeof loadModelFile>, catalog: { snapshotDate: string; digest: string }, result: Parameters<typeof report.planDocument>[0]['result'], doc: ReturnType<typeof report.buildCheckDocument>) {
@@ -33,7 +33,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
       const top = intFlag(o.top, '--top');
       const catalogRef = { snapshotDate: catalog.snapshotDate, digest: catalog.digest };
-      const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
+      const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
       assertFinitePlans(result.plans);
       const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: baseline.warnings });
       const format = o.format === 'markdown' || o.format === 'html' ? o.format : isJson(out(o)) ? 'json' : gridFormat(out(o));

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
 import { loadCatalog, loadGridIntensity, loadModelFile } from '../../io/index.js';
 import * as report from '../../report/index.js';
+import { CONSTRAINT_KEYS, DEFAULT_DEADLINE_DAYS, type ConstraintKey, type PlanConstraints } from '../../planner/index.js';
 import { InputError, parseCount, planPricingSchema, type Constraints, type PlanPricing } from '../../schema/index.js';
 import { withOwnedFleets } from './owned-offers.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
@@ -40,9 +41,24 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
   return n;
 }
 
-/** Flags over the model file's `constraints:` (a flag replaces the file's value). */
-export function mergeConstraints(file: Constraints, o: PlanOpts): Constraints {
-  const out: Constraints = { ...file };
+/** Which constraints a flag set and which the model file did (the rest are defaults, resolved by the planner). */
+export function constraintSourcesOf(file: Constraints, o: PlanOpts): Partial<Record<ConstraintKey, 'flag' | 'model-file'>> {
+  const flags: Record<ConstraintKey, unknown> = {
+    objective: o.objective, accelerators: o.accelerators?.length ? 1 : undefined, providers: o.providers?.length ? 1 : undefined,
+    pricing: o.pricing?.length ? 1 : undefined, minGpus: o.minGpus, maxGpus: o.maxGpus, deadlineDays: o.deadlineDays, budgetUsd: o.budgetUsd,
+    allowFp8: o.allowFp8 ? 1 : undefined, top: o.top,
+  };
+  const out: Partial<Record<ConstraintKey, 'flag' | 'model-file'>> = {};
+  for (const k of CONSTRAINT_KEYS) {
+    if (flags[k] !== undefined) out[k] = 'flag';
+    else if (k !== 'top' && file[k] !== undefined) out[k] = 'model-file';
+  }
+  return out;
+}
+
+/** Flags over the model file's `constraints:` (a flag replaces the file's value); `--deadline-days none` lifts the default deadline. */
+export function mergeConstraints(file: Constraints, o: PlanOpts): PlanConstraints {
+  const out: PlanConstraints = { ...file };
   if (o.accelerators?.length) out.accelerators = o.accelerators;
   if (o.providers?.length) out.providers = o.providers;
   if (o.pricing?.length) {
@@ -53,7 +69,7 @@ export function mergeConstraints(file: Constraints, o: PlanOpts): Constraints {
   }
   const maxGpus = intFlag(o.maxGpus, '--max-gpus');
   const minGpus = intFlag(o.minGpus, '--min-gpus');
-  const deadlineDays = positiveNumber(o.deadlineDays, '--deadline-days');
+  const deadlineDays = o.deadlineDays?.trim() === 'none' ? null : positiveNumber(o.deadlineDays, '--deadline-days');
   const budgetUsd = positiveNumber(o.budgetUsd, '--budget-usd');
   if (maxGpus !== undefined) out.maxGpus = maxGpus;
   if (minGpus !== undefined) out.minGpus = minGpus;
@@ -91,7 +107,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option('--pricing <models>', `pricing models to compare: ${planPricingSchema.options.join(', ')} (comma-separated; owned = fleets: in a --catalog file)`, collect)
     .option('--max-gpus <n>', 'largest GPU count to consider (default 16384)')
     .option('--min-gpus <n>', 'smallest GPU count to consider')
-    .option('--deadline-days <d>', 'reject plans that take longer')
+    .option('--deadline-days <d>', `reject plans that take longer (default ${DEFAULT_DEADLINE_DAYS}; none = no deadline)`)
     .option('--budget-usd <x>', 'reject plans that cost more (e.g. 2.5M)')
     .option('--objective <cost|time>', 'rank by total cost (default) or time to train')
     .option('--top <n>', 'how many plans to show (default 5)')
@@ -116,7 +132,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
         const progress = progressReporter(ctx);
         const result = await planInParallel(
-          { model: loaded.model, training: loaded.training, catalog, constraints, gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}) },
+          { model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}) },
           { threads: defaultThreads(ctx.env), onProgress: progress.tick },
         ).catch((err: unknown) => {
           throw locateConstraintError(err, loaded, { ...o });
