@@ -11,6 +11,7 @@ import {
   stagedMemoryWith,
   stagedStepPrefix,
   stagedStepWith,
+  stackFor,
   type LayerTerms,
   type LocalParams,
   type StagedContext,
@@ -76,6 +77,9 @@ function runUnit(
   const spec = spaceSpec(x, plan, group, u.precision);
   const model = x.model;
   const B = x.training.globalBatchSize;
+  // Only the recompute modes the training stack offers (stacks.ts); the index into RECOMPUTE stays the layout key.
+  const offeredRecompute = RECOMPUTE.map((r) => stackFor(x.training.framework).recompute.includes(r));
+  const nRecompute = offeredRecompute.filter(Boolean).length;
   const tp = u.tp;
   const cap = c.capacityBytes;
   // Margin so that floating-point rounding can never make the micro-batch cut-off skip a fitting layout.
@@ -129,7 +133,7 @@ function runUnit(
         mbs = microBatchValues(x.training, f.dp);
         mbLists.set(f.dp, mbs);
       }
-      const perVpp = mbs.length * 3 * nz;
+      const perVpp = mbs.length * nRecompute * nz;
       layouts += perVpp * f.vpps.length;
       // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
       // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
@@ -166,6 +170,7 @@ function runUnit(
           const base = mbIndex.get(mb)! * 3;
           let anyBelow = false;
           for (let r = 0; r < 3; r++) {
+            if (!offeredRecompute[r]) continue;
             let l = row[base + r];
             if (!l) {
               l = layerTerms(c, tp, cp, mb, f.ep, RECOMPUTE[r]!);

@@ -1,3 +1,4 @@
+import { stackFor } from '../estimator/index.js';
 import type { Layout, ModelConfig, Precision, Recompute, TrainingConfig } from '../schema/index.js';
 
 /**
@@ -122,7 +123,7 @@ export function* enumerateLayouts(spec: SpaceSpec): Generator<Layout> {
       for (const f of familiesOf(spec, tp, cp)) {
         for (const vpp of f.vpps) {
           for (const microBatch of microBatchValues(spec.training, f.dp)) {
-            for (const recompute of RECOMPUTE) {
+            for (const recompute of RECOMPUTE.filter((r) => stackFor(spec.training.framework).recompute.includes(r))) {
               for (const zero of zeroValues(f.dp, f.cp)) {
                 yield { gpus: f.gpus, tp, pp: f.pp, cp, ep: f.ep, vpp, microBatch, zero, recompute, sequenceParallel: tp > 1, precision: spec.precision };
               }

@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './model.js';
 export * from './hardware.js';
 export * from './catalog.js';
+export * from './framework.js';
 export * from './layout.js';
 export * from './calibration.js';
 export * from './fleet.js';

@@ -31,7 +31,13 @@ export function normalizeTraining(section: TrainingSection): TrainingConfig {
     throw new FieldError('TRAINING_INVALID', ['training', 'globalBatchSize'],
       `${sequenceLength * globalBatchSize} tokens per step is implausibly large (at most 1e12)`);
   }
-  return { tokens, sequenceLength, globalBatchSize, precision, optimizer };
+  const r = section.recompute;
+  const recompute = r === undefined ? undefined : typeof r === 'string' ? { mode: r, blocks: [] } : { mode: 'partial' as const, blocks: [...new Set(r.partial)] };
+  return {
+    tokens, sequenceLength, globalBatchSize, precision, optimizer, framework: section.framework,
+    ...(section.overlap ? { overlap: section.overlap } : {}),
+    ...(recompute ? { recompute } : {}),
+  };
 }
 
 function formatRatio(x: number): string {

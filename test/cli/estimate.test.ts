@@ -56,7 +56,7 @@ describe('trainplan estimate', () => {
     [['--accelerator', 'h100-sxm', '--gpus', 'eight'], /--gpus: expected a whole number/],
     [['--accelerator', 'h100-sxm'], /--gpus is required/],
     [['--accelerator', 'a100-sxm-80gb', '--gpus', '8', '--precision', 'fp8'], /no FP8/],
-    [['--accelerator', 'h100-sxm', '--gpus', '8', '--recompute', 'some'], /--recompute: expected one of none, selective, full/],
+    [['--accelerator', 'h100-sxm', '--gpus', '8', '--recompute', 'some'], /--recompute: expected none, selective, full, op-level or partial.*\(did you mean none\?\)/],
   ])('exit 2 with one line for %j', (flags, message) => {
     const r = runCli(['estimate', example('llama3-8b.yaml'), ...flags]);
     expect(r.code).toBe(2);

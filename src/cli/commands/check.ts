@@ -9,12 +9,13 @@ import { intFlag } from '../flags.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { baselineFromFlags, addCheckOptions, type CheckOpts } from './check-options.js';
 import { addPlanOptions, mergeConstraints, out } from './plan.js';
+import { withFramework } from './stack-options.js';
 
 /** `trainplan check <model.yaml>`: plan, then gate on budget, deadline and regression vs a baseline. Exit 1 when a gate fails. */
 export function registerCheck(program: Command, ctx: CliContext): void {
   addCheckOptions(addPlanOptions(program.command('check <model>').description('CI gate: budget, deadline and regression vs a baseline'))).action((file: string, o: CheckOpts) =>
     runAction(ctx, isJson(out(o)), () => {
-      const loaded = loadModelFile(file);
+      const loaded = withFramework(loadModelFile(file), o.framework);
       const constraints = mergeConstraints(loaded.constraints, o);
       const baseline = baselineFromFlags(o);
       const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);

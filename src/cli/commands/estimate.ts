@@ -6,14 +6,15 @@ import { estimateDocument, renderEstimate } from '../../report/index.js';
 import { InputError } from '../../schema/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 import { chalkFor } from './catalog-options.js';
+import { withFramework } from './stack-options.js';
 import { addEstimateOptions, kernelFlag, layoutFromFlags, pricingFlag, type EstimateOpts } from './estimate-options.js';
 
 /** `trainplan estimate <model.yaml>`: one layout on one accelerator. Exit 1 when it does not fit in memory. */
 export function registerEstimate(program: Command, ctx: CliContext): void {
   addEstimateOptions(program.command('estimate <model>').description('FLOPs, memory, step time, MFU and cost of one layout')).action((path: string, o: EstimateOpts) =>
     runAction(ctx, o.json === true || o.format === 'json', () => {
-      const loaded = loadModelFile(path);
-      const layout = layoutFromFlags(o, loaded.training.precision);
+      const loaded = withFramework(loadModelFile(path), o.framework);
+      const layout = layoutFromFlags(o, loaded.training);
       const catalog = loadCatalog({ files: o.catalog, env: ctx.env });
       const kernel = kernelFlag(o);
       const { result, warnings } = estimateRequest({

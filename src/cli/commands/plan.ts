@@ -8,12 +8,14 @@ import { runAction, TOOL, type CliContext } from '../context.js';
 import { intFlag } from '../flags.js';
 import { defaultThreads, planInParallel } from '../parallel-plan.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
+import { withFramework } from './stack-options.js';
 
 export interface PlanOpts {
   json?: boolean;
   format?: 'table' | 'json' | 'csv' | 'markdown';
   catalog: string[];
   color: boolean;
+  framework?: string;
   accelerators?: string[];
   providers?: string[];
   pricing?: string[];
@@ -94,6 +96,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option('--objective <cost|time>', 'rank by total cost (default) or time to train')
     .option('--top <n>', 'how many plans to show (default 5)')
     .option('--allow-fp8', 'also consider FP8 training on accelerators that support it')
+    .option('--framework <stack>', 'training stack: megatron|nemo|deepspeed|fsdp|torchtitan|maxtext (default: the model file, else megatron)')
     .option('--json', 'print one JSON document (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']))
     .option('--catalog <file>', 'user catalog merged over the built-in one (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
@@ -107,7 +110,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .description('search layouts × accelerators × offers and rank plans by cost or time'))
     .action((file: string, o: PlanOpts) =>
       runAction(ctx, isJson(out(o)), async () => {
-        const loaded = loadModelFile(file);
+        const loaded = withFramework(loadModelFile(file), o.framework);
         const constraints = mergeConstraints(loaded.constraints, o);
         const top = intFlag(o.top, '--top');
         const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
