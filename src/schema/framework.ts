@@ -26,9 +26,6 @@ export const overlapSchema = z
   .refine((o) => !(o.dualPipe === true && o.expertAllToAll !== undefined && o.expertAllToAll < 1), {
     message: 'dualPipe: true hides the expert all-to-all completely (DeepSeek-V3 §3.2.1); it contradicts expertAllToAll below 1 — drop one of them',
     path: ['expertAllToAll'],
-  })
-  .refine((o) => !(o.dualPipe === false && o.expertAllToAll === 1), {
-    message: 'expertAllToAll: 1 (fully hidden) needs a schedule that overlaps it, but dualPipe is false — drop one of them',
-    path: ['expertAllToAll'],
   });
+
 export type OverlapConfig = z.infer<typeof overlapSchema>;
