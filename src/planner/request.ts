@@ -84,6 +84,7 @@ export function resolveConstraints(input: PlanInput): ResolvedConstraints {
     allowFp8: c.allowFp8 ?? false,
     top: input.top ?? DEFAULT_TOP,
     minTokensPerCpRank: input.minTokensPerCpRank ?? DEFAULT_MIN_TOKENS_PER_CP_RANK,
+    ...(input.pins && Object.keys(input.pins).length > 0 ? { pins: input.pins } : {}),
   };
 }
 

@@ -78,7 +78,8 @@ function runUnit(
   const model = x.model;
   const B = x.training.globalBatchSize;
   // Only the recompute modes the training stack offers (stacks.ts); the index into RECOMPUTE stays the layout key.
-  const offeredRecompute = RECOMPUTE.map((r) => stackFor(x.training.framework).recompute.includes(r));
+  const rcPin = plan.constraints.pins?.recompute;
+  const offeredRecompute = RECOMPUTE.map((r) => stackFor(x.training.framework).recompute.includes(r) && (rcPin === undefined || r === rcPin));
   const nRecompute = offeredRecompute.filter(Boolean).length;
   const tp = u.tp;
   const cap = c.capacityBytes;
@@ -114,7 +115,8 @@ function runUnit(
   let overBudget = 0;
   let feasible = 0;
 
-  for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank)) {
+  const pins = plan.constraints.pins ?? {};
+  for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
     const layerCache: Array<Array<LayerTerms | undefined>> = allEp.map(() => new Array<LayerTerms | undefined>(allMb.length * 3));
     for (const f of familiesOf(spec, tp, cp)) {
@@ -126,11 +128,11 @@ function runUnit(
       }
       const count = pts.count;
       const ei = epIndex.get(f.ep)!;
-      const zeros = zeroValues(f.dp, cp);
+      const zeros = zeroValues(f.dp, cp, pins.zero);
       const nz = zeros.length;
       let mbs = mbLists.get(f.dp);
       if (!mbs) {
-        mbs = microBatchValues(x.training, f.dp);
+        mbs = microBatchValues(x.training, f.dp, pins.microBatch);
         mbLists.set(f.dp, mbs);
       }
       const perVpp = mbs.length * nRecompute * nz;

@@ -24,16 +24,18 @@ export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup
     maxGpus: plan.constraints.maxGpus,
     gpuCountAllowed: (n) => counts.some((k) => n % k === 0),
     minTokensPerCpRank: plan.constraints.minTokensPerCpRank,
+    pins: plan.constraints.pins ?? {},
   };
 }
 
 /** Every unit of work, in a fixed order. */
 export function workUnits(x: SearchInputs, plan: SearchPlan): WorkUnit[] {
   const units: WorkUnit[] = [];
-  const cps = cpValues(x.training, plan.constraints.minTokensPerCpRank);
+  const pins = plan.constraints.pins ?? {};
+  const cps = cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp);
   for (const g of plan.groups) {
     for (let p = 0; p < g.precisions.length; p++) {
-      for (const { tp, reason } of tpChoices(x.model, g.network.scaleUpDomainSize)) {
+      for (const { tp, reason } of tpChoices(x.model, g.network.scaleUpDomainSize, pins.tp)) {
         if (reason) continue;
         let weight = 0;
         for (const cp of cps) weight += Math.max(0, Math.log2(plan.constraints.maxGpus / (tp * cp)) + 1);

@@ -131,6 +131,8 @@ export const estimateDocumentSchema = z.strictObject({
   flops: flopsSectionSchema,
   ...runSections,
   assumptions: assumptionsSectionSchema,
+  /** Present when some layout flags were `auto`: which, and what the search chose. */
+  auto: z.strictObject({ fields: z.array(z.string()), chosen: z.record(z.string(), z.union([z.number(), z.string()])), how: z.string() }).optional(),
   warnings: z.array(z.string()),
 });
 export type EstimateDocument = z.infer<typeof estimateDocumentSchema>;

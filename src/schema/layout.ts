@@ -36,3 +36,16 @@ export interface ResolvedLayout extends Layout {
   dp: number;
   gradientAccumulation: number;
 }
+
+/** Layout degrees fixed by the user (`plan --tp 8 --pp 16`, `estimate` fields that are not `auto`): the search keeps only these values. */
+export const layoutPinsSchema = z.strictObject({
+  tp: z.number().int().positive().optional(),
+  pp: z.number().int().positive().optional(),
+  cp: z.number().int().positive().optional(),
+  ep: z.number().int().positive().optional(),
+  vpp: z.number().int().positive().optional(),
+  microBatch: z.number().int().positive().optional(),
+  zero: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  recompute: z.enum(['none', 'selective', 'full']).optional(),
+});
+export type LayoutPins = z.infer<typeof layoutPinsSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { layoutPinsSchema } from './layout.js';
 import { modelConfigSchema } from './model.js';
 import { planPricingSchema } from './units.js';
 import {
@@ -47,6 +48,8 @@ export const resolvedConstraintsSchema = z.strictObject({
   allowFp8: z.boolean(),
   top: z.number().int().positive(),
   minTokensPerCpRank: z.number().int().positive(),
+  /** Layout degrees pinned by flags (present only when some are). */
+  pins: layoutPinsSchema.optional(),
 });
 export type ResolvedConstraintsDoc = z.infer<typeof resolvedConstraintsSchema>;
 

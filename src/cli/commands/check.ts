@@ -10,6 +10,7 @@ import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { baselineFromFlags, addCheckOptions, type CheckOpts } from './check-options.js';
 import { addPlanOptions, mergeConstraints, out } from './plan.js';
 import { withFramework } from './stack-options.js';
+import { pinsFromFlags } from './layout-flags.js';
 
 /** `trainplan check <model.yaml>`: plan, then gate on budget, deadline and regression vs a baseline. Exit 1 when a gate fails. */
 export function registerCheck(program: Command, ctx: CliContext): void {
@@ -21,7 +22,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
       const top = intFlag(o.top, '--top');
       const catalogRef = { snapshotDate: catalog.snapshotDate, digest: catalog.digest };
-      const { verdict, result } = runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest });
+      const { verdict, result } = runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, pins: pinsFromFlags(o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest });
       const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: baseline.warnings });
       const format = o.format === 'markdown' ? 'markdown' : isJson(out(o)) ? 'json' : gridFormat(out(o));
       const text = format === 'json' ? report.checkJson(doc) : format === 'markdown' ? report.renderCheckMarkdown(doc) : report.renderCheckTable(doc, format, chalkFor(out(o), ctx));
