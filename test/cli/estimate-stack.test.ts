@@ -36,6 +36,8 @@ describe('trainplan estimate with training stacks', () => {
   it('--recompute partial:<blocks> stores less than none and more than full', () => {
     const mem = (rc: string) => JSON.parse(runCli(['estimate', example('llama3-8b.yaml'), ...base, '--recompute', rc]).stdout).memory.breakdown.activations as number;
     const partial = mem('partial:norm,mlp');
+    const doc = JSON.parse(runCli(['estimate', example('llama3-8b.yaml'), ...base, '--recompute', 'partial:norm,mlp']).stdout);
+    expect(doc.layout.recomputeBlocks).toEqual(['norm', 'mlp']);
     expect(partial).toBeLessThan(mem('none'));
     expect(partial).toBeGreaterThan(mem('full'));
   });
