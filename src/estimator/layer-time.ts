@@ -32,10 +32,19 @@ export interface LayerSeconds {
 const NO_PARTS: RecomputeParts = { gemm: 0, elementwise: 0, norm: 0, mlaUp: 0, mlpUp: 0, expertUp: 0, act: 0 };
 const ZERO: LayerSeconds = { forward: 0, backward: 0, attentionForward: 0, parts: NO_PARTS };
 
-function add(a: LayerSeconds, b: { forward: number; backward: number }, part: Partial<RecomputeParts> = { gemm: b.forward }): LayerSeconds {
-  const p = { ...a.parts };
-  for (const k of Object.keys(part) as (keyof RecomputeParts)[]) p[k] += part[k]!;
-  return { forward: a.forward + b.forward, backward: a.backward + b.backward, attentionForward: a.attentionForward, parts: p };
+function add(a: LayerSeconds, b: { forward: number; backward: number }, part?: Partial<RecomputeParts>): LayerSeconds {
+  const q = a.parts;
+  const x = part ?? { gemm: b.forward };
+  const parts: RecomputeParts = {
+    gemm: q.gemm + (x.gemm ?? 0),
+    elementwise: q.elementwise + (x.elementwise ?? 0),
+    norm: q.norm + (x.norm ?? 0),
+    mlaUp: q.mlaUp + (x.mlaUp ?? 0),
+    mlpUp: q.mlpUp + (x.mlpUp ?? 0),
+    expertUp: q.expertUp + (x.expertUp ?? 0),
+    act: q.act + (x.act ?? 0),
+  };
+  return { forward: a.forward + b.forward, backward: a.backward + b.backward, attentionForward: a.attentionForward, parts };
 }
 
 /** Attention projections: QKV (or MLA down/up projections) and the output projection, column/row split over TP [Shoeybi19 §3; DeepSeek-V2 §2.1]. */

@@ -132,8 +132,8 @@ export function stagedDpSeconds(c: StagedContext, s: StageTerms, x: StepPrefix, 
     // (forward and backward); only the last one has just its own backward to hide behind [PyTorch FSDP
     // SHARD_GRAD_OP; DeepSpeed ZeRO-2 overlap_comm].
     const rs = s.agG;
-    const exposed = (window: number) => Math.max(rs - a.dpOverlap * window, (1 - a.dpOverlap) * rs);
-    const exposedRs = (ga - 1) * exposed(x.total) + exposed(x.backward);
+    const floor = (1 - a.dpOverlap) * rs;
+    const exposedRs = (ga - 1) * Math.max(rs - a.dpOverlap * x.total, floor) + Math.max(rs - a.dpOverlap * x.backward, floor);
     return exposedRs + s.agW * (1 - a.dpOverlap);
   }
   const window = x.backward * s.windowFactor;
