@@ -34,12 +34,12 @@ describe('layout pins and auto', () => {
   });
 
   it.each([
-    [['--ep', 'auto'], /--ep: auto cannot apply: expert parallelism needs a mixture-of-experts model/],
-    [['--vpp', 'auto'], /--vpp: auto cannot apply: virtual pipeline stages need pp > 1/],
-    [['--tp', 'auto', '--recompute', 'op-level', '--framework', 'torchtitan'], /auto cannot apply with recompute op-level/],
-    [['--tp', 'auto', '--gpus', '3'], /auto cannot apply: no layout of 3 × h100-sxm/],
+    [['--gpus', '8', '--ep', 'auto'], /--ep: auto cannot apply: expert parallelism needs a mixture-of-experts model/],
+    [['--gpus', '8', '--vpp', 'auto'], /--vpp: auto cannot apply: virtual pipeline stages need pp > 1/],
+    [['--gpus', '8', '--tp', 'auto', '--recompute', 'op-level', '--framework', 'torchtitan'], /auto cannot apply with recompute op-level/],
+    [['--gpus', '3', '--tp', 'auto'], /auto cannot apply: no layout of 3 × h100-sxm/],
   ])('auto where it cannot apply: exit 2 with one line (%j)', (flags, message) => {
-    const r = runCli(['estimate', example('llama3-8b.yaml'), '--accelerator', 'h100-sxm', '--gpus', '8', ...flags]);
+    const r = runCli(['estimate', example('llama3-8b.yaml'), '--accelerator', 'h100-sxm', ...flags]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
