@@ -86,10 +86,12 @@ export function vppValues(model: ModelConfig, pp: number): readonly number[] {
 
 const ZERO_ONLY: readonly (0 | 1 | 2 | 3)[] = [0];
 
+const ZERO_PINNED: readonly (readonly (0 | 1 | 2 | 3)[])[] = [[0], [1], [2], [3]];
+
 export function zeroValues(dp: number, cp: number, pin?: 0 | 1 | 2 | 3): readonly (0 | 1 | 2 | 3)[] {
-  // A pinned stage with nothing to shard (dp·cp = 1) estimates as stage 0, which is what the space holds.
-  const all = dp * cp > 1 ? ZERO_STAGES : ZERO_ONLY;
-  return pin === undefined || dp * cp === 1 ? all : pinned(all, pin);
+  // A pinned stage is kept even with nothing to shard (dp·cp = 1), where every stage estimates alike.
+  if (pin !== undefined) return ZERO_PINNED[pin]!;
+  return dp * cp > 1 ? ZERO_STAGES : ZERO_ONLY;
 }
 
 export function microBatchValues(training: TrainingConfig, dp: number, pin?: number): number[] {
