@@ -1,3 +1,5 @@
+import type { Framework } from '../schema/index.js';
+
 /** Every constant the estimator uses that is not a property of the model, layout or hardware. */
 export interface Assumptions {
   /** Bytes per parameter kept by mixed-precision Adam: bf16 weights, fp32 main grads, fp32 master, two fp32 moments [Megatron theoretical_memory_usage.py; modeling-reference §3.3]. */
@@ -38,6 +40,14 @@ export interface Assumptions {
   elementwiseFactor: number;
   /** Ratio of flash-attention backward to forward FLOPs (5 matmuls vs 2) [Dao23 FlashAttention-2 §3]. */
   attentionBackwardRatio: number;
+  /** The training stack whose conventions these are (src/estimator/stacks/). */
+  framework: Framework;
+  /** Achieved kernel throughput of the stack relative to Megatron-Core (one fitted factor per stack, stacks.ts). */
+  kernelEfficiency: number;
+  /** DeepSeek's DualPipe schedule: all-to-all hidden, bubble (p/2−1)(F+B), two parameter copies, p+1 micro-batches in flight [DeepSeek-V3 §3.2.1 Table 2]. */
+  dualPipe: boolean;
+  /** ZeRO-3/FSDP under pipeline parallelism keeps parameters gathered across micro-batches (FSDP2 reshard_after_forward=False) [torchtitan docs/fsdp.md]. */
+  unshardedParamsWithPp: boolean;
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
@@ -62,4 +72,8 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   attentionKernel: 'flash',
   gemmHalfFlops: 0.6e9,
   elementwiseFactor: 1,
+  framework: 'megatron',
+  kernelEfficiency: 1,
+  dualPipe: false,
+  unshardedParamsWithPp: false,
 };

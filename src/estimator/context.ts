@@ -4,6 +4,7 @@ import type { Fabric } from './comm.js';
 import { efficiencyFor, peakFlops, type EfficiencyProfile } from './efficiency.js';
 import { modelFlopsPerToken } from './flops.js';
 import type { Device } from './kernels.js';
+import { stackAssumptions } from './stacks/index.js';
 import { countParameters, type ParameterCounts } from './params.js';
 
 export interface NetworkOverride {
@@ -36,8 +37,9 @@ export interface ContextInput {
 function deviceFor(acc: AcceleratorSpec, precision: Precision, eff: EfficiencyProfile, a: Assumptions): Device {
   const fp8 = precision === 'fp8' && eff.fp8;
   return {
-    gemmPeak: peakFlops(acc, precision),
-    attentionPeak: peakFlops(acc, precision === 'fp8' ? 'bf16' : precision),
+    // The stack's kernel efficiency scales the achievable compute rate of GEMMs and attention alike (stacks.ts).
+    gemmPeak: peakFlops(acc, precision) * a.kernelEfficiency,
+    attentionPeak: peakFlops(acc, precision === 'fp8' ? 'bf16' : precision) * a.kernelEfficiency,
     memoryBytesPerSecond: acc.memoryBandwidthBytesPerSecond,
     eff,
     gemmEff: fp8 ? eff.gemmFp8 : eff.gemm,
@@ -50,7 +52,7 @@ function deviceFor(acc: AcceleratorSpec, precision: Precision, eff: EfficiencyPr
 
 /** Resolves assumptions, efficiency profile, fabric and per-token FLOPs for one model on one accelerator and network. */
 export function prepareEstimate(input: ContextInput): EstimateContext {
-  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...input.assumptions };
+  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...stackAssumptions(input.training), ...input.assumptions };
   const acc = input.accelerator;
   const eff = efficiencyFor(acc);
   const outBits = input.network?.scaleOutBitsPerSecondPerGpu ?? acc.scaleOutBitsPerSecondPerGpu;

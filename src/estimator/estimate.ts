@@ -63,7 +63,7 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
   const tokensPerStep = ctx.tokensPerStep;
   const perToken = ctx.modelFlopsPerToken;
   const perStep = perToken * tokensPerStep;
-  const hardwarePerStep = perStep + recomputeFlopsPerToken(m, tr.sequenceLength, layout.recompute) * tokensPerStep;
+  const hardwarePerStep = perStep + recomputeFlopsPerToken(m, tr.sequenceLength, layout.recompute, layout.recomputeBlocks ?? []) * tokensPerStep;
   const steps = Math.ceil(tr.tokens / tokensPerStep);
   const peak = peakFlops(acc, layout.precision);
   const achieved = perStep / stepSeconds / layout.gpus;

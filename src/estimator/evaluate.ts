@@ -22,7 +22,7 @@ export function evaluateLayout(ctx: EstimateContext, input: Layout): EvaluationR
   if (!check.ok) return check;
   const layout = check.layout;
   const c = stagedContextFrom(ctx, layout.precision);
-  const l = layerTerms(c, layout.tp, layout.cp, layout.microBatch, layout.ep, layout.recompute, layout.sequenceParallel);
+  const l = layerTerms(c, layout.tp, layout.cp, layout.microBatch, layout.ep, layout.recompute, layout.sequenceParallel, layout.recomputeBlocks ?? []);
   const s = stageTerms(c, layout.tp, layout.pp, layout.vpp, layout.ep, layout.dp, layout.cp);
   const ga = layout.gradientAccumulation;
   const x = stagedStepPrefix(c, l, s, ga, emptyStepPrefix());

@@ -1,4 +1,5 @@
-import type { ModelConfig } from '../schema/index.js';
+import type { ModelConfig, Recompute, RecomputeBlock } from '../schema/index.js';
+import { partialLinearFlopsPerToken } from './recompute.js';
 import { countParameters } from './params.js';
 
 /** Keys attended per query on average: s/2 under a causal mask (Megatron causal convention, commit 8873b55), s otherwise. */
@@ -41,9 +42,16 @@ export function modelFlopsPerToken(m: ModelConfig, seq: number): number {
   return 3 * (f.linearForward + f.attentionForward + f.logitsForward);
 }
 
-/** Extra forward FLOPs per token re-run by activation recompute: full = all layers, selective = attention core [Korthikanti22 §4–5]. */
-export function recomputeFlopsPerToken(m: ModelConfig, seq: number, mode: 'none' | 'selective' | 'full'): number {
+/**
+ * Extra forward FLOPs per token re-run by activation recompute: full = all layers, selective = attention
+ * core [Korthikanti22 §4–5]; op-level = every other weight GEMM [torchtitan per-op SAC]; partial = the
+ * named blocks' GEMMs (recompute.ts).
+ */
+export function recomputeFlopsPerToken(m: ModelConfig, seq: number, mode: Recompute, blocks: readonly RecomputeBlock[] = []): number {
   if (mode === 'none') return 0;
   const f = forwardFlopsPerToken(m, seq);
-  return mode === 'full' ? f.linearForward + f.attentionForward : f.attentionForward;
+  if (mode === 'full') return f.linearForward + f.attentionForward;
+  if (mode === 'selective') return f.attentionForward;
+  if (mode === 'op-level') return 0.5 * f.linearForward;
+  return partialLinearFlopsPerToken(m, blocks) + (blocks.includes('core-attention') ? f.attentionForward : 0);
 }

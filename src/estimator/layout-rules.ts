@@ -1,4 +1,5 @@
 import type { Layout, ModelConfig, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import { recomputeProblem } from './recompute-rules.js';
 
 /** Why a layout cannot run, as a value (never an exception). */
 export interface LayoutProblem {
@@ -16,7 +17,9 @@ export interface LayoutProblem {
     | 'ep-not-dividing-dp-cp'
     | 'hidden-not-divisible-by-tp'
     /** fp8 on a part without FP8 tensor units (efficiency.ts precisionSupport). */
-    | 'precision-unsupported';
+    | 'precision-unsupported'
+    | 'recompute-not-offered'
+    | 'recompute-blocks-invalid';
   message: string;
   /** Nearest valid values for the offending degree, when there is one. */
   suggestion?: string;
@@ -72,6 +75,8 @@ export function checkLayout(m: ModelConfig, tr: TrainingConfig, l: Layout): Layo
   if (ep > 1 && !m.moe) return fail('ep-needs-moe', `ep ${ep} needs a mixture-of-experts model`);
   if (m.moe && m.moe.experts % ep !== 0) return fail('experts-not-divisible-by-ep', `experts ${m.moe.experts} are not divisible by ep ${ep}`, nearestDivisors(m.moe.experts, ep), '--ep');
   if ((dp * cp) % ep !== 0) return fail('ep-not-dividing-dp-cp', `ep ${ep} must divide dp·cp = ${dp * cp}`, nearestDivisors(dp * cp, ep), '--ep');
+  const rc = recomputeProblem(m, tr, l);
+  if (rc) return fail(rc.reason, rc.message + (rc.hint ? ` (${rc.hint})` : ''));
   const sequenceParallel = l.sequenceParallel && tp > 1;
   return { ok: true, layout: { ...l, sequenceParallel, dp, gradientAccumulation: tr.globalBatchSize / (dp * microBatch) } };
 }

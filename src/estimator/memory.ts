@@ -1,4 +1,4 @@
-import type { ModelConfig, ResolvedLayout } from '../schema/index.js';
+import type { ModelConfig, RecomputeBlock, ResolvedLayout } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { countParameters } from './params.js';
 import { stageLayers, type Shapes } from './shapes.js';
@@ -55,9 +55,11 @@ export function modelStateBytes(lp: LocalParams, layout: ResolvedLayout, a: Assu
   const weightBytes = layout.precision === 'fp8' ? wBytes + 1 : wBytes;
   const master = fp32Training ? 0 : a.bytesMaster;
   const moments = optimizer === 'adam' ? a.bytesOptimizerMoments : a.bytesOptimizerMoments / 2;
+  // DualPipe keeps two copies of the parameters (and their gradients); one optimizer step updates both [DeepSeek-V3 §3.2.1 Table 2].
+  const copies = a.dualPipe && layout.pp > 1 ? 2 : 1;
   return {
-    weights: share(weightBytes, weightBytes, 3),
-    gradients: share(a.bytesGradient, a.bytesGradient, 2),
+    weights: copies * share(weightBytes, weightBytes, 3),
+    gradients: copies * share(a.bytesGradient, a.bytesGradient, 2),
     optimizer: share(master + moments, master + moments, 1),
   };
 }
@@ -65,28 +67,47 @@ export function modelStateBytes(lp: LocalParams, layout: ResolvedLayout, a: Assu
 /**
  * Stored activations per layer per token (bytes) for FlashAttention-era layers [Korthikanti22 Table 2;
  * modeling-reference §4.7]: norm and GEMM inputs (÷t only with SP), Q/K/V and attention output (÷t),
- * MLP intermediates (÷t); dropout masks for GeLU-era models; full recompute keeps the layer input only.
+ * MLA latents, MLP intermediates (÷t); dropout masks for GeLU-era models; full recompute keeps the layer
+ * input only. `partial` drops the named sub-blocks' internals (recompute.ts); `op-level` keeps the layer
+ * input, every other GEMM output and the attention output (TorchTitan per-op SAC).
  */
-export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLayout, s: Shapes, isMoe: boolean, attentionKernel: 'flash' | 'unfused' = 'flash'): number {
+export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLayout, s: Shapes, isMoe: boolean, attentionKernel: 'flash' | 'unfused' = 'flash', blocks: readonly RecomputeBlock[] = []): number {
   const h = m.hiddenSize;
   const t = layout.tp;
   const sp = layout.sequenceParallel && t > 1 ? t : 1;
   const b = s.activationBytes;
   const gemmIn = layout.precision === 'fp8' ? 1 : b;
-  if (layout.recompute === 'full') return (b * h) / sp;
+  const mode = layout.recompute;
+  if (mode === 'full') return (b * h) / sp;
+  const drop = (x: RecomputeBlock) => mode === 'partial' && blocks.includes(x);
   const dropout = m.ffn === 'gelu' ? (2 * h) / sp : 0;
+  const normOut = drop('norm') ? 0 : gemmIn * h;
+  const qkv = b * (s.qWidth / t + 2 * s.kvWidthPerRank);
+  // MLA keeps its latents (inputs of the up-projections) [DeepSeek-V2 §2.1]; recomputing the up-projections drops Q, K, V [DeepSeek-V3 §3.2.3].
+  const latents = m.mla ? gemmIn * (m.mla.qLoraRank + m.mla.kvLoraRank + m.mla.qkRopeHeadDim) : 0;
+  const qkvStored = m.mla && drop('mla-up-projection') ? 0 : qkv;
   // Unfused attention keeps softmax output (2 B), dropout mask (1 B) and dropout output (2 B) per score: 5·a·s per token unless selective recompute drops them [Korthikanti22 §4.1].
-  const scores = attentionKernel === 'unfused' ? (layout.recompute === 'selective' ? 0 : (5 * m.attentionHeads * s.tokens * layout.cp) / (t * layout.microBatch)) : (4 * m.attentionHeads) / t;
-  const attention = (b * h + gemmIn * h) / sp + (b * (s.qWidth / t + 2 * s.kvWidthPerRank) + gemmIn * (s.qWidth / t)) + scores;
+  const dropsScores = mode === 'selective' || drop('core-attention');
+  const scores = attentionKernel === 'unfused' ? (dropsScores ? 0 : (5 * m.attentionHeads * s.tokens * layout.cp) / (t * layout.microBatch)) : (4 * m.attentionHeads) / t;
+  const inner = (f: number) => (m.ffn === 'swiglu' ? 3 * f : 2 * f);
+  if (mode === 'op-level') {
+    // Layer input, every other GEMM output (q k v o fc1 fc2 outputs, halved), the attention output and its log-sum-exp.
+    const mlpOut = isMoe && m.moe ? m.moe.activeExperts * m.moe.imbalance * (inner(m.moe.expertFfnHiddenSize) / 1.5 + h) / t + (m.moe.sharedExperts * inner(m.moe.expertFfnHiddenSize)) / (1.5 * t) : ((inner(m.ffnHiddenSize) / 1.5) / t + h / sp);
+    return b * (h / sp + 0.5 * (s.qWidth / t + 2 * s.kvWidthPerRank + h / sp + mlpOut) + s.qWidth / t) + latents + scores;
+  }
+  const attention = (b * h + normOut) / sp + qkvStored + latents + gemmIn * (s.qWidth / t) + scores;
   let mlp: number;
   if (isMoe && m.moe) {
     const k = m.moe.activeExperts * m.moe.imbalance;
     const fe = m.moe.expertFfnHiddenSize;
-    const inner = m.ffn === 'swiglu' ? 3 * fe : 2 * fe;
-    mlp = (b * h + gemmIn * h) / sp + (k * (gemmIn * h + b * inner)) / t + (m.moe.sharedExperts * b * inner) / t;
+    // moe-expert-ffn drops all of fc1's outputs; moe-act drops the activation output (fc2 input) and keeps
+    // the activation's inputs, cached in FP8 under FP8 training [DeepSeek-V3 §3.3.3, "inputs of the SwiGLU operator in MoE"].
+    const expertBytes = drop('moe-expert-ffn') ? 0 : drop('moe-act') ? gemmIn * (inner(fe) - fe) : b * inner(fe);
+    mlp = (b * h + normOut) / sp + (k * (gemmIn * h + expertBytes)) / t + (m.moe.sharedExperts * expertBytes) / t;
   } else {
     const f = m.ffnHiddenSize;
-    mlp = (b * h + gemmIn * h) / sp + (m.ffn === 'swiglu' ? (2 * b * f + gemmIn * f) : (b * f + gemmIn * f)) / t;
+    const intermediate = drop('mlp') ? 0 : m.ffn === 'swiglu' ? 2 * b * f + gemmIn * f : b * f + gemmIn * f;
+    mlp = (b * h + normOut) / sp + intermediate / t;
   }
   return attention + mlp + dropout;
 }

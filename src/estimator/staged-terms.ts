@@ -1,11 +1,12 @@
-import type { AcceleratorSpec, ModelConfig, Precision, Recompute, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import type { AcceleratorSpec, ModelConfig, Precision, Recompute, RecomputeBlock, ResolvedLayout, TrainingConfig } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { allGatherSeconds, allReduceSeconds, groupOf, p2pSeconds, type Fabric } from './comm.js';
 import { prepareEstimate, type EstimateContext, type NetworkOverride } from './context.js';
 import { memorySeconds, type Device } from './kernels.js';
-import { denseLayerSeconds, logitsSeconds, moeLayerSeconds, type LayerSeconds } from './layer-time.js';
+import { denseLayerSeconds, logitsSeconds, moeLayerSeconds } from './layer-time.js';
 import { activationBytesPerLayerToken, localParams, modelStateBytes, shardGroups, type LocalParams } from './memory.js';
-import { layerComm, type LayerComm } from './parallel-comm.js';
+import { layerComm } from './parallel-comm.js';
+import { layerMicrobatch, probeLayout, type Micro } from './staged-micro.js';
 import { deriveShapes, stageLayers } from './shapes.js';
 
 /**
@@ -75,50 +76,6 @@ export function stagedContextFrom(ctx: EstimateContext, p: Precision): StagedCon
   };
 }
 
-/** A resolved layout carrying only the degrees a term depends on (the rest are placeholders). */
-function probeLayout(c: StagedContext, d: { tp: number; cp: number; ep: number; pp: number; vpp: number; dp: number; microBatch: number; zero: 0 | 1 | 2 | 3; recompute: Recompute; sp?: boolean }): ResolvedLayout {
-  return {
-    gpus: d.tp * d.pp * d.cp * d.dp,
-    tp: d.tp,
-    pp: d.pp,
-    cp: d.cp,
-    ep: d.ep,
-    vpp: d.vpp,
-    microBatch: d.microBatch,
-    zero: d.zero,
-    recompute: d.recompute,
-    sequenceParallel: (d.sp ?? true) && d.tp > 1,
-    precision: c.precision,
-    dp: d.dp,
-    gradientAccumulation: 1,
-  };
-}
-
-/** One layer's per-micro-batch stage terms (step-time.ts layerMicrobatch). */
-interface Micro {
-  compute: number;
-  recompute: number;
-  tp: number;
-  cp: number;
-  ep: number;
-  backward: number;
-}
-
-function layerMicrobatch(l: LayerSeconds, c: LayerComm, recompute: Recompute, a: Assumptions, tpOverlap: number): Micro {
-  const rc = recompute === 'full' ? l.forward : recompute === 'selective' ? l.attentionForward : 0;
-  const tpPasses = c.tpForward + c.tpBackward + (recompute === 'full' ? c.tpForward : 0);
-  const cpRaw = c.cpForward + c.cpBackward;
-  const cp = Math.max(0, cpRaw - a.cpOverlap * (l.attentionForward * (1 + a.attentionBackwardRatio)));
-  return {
-    compute: l.forward + l.backward,
-    recompute: rc,
-    tp: tpPasses * (1 - tpOverlap),
-    cp,
-    ep: (c.epForward + c.epBackward + (recompute === 'full' ? c.epForward : 0)) * (1 - a.epOverlap),
-    backward: l.backward,
-  };
-}
-
 /** Terms that depend on (tp, cp, micro-batch, ep, recompute): one layer and the output layer, per micro-batch. */
 export interface LayerTerms {
   tp: number;
@@ -142,16 +99,16 @@ export interface LayerTerms {
   p2pCross: number;
 }
 
-/** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off). */
-export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true): LayerTerms {
+/** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off); `blocks`: the sub-blocks of a partial recompute. */
+export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true, blocks: readonly RecomputeBlock[] = []): LayerTerms {
   const m = c.model;
   const a = c.assumptions;
   const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });
   const s = deriveShapes(m, layout, c.training.sequenceLength);
   const tpOv = a.tpOverlap ?? c.device.eff.tpOverlap;
   const o = { seq: c.training.sequenceLength, sequenceParallel: layout.sequenceParallel && tp > 1, attentionBackwardRatio: a.attentionBackwardRatio, attentionKernel: a.attentionKernel };
-  const dense = layerMicrobatch(denseLayerSeconds(c.device, m, s, o), layerComm(c.fabric, m, layout, s, false), recompute, a, tpOv);
-  const moe = m.moe && c.moeLayers > 0 ? layerMicrobatch(moeLayerSeconds(c.device, m, s, o), layerComm(c.fabric, m, layout, s, true), recompute, a, tpOv) : null;
+  const dense = layerMicrobatch(denseLayerSeconds(c.device, m, s, o), layerComm(c.fabric, m, layout, s, false), recompute, a, tpOv, blocks, false);
+  const moe = m.moe && c.moeLayers > 0 ? layerMicrobatch(moeLayerSeconds(c.device, m, s, o), layerComm(c.fabric, m, layout, s, true), recompute, a, tpOv, blocks, true) : null;
   const lg = logitsSeconds(c.device, m, s);
   const p2pBytes = s.tokensSharded * m.hiddenSize * s.activationBytes;
   return {
@@ -165,8 +122,8 @@ export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch:
     logitsCompute: lg.forward + lg.backward,
     logitsBackward: lg.backward,
     tokens: s.tokens,
-    actDense: activationBytesPerLayerToken(m, layout, s, false, a.attentionKernel),
-    actMoe: activationBytesPerLayerToken(m, layout, s, true, a.attentionKernel),
+    actDense: activationBytesPerLayerToken(m, layout, s, false, a.attentionKernel, blocks),
+    actMoe: activationBytesPerLayerToken(m, layout, s, true, a.attentionKernel, blocks),
     actFullExtra: recompute === 'full' ? activationBytesPerLayerToken(m, { ...layout, recompute: 'none' }, s, m.moe !== null, a.attentionKernel) : 0,
     logitsBytes: ((s.tokens * m.vocabSize) / layout.tp) * (s.activationBytes + 4),
     p2pLocal: p2pSeconds(c.fabric, p2pBytes, false),
@@ -191,6 +148,12 @@ export interface StageTerms {
   interleave: number;
   /** Backward window multiplier for the DP reduce (step-time.ts dataParallelSeconds). */
   windowFactor: number;
+  /** Bubble length in mean stage-micro-batches: (p−1)/v, or DualPipe's p/2−1. */
+  bubbleStages: number;
+  /** DualPipe schedule (Assumptions.dualPipe) with p > 1. */
+  dualPipe: boolean;
+  /** ZeRO-3 runs as ZeRO-2 here: FSDP under PP keeps parameters gathered (Assumptions.unshardedParamsWithPp). */
+  zero3Unsharded: boolean;
   crosses: boolean;
   /** weights + gradients + optimizer bytes per GPU for ZeRO stage 0..3, and the three parts. */
   states: number[];
@@ -211,7 +174,7 @@ export interface StageTerms {
 export function emptyStageTerms(): StageTerms {
   return {
     tp: 0, pp: 0, vpp: 0, ep: 0, lp: { dense: 0, expert: 0, largestLayer: 0 }, layersPerStage: 0, denseLayersPerStage: 0, moeLayersPerStage: 0,
-    interleave: 1, windowFactor: 1, crosses: false, states: [0, 0, 0, 0], weights: [0, 0, 0, 0], gradients: [0, 0, 0, 0], optimizer: [0, 0, 0, 0], gathered: 0, optimizerSeconds: [0, 0, 0, 0], noDp: true, agW: 0, agG: 0, arG: 0,
+    interleave: 1, windowFactor: 1, bubbleStages: 0, dualPipe: false, zero3Unsharded: false, crosses: false, states: [0, 0, 0, 0], weights: [0, 0, 0, 0], gradients: [0, 0, 0, 0], optimizer: [0, 0, 0, 0], gathered: 0, optimizerSeconds: [0, 0, 0, 0], noDp: true, agW: 0, agG: 0, arG: 0,
   };
 }
 
@@ -255,9 +218,20 @@ export function fillStageTerms(c: StagedContext, tp: number, pp: number, vpp: nu
   out.layersPerStage = sl.layersPerStage;
   out.denseLayersPerStage = sl.denseLayersPerStage;
   out.moeLayersPerStage = sl.moeLayersPerStage;
+  out.dualPipe = c.assumptions.dualPipe && pp > 1;
+  out.zero3Unsharded = c.assumptions.unshardedParamsWithPp && pp > 1;
+  if (out.zero3Unsharded) {
+    // FSDP2 under PP (reshard_after_forward=False): parameters stay gathered for the whole step, so
+    // "ZeRO-3" holds and moves what ZeRO-2 does [torchtitan docs/fsdp.md; Llama 3 §3.3.2].
+    out.states[3] = out.states[2]!;
+    out.weights[3] = out.weights[2]!;
+    out.gradients[3] = out.gradients[2]!;
+    out.optimizer[3] = out.optimizer[2]!;
+    out.optimizerSeconds[3] = out.optimizerSeconds[2]!;
+  }
   setStageVpp(out, vpp);
   out.crosses = tp * cp * dp >= f.domainSize;
-  out.gathered = dp * cp > 1 ? 2 * lp.largestLayer * 2 * 2 : 0;
+  out.gathered = dp * cp > 1 && !out.zero3Unsharded ? 2 * lp.largestLayer * 2 * 2 : 0;
   out.noDp = g.dense <= 1 && g.expert <= 1;
   out.agW = ag(c.wBytes);
   out.agG = ag(c.gradBytes);
@@ -276,6 +250,12 @@ export function setStageVpp(out: StageTerms, vpp: number): StageTerms {
   out.vpp = vpp;
   out.interleave = vpp > 1 ? 1 + (pp - 1) / (pp * vpp) : 1;
   out.windowFactor = vpp > 1 ? 1 + ((vpp - 1) / vpp) * (pp - 1) : 1;
+  out.bubbleStages = pp > 1 ? (pp - 1) / vpp : 0;
+  if (out.dualPipe) {
+    // DualPipe: bubble (p/2 − 1)(F&B + B − 3W) ≈ (p/2 − 1)(F + B) with W ≈ B/2, and p + 1 micro-batches in flight [DeepSeek-V3 §3.2.1 Table 2].
+    out.interleave = (pp + 1) / pp;
+    out.bubbleStages = Math.max(0, pp / 2 - 1);
+  }
   return out;
 }
 

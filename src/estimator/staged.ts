@@ -22,7 +22,11 @@ export function emptyStagedResult(): StagedResult {
 /** Activation bytes per GPU (memory-total.ts memoryEstimate up to the logits); `ga` = B/(dp·b). */
 export function stagedActivations(l: LayerTerms, s: StageTerms, ga: number): number {
   const perToken = s.denseLayersPerStage * l.actDense + s.moeLayersPerStage * l.actMoe;
-  let activations = perToken * l.tokens * (Math.min(ga, s.pp) * s.interleave);
+  // Micro-batches in flight on the first rank: min(m, p) for 1F1B; interleaved, rank 0 warms up
+  // 2(p−1) + (v−1)p chunks [Megatron schedules.py get_pp_rank_microbatches] so it holds
+  // min(m·v, vp + p − 1) chunks of L/(pv) layers = min(m, p·(1 + (p−1)/(pv))) stage-micro-batches — the
+  // Korthikanti22 §4.2.3 factor, but never more than the m micro-batches a step has.
+  let activations = perToken * l.tokens * Math.min(ga, s.pp * s.interleave);
   if (l.recompute === 'full') activations += l.actFullExtra * l.tokens;
   activations += l.logitsBytes;
   return activations;
@@ -94,7 +98,7 @@ export function stagedStepPrefix(c: StagedContext, l: LayerTerms, s: StageTerms,
   const p = s.pp;
   const v = s.vpp;
   const mean = (stageTotal * c.model.layers) / (p * s.layersPerStage) + (l.logitsCompute + 0 + 0 + 0 + 0) / p;
-  const bubble = p > 1 ? ((p - 1) / v) * mean : 0;
+  const bubble = p > 1 ? s.bubbleStages * mean : 0;
   const p2p = p > 1 ? 2 * ga * v * (s.crosses ? l.p2pCross : l.p2pLocal) : 0;
   out.compute = sCompute * ga;
   out.recompute = sRecompute * ga;
@@ -118,14 +122,18 @@ export function stagedStepPrefix(c: StagedContext, l: LayerTerms, s: StageTerms,
 export function stagedDpSeconds(c: StagedContext, s: StageTerms, x: StepPrefix, ga: number, zero: number): number {
   const a = c.assumptions;
   if (s.noDp) return 0;
-  if (zero === 3) {
+  if (zero === 3 && !s.zero3Unsharded) {
     const perMb = 2 * s.agW + s.agG;
     const hidden = a.fsdpOverlap * x.total;
     return ga * Math.max(perMb - hidden, (1 - a.fsdpOverlap) * perMb);
   }
-  if (zero === 2) {
-    const rsPerMb = s.agG;
-    const exposedRs = ga * Math.max(rsPerMb - a.dpOverlap * x.backward, (1 - a.dpOverlap) * rsPerMb);
+  if (zero >= 2) {
+    // Each micro-batch's reduce-scatter runs on its own stream while the next micro-batch computes
+    // (forward and backward); only the last one has just its own backward to hide behind [PyTorch FSDP
+    // SHARD_GRAD_OP; DeepSpeed ZeRO-2 overlap_comm].
+    const rs = s.agG;
+    const floor = (1 - a.dpOverlap) * rs;
+    const exposedRs = (ga - 1) * Math.max(rs - a.dpOverlap * x.total, floor) + Math.max(rs - a.dpOverlap * x.backward, floor);
     return exposedRs + s.agW * (1 - a.dpOverlap);
   }
   const window = x.backward * s.windowFactor;

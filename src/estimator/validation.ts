@@ -38,6 +38,7 @@ export function caseLayout(c: CalibrationCase): Layout {
     microBatch: l.microBatch ?? 1,
     zero: l.zero ?? 1,
     recompute: l.recompute ?? 'selective',
+    ...(l.recomputeBlocks ? { recomputeBlocks: l.recomputeBlocks } : {}),
     sequenceParallel: l.sequenceParallel ?? tp > 1,
     precision: c.training.precision,
   };
@@ -45,7 +46,11 @@ export function caseLayout(c: CalibrationCase): Layout {
 
 export function caseTraining(c: CalibrationCase): TrainingConfig {
   const t = c.training;
-  return { tokens: t.globalBatchSize * t.sequenceLength, sequenceLength: t.sequenceLength, globalBatchSize: t.globalBatchSize, precision: t.precision, optimizer: 'adam' };
+  return {
+    tokens: t.globalBatchSize * t.sequenceLength, sequenceLength: t.sequenceLength, globalBatchSize: t.globalBatchSize, precision: t.precision, optimizer: 'adam',
+    framework: c.framework ?? 'megatron',
+    ...(c.overlap ? { overlap: c.overlap } : {}),
+  };
 }
 
 export interface ValidationRow {

@@ -101,7 +101,7 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
   let tpRejected = 0;
   for (const g of sp.groups) {
     for (let i = 0; i < g.precisions.length; i++) {
-      for (const t of tpChoices(p.input.model, g.network.scaleUpDomainSize)) {
+      for (const t of tpChoices(p.input.model, g.network.scaleUpDomainSize, k.pins?.tp)) {
         if (t.reason) {
           add(t.reason, 1);
           tpRejected++;

@@ -89,6 +89,7 @@ export function resolveConstraints(input: PlanInput): ResolvedConstraints {
     top: input.top ?? DEFAULT_TOP,
     minTokensPerCpRank: input.minTokensPerCpRank ?? DEFAULT_MIN_TOKENS_PER_CP_RANK,
     sources: sourcesOf(input),
+    ...(input.pins && Object.keys(input.pins).length > 0 ? { pins: input.pins } : {}),
   };
 }
 

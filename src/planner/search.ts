@@ -11,6 +11,7 @@ import {
   stagedMemoryWith,
   stagedStepPrefix,
   stagedStepWith,
+  stackFor,
   type LayerTerms,
   type LocalParams,
   type StagedContext,
@@ -86,6 +87,10 @@ function runUnit(
   const spec = spaceSpec(x, plan, group, u.precision);
   const model = x.model;
   const B = x.training.globalBatchSize;
+  // Only the recompute modes the training stack offers (stacks.ts); the index into RECOMPUTE stays the layout key.
+  const rcPin = plan.constraints.pins?.recompute;
+  const offeredRecompute = RECOMPUTE.map((r) => stackFor(x.training.framework).recompute.includes(r) && (rcPin === undefined || r === rcPin));
+  const nRecompute = offeredRecompute.filter(Boolean).length;
   const tp = u.tp;
   const cap = c.capacityBytes;
   // Margin so that floating-point rounding can never make the micro-batch cut-off skip a fitting layout.
@@ -120,7 +125,8 @@ function runUnit(
   let overBudget = 0;
   let feasible = 0;
 
-  for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank)) {
+  const pins = plan.constraints.pins ?? {};
+  for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
     const layerCache: Array<Array<LayerTerms | undefined>> = allEp.map(() => new Array<LayerTerms | undefined>(allMb.length * 3));
     for (const f of familiesOf(spec, tp, cp)) {
@@ -135,14 +141,14 @@ function runUnit(
       let allWithin = -1;
       let allPast = Infinity;
       const ei = epIndex.get(f.ep)!;
-      const zeros = zeroValues(f.dp, cp);
+      const zeros = zeroValues(f.dp, cp, pins.zero);
       const nz = zeros.length;
       let mbs = mbLists.get(f.dp);
       if (!mbs) {
-        mbs = microBatchValues(x.training, f.dp);
+        mbs = microBatchValues(x.training, f.dp, pins.microBatch);
         mbLists.set(f.dp, mbs);
       }
-      const perVpp = mbs.length * 3 * nz;
+      const perVpp = mbs.length * nRecompute * nz;
       layouts += perVpp * f.vpps.length;
       // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
       // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
@@ -179,6 +185,7 @@ function runUnit(
           const base = mbIndex.get(mb)! * 3;
           let anyBelow = false;
           for (let r = 0; r < 3; r++) {
+            if (!offeredRecompute[r]) continue;
             let l = row[base + r];
             if (!l) {
               l = layerTerms(c, tp, cp, mb, f.ep, RECOMPUTE[r]!);

@@ -1,4 +1,5 @@
-import type { Layout, ModelConfig, Precision, Recompute, TrainingConfig } from '../schema/index.js';
+import { stackFor } from '../estimator/index.js';
+import type { Layout, LayoutPins, ModelConfig, Precision, Recompute, TrainingConfig } from '../schema/index.js';
 
 /**
  * The layout search space, one accelerator network and precision at a time. Each degree's values are
@@ -22,6 +23,13 @@ export interface SpaceSpec {
   /** Whether a GPU count can be bought (a whole number of some offer's instances). */
   gpuCountAllowed: (gpus: number) => boolean;
   minTokensPerCpRank: number;
+  /** Degrees fixed by the user; every generator below keeps only the pinned value (none when absent). */
+  pins?: LayoutPins;
+}
+
+/** `values` restricted to the pinned one (all of them when nothing is pinned). */
+export function pinned<T>(values: readonly T[], pin: T | undefined): readonly T[] {
+  return pin === undefined ? values : values.filter((v) => v === pin);
 }
 
 export const RECOMPUTE: readonly Recompute[] = ['none', 'selective', 'full'];
@@ -42,16 +50,17 @@ export function divisorsOf(n: number): number[] {
 export type TpRejection = 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
 
 /** Every tp from 1 to the scale-up domain, valid or with the estimator's reason for rejecting it. */
-export function* tpChoices(model: ModelConfig, domainSize: number): Generator<{ tp: number; reason: TpRejection | null }> {
+export function* tpChoices(model: ModelConfig, domainSize: number, pin?: number): Generator<{ tp: number; reason: TpRejection | null }> {
   for (let tp = 1; tp <= domainSize; tp++) {
+    if (pin !== undefined && tp !== pin) continue;
     if (model.attentionHeads % tp !== 0) yield { tp, reason: 'heads-not-divisible-by-tp' };
     else if (model.kvHeads % tp !== 0 && tp % model.kvHeads !== 0) yield { tp, reason: 'kv-heads-not-divisible-by-tp' };
     else yield { tp, reason: null };
   }
 }
 
-export function cpValues(training: TrainingConfig, minTokensPerCpRank: number): number[] {
-  return divisorsOf(training.sequenceLength).filter((cp) => cp === 1 || training.sequenceLength / cp >= minTokensPerCpRank);
+export function cpValues(training: TrainingConfig, minTokensPerCpRank: number, pin?: number): number[] {
+  return divisorsOf(training.sequenceLength).filter((cp) => (cp === 1 || training.sequenceLength / cp >= minTokensPerCpRank) && (pin === undefined || cp === pin));
 }
 
 export function dpValues(training: TrainingConfig): number[] {
@@ -77,12 +86,16 @@ export function vppValues(model: ModelConfig, pp: number): readonly number[] {
 
 const ZERO_ONLY: readonly (0 | 1 | 2 | 3)[] = [0];
 
-export function zeroValues(dp: number, cp: number): readonly (0 | 1 | 2 | 3)[] {
+const ZERO_PINNED: readonly (readonly (0 | 1 | 2 | 3)[])[] = [[0], [1], [2], [3]];
+
+export function zeroValues(dp: number, cp: number, pin?: 0 | 1 | 2 | 3): readonly (0 | 1 | 2 | 3)[] {
+  // A pinned stage is kept even with nothing to shard (dp·cp = 1), where every stage estimates alike.
+  if (pin !== undefined) return ZERO_PINNED[pin]!;
   return dp * cp > 1 ? ZERO_STAGES : ZERO_ONLY;
 }
 
-export function microBatchValues(training: TrainingConfig, dp: number): number[] {
-  return divisorsOf(training.globalBatchSize / dp);
+export function microBatchValues(training: TrainingConfig, dp: number, pin?: number): number[] {
+  return divisorsOf(training.globalBatchSize / dp).filter((b) => pin === undefined || b === pin);
 }
 
 /** A family: every degree fixed except virtual stages, ZeRO stage, micro-batch and recompute. */
@@ -103,12 +116,16 @@ export function* familiesOf(spec: SpaceSpec, tp: number, cp: number): Generator<
   for (const dp of dpValues(training)) {
     const base = tp * cp * dp;
     if (base > spec.maxGpus) break;
-    for (const ep of epValues(model, dp, cp)) {
+    const pins = spec.pins ?? {};
+    for (const ep of pinned(epValues(model, dp, cp), pins.ep)) {
       for (let pp = 1; pp <= model.layers; pp++) {
         const gpus = base * pp;
         if (gpus > spec.maxGpus) break;
         if (gpus < spec.minGpus || !spec.gpuCountAllowed(gpus)) continue;
-        yield { tp, cp, dp, ep, pp, gpus, vpps: vppValues(model, pp) };
+        if (pins.pp !== undefined && pp !== pins.pp) continue;
+        const vpps = pinned(vppValues(model, pp), pins.vpp);
+        if (vpps.length === 0) continue;
+        yield { tp, cp, dp, ep, pp, gpus, vpps };
       }
     }
   }
@@ -116,14 +133,15 @@ export function* familiesOf(spec: SpaceSpec, tp: number, cp: number): Generator<
 
 /** Lazily, every valid layout of the space (the reference the fast search is tested against). */
 export function* enumerateLayouts(spec: SpaceSpec): Generator<Layout> {
-  for (const { tp, reason } of tpChoices(spec.model, spec.domainSize)) {
+  const pins = spec.pins ?? {};
+  for (const { tp, reason } of tpChoices(spec.model, spec.domainSize, pins.tp)) {
     if (reason) continue;
-    for (const cp of cpValues(spec.training, spec.minTokensPerCpRank)) {
+    for (const cp of cpValues(spec.training, spec.minTokensPerCpRank, pins.cp)) {
       for (const f of familiesOf(spec, tp, cp)) {
         for (const vpp of f.vpps) {
-          for (const microBatch of microBatchValues(spec.training, f.dp)) {
-            for (const recompute of RECOMPUTE) {
-              for (const zero of zeroValues(f.dp, f.cp)) {
+          for (const microBatch of microBatchValues(spec.training, f.dp, pins.microBatch)) {
+            for (const recompute of pinned(RECOMPUTE.filter((r) => stackFor(spec.training.framework).recompute.includes(r)), pins.recompute)) {
+              for (const zero of zeroValues(f.dp, f.cp, pins.zero)) {
                 yield { gpus: f.gpus, tp, pp: f.pp, cp, ep: f.ep, vpp, microBatch, zero, recompute, sequenceParallel: tp > 1, precision: spec.precision };
               }
             }

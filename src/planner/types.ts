@@ -1,5 +1,5 @@
 import type { Assumptions, Estimate, gridFor } from '../estimator/index.js';
-import type { Catalog, Constraints, ModelConfig, Offer, PlanPricing, Precision, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import type { Catalog, Constraints, LayoutPins, ModelConfig, Offer, PlanPricing, Precision, ResolvedLayout, TrainingConfig } from '../schema/index.js';
 
 /** What the planner reads from a catalog (the loaded `Catalog` satisfies it). */
 export type PlannerCatalog = Pick<Catalog, 'accelerators' | 'offers'> & {
@@ -37,6 +37,8 @@ export interface PlanInput {
   assumptions?: Partial<Assumptions>;
   /** Smallest sequence chunk per context-parallel rank (default 1024 tokens). */
   minTokensPerCpRank?: number;
+  /** Layout degrees fixed by flags (`--tp 8 --pp 16`): the search keeps only these values. */
+  pins?: LayoutPins;
   /** hardware-catalog/grid-intensity.yaml rows: each plan's offer region sets its carbon intensity. */
   gridRegions?: Parameters<typeof gridFor>[0];
   /** Called between work units; pure callers may ignore it. */
@@ -58,6 +60,8 @@ export interface ResolvedConstraints {
   minTokensPerCpRank: number;
   /** Where each constraint in effect came from. */
   sources: ConstraintSources;
+  /** Layout degrees the search may not vary (present only when some are pinned). */
+  pins?: LayoutPins;
 }
 
 export type RejectReason = 'oom' | 'past-deadline' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';

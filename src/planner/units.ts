@@ -24,6 +24,7 @@ export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup
     maxGpus: plan.constraints.maxGpus,
     gpuCountAllowed: (n) => points.some((p) => fitsPoint(p, n)),
     minTokensPerCpRank: plan.constraints.minTokensPerCpRank,
+    pins: plan.constraints.pins ?? {},
   };
 }
 
@@ -33,10 +34,11 @@ export const fitsPoint = (p: PricePoint, gpus: number): boolean => gpus % p.acce
 /** Every unit of work, in a fixed order. */
 export function workUnits(x: SearchInputs, plan: SearchPlan): WorkUnit[] {
   const units: WorkUnit[] = [];
-  const cps = cpValues(x.training, plan.constraints.minTokensPerCpRank);
+  const pins = plan.constraints.pins ?? {};
+  const cps = cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp);
   for (const g of plan.groups) {
     for (let p = 0; p < g.precisions.length; p++) {
-      for (const { tp, reason } of tpChoices(x.model, g.network.scaleUpDomainSize)) {
+      for (const { tp, reason } of tpChoices(x.model, g.network.scaleUpDomainSize, pins.tp)) {
         if (reason) continue;
         let weight = 0;
         for (const cp of cps) weight += Math.max(0, Math.log2(plan.constraints.maxGpus / (tp * cp)) + 1);

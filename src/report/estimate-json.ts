@@ -5,6 +5,8 @@ import { layoutJson, type DocumentInputBase } from './layout-json.js';
 export interface EstimateDocInput extends DocumentInputBase {
   estimate: Estimate;
   warnings: string[];
+  /** The layout fields given as `auto` and the values the search chose for them. */
+  auto?: { fields: string[]; chosen: Record<string, number | string> };
 }
 
 /** The `estimate --json` document: keys in a fixed order, numbers rounded once, no timestamps or paths. */
@@ -26,6 +28,7 @@ export function estimateDocument(x: EstimateDocInput): string {
     energy: e.energy,
     cost: e.cost,
     assumptions: e.assumptions,
+    ...(x.auto ? { auto: { fields: x.auto.fields, chosen: x.auto.chosen, how: 'the fastest layout that fits, as trainplan plan would choose for this accelerator, GPU count and the given fields' } } : {}),
     warnings: x.warnings,
   };
   return JSON.stringify(roundDeep(doc), null, 2) + '\n';

@@ -34,7 +34,7 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): st
   const out: string[] = [];
   out.push(c.bold(title));
   out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
-  out.push(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`);
+  out.push(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}${l.recompute === 'partial' ? ` (${(l.recomputeBlocks ?? []).join(', ')})` : ''}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`);
   out.push('', c.bold('Memory per GPU'));
   const fit = m.fits ? c.green(`fits (${gib(m.headroomBytes)} free)`) : c.red(`DOES NOT FIT (${gib(-m.headroomBytes)} over)`);
   out.push(rows([

@@ -4,6 +4,7 @@ export { renderAcceleratorsTable, renderOffersTable, renderAcceleratorDetail, fo
 export * from './human.js';
 export * from './estimate-json.js';
 export * from './estimate-table.js';
+export * from './auto-line.js';
 export * from './goodput-lines.js';
 export * from './fleet-chart.js';
 export * from './fleet-report.js';

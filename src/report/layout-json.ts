@@ -14,6 +14,8 @@ export function layoutJson(l: ResolvedLayout) {
   return {
     gpus: l.gpus, tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, vpp: l.vpp,
     microBatch: l.microBatch, gradientAccumulation: l.gradientAccumulation, zero: l.zero,
-    recompute: l.recompute, sequenceParallel: l.sequenceParallel, precision: l.precision,
+    recompute: l.recompute,
+    ...(l.recompute === 'partial' ? { recomputeBlocks: l.recomputeBlocks ?? [] } : {}),
+    sequenceParallel: l.sequenceParallel, precision: l.precision,
   };
 }

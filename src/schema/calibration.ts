@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mlaSchema, moeSchema } from './model.js';
 import { precisionSchema } from './units.js';
 import { recomputeSchema } from './layout.js';
+import { frameworkSchema, overlapSchema, recomputeBlockSchema } from './framework.js';
 
 const nullableInt = z.number().int().positive().nullable().optional();
 
@@ -33,11 +34,32 @@ export const calibrationCaseSchema = z.object({
     microBatch: nullableInt,
     zero: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable().optional(),
     recompute: recomputeSchema.nullable().optional(),
+    recomputeBlocks: z.array(recomputeBlockSchema).optional(),
     sequenceParallel: z.boolean().nullable().optional(),
   }),
+  /** The training stack of the run (default megatron) and any overlap knobs the source states. */
+  framework: frameworkSchema.optional(),
+  overlap: overlapSchema.optional(),
   /** Software facts the source states or implies (e.g. the attention kernel of its era); fed to the estimator's assumptions. */
-  software: z.object({ attentionKernel: z.enum(['flash', 'unfused']).optional(), dpOverlap: z.number().min(0).max(1).optional() }).optional(),
+  software: z.object({
+    attentionKernel: z.enum(['flash', 'unfused']).optional(),
+    dpOverlap: z.number().min(0).max(1).optional(),
+    /** Bytes per parameter of the 16-bit working weights (0: FP8 weights cast from the fp32 master, no 16-bit copy) and of the Adam moments (4: bf16 moments). */
+    bytesWeight: z.number().min(0).max(4).optional(),
+    bytesOptimizerMoments: z.number().min(0).max(8).optional(),
+  }).optional(),
   measured: z.object({ stepSeconds: z.number().positive(), how: z.string() }),
   memoryGiBPerGpu: z.number().optional(),
 });
 export type CalibrationCase = z.infer<typeof calibrationCaseSchema>;
+
+/**
+ * One published memory figure (test/fixtures/validation/memory.yaml): what the source measured or
+ * derived — peak bytes per GPU, model-state bytes (weights + gradients + optimizer) or stored
+ * activations — or, for `fits`, a production layout known to have run on its part.
+ */
+export const memoryCaseSchema = calibrationCaseSchema.omit({ measured: true, memoryGiBPerGpu: true }).extend({
+  compare: z.enum(['peak', 'model-states', 'activations', 'fits']),
+  measured: z.object({ bytes: z.number().positive().nullable(), how: z.string() }),
+});
+export type MemoryCase = z.infer<typeof memoryCaseSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { modelConfigSchema } from './model.js';
-import { layoutSchema } from './layout.js';
+import { layoutSchema, recomputeSchema } from './layout.js';
+import { frameworkSchema, overlapSchema, recomputeBlockSchema } from './framework.js';
 import { precisionSchema } from './units.js';
 import { energyAssumptionsSchema, energySectionSchema, goodputAssumptionsSchema, goodputSectionSchema } from './goodput-document.js';
 
@@ -24,6 +25,9 @@ export const trainingConfigSchema = z.strictObject({
   globalBatchSize: z.number().int().positive(),
   precision: precisionSchema,
   optimizer: z.enum(['adam', 'sgd']),
+  framework: frameworkSchema.optional(),
+  overlap: overlapSchema.optional(),
+  recompute: z.strictObject({ mode: recomputeSchema, blocks: z.array(recomputeBlockSchema) }).optional(),
 });
 
 /** A layout with its derived degrees (dp, gradient accumulation), as documents print it. */
@@ -101,6 +105,7 @@ export const assumptionsSectionSchema = z.strictObject({
   dpOverlap: n, fsdpOverlap: n, tpOverlap: n.nullable(), cpOverlap: n, epOverlap: n,
   gradReduceFp32ForBf16: z.boolean(), optimizerBytesPerParam: n, stepOverheadSeconds: n,
   attentionKernel: z.enum(['flash', 'unfused']), gemmHalfFlops: n, elementwiseFactor: n, attentionBackwardRatio: n,
+  framework: frameworkSchema, kernelEfficiency: n, dualPipe: z.boolean(), unshardedParamsWithPp: z.boolean(),
   efficiency: efficiencyProfileSchema,
   /** The error band: measured ÷ predicted step-time ratios of the run's calibration class, and which class. */
   errorBand: z.strictObject({ lowRatio: n, highRatio: n, basis: z.string(), cases: n }),
@@ -142,6 +147,8 @@ export const estimateDocumentSchema = z.strictObject({
   flops: flopsSectionSchema,
   ...runSections,
   assumptions: assumptionsSectionSchema,
+  /** Present when some layout flags were `auto`: which, and what the search chose. */
+  auto: z.strictObject({ fields: z.array(z.string()), chosen: z.record(z.string(), z.union([z.number(), z.string()])), how: z.string() }).optional(),
   warnings: z.array(z.string()),
 });
 export type EstimateDocument = z.infer<typeof estimateDocumentSchema>;

@@ -4,6 +4,7 @@ export * from './model.js';
 export * from './hardware.js';
 export * from './catalog.js';
 export * from './bounds.js';
+export * from './framework.js';
 export * from './layout.js';
 export * from './calibration.js';
 export * from './fleet.js';

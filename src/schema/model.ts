@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frameworkSchema, overlapSchema, recomputeBlockSchema, type Framework, type OverlapConfig, type RecomputeBlock } from './framework.js';
 import { countSchema, planPricingSchema, precisionSchema } from './units.js';
 
 const posInt = (max: number) => z.number().int().positive().max(max);
@@ -68,6 +69,10 @@ export const trainingSectionSchema = z
     globalBatchTokens: countSchema(1e12).optional(),
     precision: precisionSchema.default('bf16'),
     optimizer: z.enum(['adam', 'sgd']).default('adam'),
+    framework: frameworkSchema.default('megatron'),
+    overlap: overlapSchema.optional(),
+    /** Recompute the run uses (the default of `estimate --recompute`): a mode, or `{ partial: [sub-blocks] }`. */
+    recompute: z.union([z.enum(['none', 'selective', 'full', 'op-level']), z.strictObject({ partial: z.array(recomputeBlockSchema).min(1) })]).optional(),
   })
   .refine((t) => (t.globalBatchSize === undefined) !== (t.globalBatchTokens === undefined), {
     message: 'give exactly one of globalBatchSize (sequences) or globalBatchTokens',
@@ -84,6 +89,11 @@ export interface TrainingConfig {
   globalBatchSize: number;
   precision: z.infer<typeof precisionSchema>;
   optimizer: 'adam' | 'sgd';
+  /** The training stack (default megatron) and its overlap knobs from the model file. */
+  framework?: Framework;
+  overlap?: OverlapConfig;
+  /** The model file's recompute, when it gives one. */
+  recompute?: { mode: 'none' | 'selective' | 'full' | 'op-level' | 'partial'; blocks: RecomputeBlock[] };
 }
 
 export const constraintsSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { layoutPinsSchema } from './layout.js';
 import { modelConfigSchema } from './model.js';
 import { planPricingSchema } from './units.js';
 import {
@@ -56,6 +57,8 @@ export const resolvedConstraintsSchema = z.strictObject({
   sources: z.strictObject({
     objective: src, accelerators: src, providers: src, pricing: src, minGpus: src, maxGpus: src, deadlineDays: src, budgetUsd: src, allowFp8: src, top: src,
   }),
+  /** Layout degrees pinned by flags (present only when some are). */
+  pins: layoutPinsSchema.optional(),
 });
 export type ResolvedConstraintsDoc = z.infer<typeof resolvedConstraintsSchema>;
 

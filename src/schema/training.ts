@@ -36,7 +36,13 @@ export function normalizeTraining(section: TrainingSection): TrainingConfig {
       `${tokens} tokens is less than one step (globalBatchSize × sequenceLength = ${sequenceLength * globalBatchSize} tokens)`,
       { suggestion: 'tokens is the whole training run, e.g. 15T' });
   }
-  return { tokens, sequenceLength, globalBatchSize, precision, optimizer };
+  const r = section.recompute;
+  const recompute = r === undefined ? undefined : typeof r === 'string' ? { mode: r, blocks: [] } : { mode: 'partial' as const, blocks: [...new Set(r.partial)] };
+  return {
+    tokens, sequenceLength, globalBatchSize, precision, optimizer, framework: section.framework,
+    ...(section.overlap ? { overlap: section.overlap } : {}),
+    ...(recompute ? { recompute } : {}),
+  };
 }
 
 function formatRatio(x: number): string {

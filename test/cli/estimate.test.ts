@@ -61,7 +61,7 @@ describe('trainplan estimate', () => {
     [['--accelerator', 'a100-sxm-80gb', '--gpus', '8', '--precision', 'fp8'], /no FP8/],
     [['--accelerator', 'tpu-v5p', '--gpus', '8', '--precision', 'fp8'], /--precision: tpu-v5p has no FP8 tensor units: TPU v5p MXUs run BF16 .* no FP8/],
     [['--accelerator', 'trn1', '--gpus', '16', '--precision', 'fp8'], /trn1 has no FP8 tensor units/],
-    [['--accelerator', 'h100-sxm', '--gpus', '8', '--recompute', 'some'], /--recompute: expected one of none, selective, full/],
+    [['--accelerator', 'h100-sxm', '--gpus', '8', '--recompute', 'some'], /--recompute: expected none, selective, full, op-level or partial.*\(did you mean none\?\)/],
   ])('exit 2 with one line for %j', (flags, message) => {
     const r = runCli(['estimate', example('llama3-8b.yaml'), ...flags]);
     expect(r.code).toBe(2);

@@ -95,7 +95,7 @@ describe('loadModelFile: valid input', () => {
   it('resolves a custom model', () => {
     const loaded = loadModelFile(fixture('valid-custom.yaml'));
     expect(loaded.model).toMatchObject({ name: 'tiny-custom', layers: 12, ffn: 'gelu', ffnHiddenSize: 3072, headDim: 64 });
-    expect(loaded.training).toEqual({ tokens: 10e9, sequenceLength: 2048, globalBatchSize: 256, precision: 'bf16', optimizer: 'adam' });
+    expect(loaded.training).toEqual({ tokens: 10e9, sequenceLength: 2048, globalBatchSize: 256, precision: 'bf16', optimizer: 'adam', framework: 'megatron' });
     expect(loaded.constraints).toEqual({});
   });
 

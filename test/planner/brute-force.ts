@@ -37,6 +37,7 @@ export function bruteForce(input: PlanInput) {
         maxGpus: k.maxGpus,
         gpuCountAllowed: (n: number) => g.points.some((p) => n % p.acceleratorCount === 0 && (p.maxGpus === undefined || n <= p.maxGpus)),
         minTokensPerCpRank: k.minTokensPerCpRank,
+        pins: k.pins ?? {},
       };
       for (const layout of enumerateLayouts(spec)) {
         for (const point of g.points) {

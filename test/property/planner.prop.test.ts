@@ -57,6 +57,9 @@ const caseArb = fc.record({
   deadline: fc.option(fc.double({ min: 0.5, max: 40, noNaN: true }), { nil: undefined }),
   budget: fc.option(fc.double({ min: 50, max: 3000, noNaN: true }), { nil: undefined }),
   allowFp8: fc.boolean(),
+  // Layout pins (plan --tp … --recompute) and training stacks restrict the space; the brute force must agree.
+  pins: fc.option(fc.record({ tp: fc.constantFrom(1, 2), pp: fc.constantFrom(1, 2), zero: fc.constantFrom(0 as const, 1 as const, 3 as const), recompute: fc.constantFrom('none' as const, 'full' as const) }, { requiredKeys: [] }), { nil: undefined }),
+  framework: fc.constantFrom('megatron' as const, 'torchtitan' as const, 'fsdp' as const),
 });
 
 describe('pruned search = brute force over every layout via estimate()', () => {
@@ -67,7 +70,7 @@ describe('pruned search = brute force over every layout via estimate()', () => {
         const model = aModel({ layers: x.layers, hiddenSize: heads * 64, ffnHiddenSize: heads * 256, attentionHeads: heads, kvHeads: heads / x.kvDiv, vocabSize: 8000, ffn: 'swiglu' });
         const input = {
           model,
-          training: aTraining({ tokens: x.tokens, sequenceLength: x.seq, globalBatchSize: x.batch }),
+          training: aTraining({ tokens: x.tokens, sequenceLength: x.seq, globalBatchSize: x.batch, framework: x.framework }),
           catalog: tinyCatalog(x.memA, x.memB, x.domainB, x.capBeta),
           constraints: {
             maxGpus: x.maxGpus,
@@ -78,6 +81,7 @@ describe('pruned search = brute force over every layout via estimate()', () => {
             ...(x.budget !== undefined ? { budgetUsd: x.budget } : {}),
           },
           minTokensPerCpRank: 512,
+          ...(x.pins ? { pins: x.pins } : {}),
         };
         const fast = plan(input);
         const ref = bruteForce(input);

@@ -6,7 +6,7 @@ const parse = (raw: object) => normalizeTraining(trainingSectionSchema.parse(raw
 describe('normalizeTraining', () => {
   it('keeps a batch given in sequences and parses suffixed counts', () => {
     expect(parse({ tokens: '15T', sequenceLength: 8192, globalBatchSize: 2048 })).toEqual({
-      tokens: 15e12, sequenceLength: 8192, globalBatchSize: 2048, precision: 'bf16', optimizer: 'adam',
+      tokens: 15e12, sequenceLength: 8192, globalBatchSize: 2048, precision: 'bf16', optimizer: 'adam', framework: 'megatron',
     });
   });
 

@@ -21,19 +21,21 @@ function checkHtml(file: string, loaded: ReturnType<typeof loadModelFile>, catal
     warnings: doc.warnings, verdict: { verdict: doc.verdict === 'pass' ? 'pass' : 'fail', summary: doc.summary },
   });
 }
+import { withFramework } from './stack-options.js';
+import { pinsFromFlags } from './layout-flags.js';
 
 /** `trainplan check <model.yaml>`: plan, then gate on budget, deadline and regression vs a baseline. Exit 1 when a gate fails. */
 export function registerCheck(program: Command, ctx: CliContext): void {
   addCheckOptions(addPlanOptions(program.command('check <model>').description('CI gate: budget, deadline and regression vs a baseline'))).action((file: string, o: CheckOpts) =>
     runAction(ctx, isJson(out(o)), async () => {
       if (o.out !== undefined) resolveOutputTarget(o.out, { followSymlinks: o.followSymlinks === true });
-      const loaded = loadModelFile(file);
+      const loaded = withFramework(loadModelFile(file), o.framework);
       const constraints = mergeConstraints(loaded.constraints, o);
       const baseline = baselineFromFlags(o, loaded.model.name);
       const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
       const top = intFlag(o.top, '--top');
       const catalogRef = { snapshotDate: catalog.snapshotDate, digest: catalog.digest };
-      const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
+      const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), pins: pinsFromFlags(o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
       assertFinitePlans(result.plans);
       const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: baseline.warnings });
       const format = o.format === 'markdown' || o.format === 'html' ? o.format : isJson(out(o)) ? 'json' : gridFormat(out(o));

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import { InputError, pricingSchema, precisionSchema, type Layout, type Precision, type Pricing } from '../../schema/index.js';
+import { InputError, pricingSchema, precisionSchema, type Layout, type Pricing, type TrainingConfig } from '../../schema/index.js';
 import { choiceFlag, intFlag } from '../flags.js';
+import { recomputeFlag } from './stack-options.js';
 
 export interface EstimateOpts {
   accelerator?: string;
@@ -19,6 +20,7 @@ export interface EstimateOpts {
   instance?: string;
   pricing?: string;
   attentionKernel?: string;
+  framework?: string;
   json?: boolean;
   format?: string;
   catalog: string[];
@@ -37,7 +39,8 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--vpp <n>', 'virtual pipeline stages per rank (default 1)')
     .option('--micro-batch <n>', 'micro-batch size in sequences (default 1)')
     .option('--zero <stage>', 'ZeRO stage 0-3 (default 1)')
-    .option('--recompute <mode>', 'activation recompute: none|selective|full (default selective)')
+    .option('--recompute <mode>', 'activation recompute: none|selective|full|op-level|partial:<sub-blocks> (default: the model file, else the framework\'s: selective for megatron)')
+    .option('--framework <stack>', 'training stack: megatron|nemo|deepspeed|fsdp|torchtitan|maxtext (default: the model file, else megatron)')
     .option('--sequence-parallel', 'sequence parallelism (default: on when tp > 1)')
     .option('--no-sequence-parallel', 'turn sequence parallelism off')
     .option('--precision <p>', 'bf16|fp16|fp8|fp32 (default: the model file)')
@@ -52,7 +55,8 @@ export function addEstimateOptions(cmd: Command): Command {
 }
 
 /** The layout the flags describe, with the contract's defaults. */
-export function layoutFromFlags(o: EstimateOpts, modelPrecision: Precision): Layout {
+export function layoutFromFlags(o: EstimateOpts, training: TrainingConfig): Layout {
+  const modelPrecision = training.precision;
   if (o.accelerator === undefined) throw new InputError('MISSING_OPTION', '--accelerator is required (e.g. --accelerator h100-sxm)');
   const gpus = intFlag(o.gpus, '--gpus');
   if (gpus === undefined) throw new InputError('MISSING_OPTION', '--gpus is required (e.g. --gpus 64)');
@@ -68,7 +72,7 @@ export function layoutFromFlags(o: EstimateOpts, modelPrecision: Precision): Lay
     vpp: intFlag(o.vpp, '--vpp') ?? 1,
     microBatch: intFlag(o.microBatch, '--micro-batch') ?? 1,
     zero: zero as 0 | 1 | 2 | 3,
-    recompute: choiceFlag(o.recompute, '--recompute', ['none', 'selective', 'full'] as const) ?? 'selective',
+    ...recomputeFlag(o.recompute, training),
     sequenceParallel: o.sequenceParallel ?? tp > 1,
     precision: choiceFlag(o.precision, '--precision', precisionSchema.options) ?? modelPrecision,
   };

@@ -11,12 +11,15 @@ import { assertFinitePlans } from '../finite-result.js';
 import { locateConstraintError } from '../constraint-location.js';
 import { defaultThreads, planInParallel } from '../parallel-plan.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
+import { withFramework } from './stack-options.js';
+import { pinsFromFlags, type LayoutPinOpts } from './layout-flags.js';
 
-export interface PlanOpts {
+export interface PlanOpts extends LayoutPinOpts {
   json?: boolean;
   format?: 'table' | 'json' | 'csv' | 'markdown' | 'html';
   catalog: string[];
   color: boolean;
+  framework?: string;
   accelerators?: string[];
   providers?: string[];
   pricing?: string[];
@@ -112,6 +115,15 @@ export function addPlanOptions(cmd: Command): Command {
     .option('--objective <cost|time>', 'rank by total cost (default) or time to train')
     .option('--top <n>', 'how many plans to show (default 5)')
     .option('--allow-fp8', 'also consider FP8 training on accelerators that support it')
+    .option('--framework <stack>', 'training stack: megatron|nemo|deepspeed|fsdp|torchtitan|maxtext (default: the model file, else megatron)')
+    .option('--tp <n>', 'search only this tensor-parallel degree (likewise --pp --cp --ep --vpp --micro-batch --zero --recompute)')
+    .option('--pp <n>', 'search only this pipeline-parallel degree')
+    .option('--cp <n>', 'search only this context-parallel degree')
+    .option('--ep <n>', 'search only this expert-parallel degree')
+    .option('--vpp <n>', 'search only this virtual-stage count')
+    .option('--micro-batch <n>', 'search only this micro-batch size')
+    .option('--zero <stage>', 'search only this ZeRO stage (0-3)')
+    .option('--recompute <mode>', 'search only this recompute mode (none|selective|full)')
     .option('--json', 'print one JSON document (same as --format json)')
     .addOption(new Option('--format <format>', 'output format (html: check only; see also `trainplan report`)').choices(['table', 'json', 'csv', 'markdown', 'html']))
     .option('--catalog <file>', 'user catalog merged over the built-in one (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
@@ -126,13 +138,13 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .action((file: string, o: PlanOpts) =>
       runAction(ctx, isJson(out(o)), async () => {
         if (o.format === 'html') throw new InputError('INVALID_OPTION', 'plan prints table, csv, markdown or json; for HTML use `trainplan report`', { location: '--format' });
-        const loaded = loadModelFile(file);
+        const loaded = withFramework(loadModelFile(file), o.framework);
         const constraints = mergeConstraints(loaded.constraints, o);
         const top = intFlag(o.top, '--top');
         const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
         const progress = progressReporter(ctx);
         const result = await planInParallel(
-          { model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}) },
+          { model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), pins: pinsFromFlags(o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}) },
           { threads: defaultThreads(ctx.env), onProgress: progress.tick },
         ).catch((err: unknown) => {
           throw locateConstraintError(err, loaded, { ...o });

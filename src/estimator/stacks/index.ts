@@ -1,0 +1,2 @@
+export * from './stacks.js';
+export * from './resolve.js';
