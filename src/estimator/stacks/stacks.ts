@@ -123,8 +123,8 @@ const torchtitan: TrainingStack = {
   defaultRecompute: 'op-level',
   recomputeBlocks: [],
   recomputeSource: 'activation_checkpoint.mode none|full|selective, selective_ac_option "op" (per-op SAC) [torchtitan config_manager.py]',
-  kernelEfficiency: 0.86,
-  kernelEfficiencySource: 'fitted: torchtitan-* calibration runs, 2 cases (npm run validate -- --fit); few runs, so the factor is uncertain by several percent',
+  kernelEfficiency: 0.82,
+  kernelEfficiencySource: 'fitted: torchtitan-* calibration runs on H200 with its own efficiency profile, 2 cases (npm run validate -- --fit); few runs, so the factor is uncertain by several percent',
 };
 
 const maxtext: TrainingStack = {
