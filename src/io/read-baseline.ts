@@ -18,7 +18,7 @@ export function parseBaseline(text: string, file: string): BaselineDocument {
   try {
     data = sanitizeStrings(JSON.parse(text));
   } catch (err) {
-    const msg = (err as Error).message;
+    const msg = (err as Error).message.split('\n')[0]!.replace(/\s+/g, ' ').trim();
     const t = text.trim();
     const at = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);
     const truncated = /end of (JSON )?input|Unterminated/i.test(msg) || at >= t.length || (t.startsWith('{') && !t.endsWith('}'));

@@ -64,7 +64,7 @@ describe('writeOutputAtomic', () => {
     const dir = tempDir('trainplan-out-');
     mkdirSync(join(dir, 'taken'));
     const err = errorOf(() => writeOutputAtomic(join(dir, 'taken'), 'x'));
-    expect(err.code).toBe('OUTPUT_UNWRITABLE');
+    expect([err.code, err.message]).toEqual(['OUTPUT_INVALID', 'is a directory; --out writes regular files only']);
     expect(readdirSync(dir)).toEqual(['taken']);
     expect(errorOf(() => writeOutputAtomic(join(dir, 'missing-dir', 'a.json'), 'x')).message).toMatch(/ENOENT/);
   });

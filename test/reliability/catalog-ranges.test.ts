@@ -35,7 +35,7 @@ describe('catalog numbers are finite, positive and physically plausible', () => 
     ['bf16: 989', 'bf16: 1e-300', /peakTflops\.bf16: 1e-300 TFLOP\/s is outside/],
     ['bf16: 989', 'bf16: .inf', /peakTflops\.bf16/],
     ['domainSize: 8', 'domainSize: 1000000000', /scaleUp\.domainSize: 1e9 accelerators is outside the plausible range 1–100000 accelerators/],
-    ['domainSize: 8', 'domainSize: 8.5', /whole number of accelerators/],
+    ['domainSize: 8', 'domainSize: 8.5', /scaleUp\.domainSize: expected a whole number, got 8\.5/],
     ['tdpWatts: 700', 'tdpWatts: 1e9', /tdpWatts: 1e9 W is outside/],
     ['asOf: "2026-05-01"\n    sources', 'asOf: "2026-13-45"\n    sources', /asOf: is not a calendar date/],
     ['asOf: "2026-05-01"\n    sources', 'asOf: "2026-02-30"\n    sources', /asOf: is not a calendar date/],

@@ -105,7 +105,7 @@ describe('catalogs and model files', () => {
     const keys = Array.from({ length: 60_000 }, (_, i) => `  k${i}: ${i}`).join('\n');
     const started = performance.now();
     await expectOneLineError(runCli(['catalog', 'accelerators', '--catalog', write('huge.yaml', `${keys}\n  k5: 1\n`)]), 2, /YAML syntax error|duplicate key|unknown key/);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(30_000); // 104 s with the quadratic check
   });
 
   const model = (name: string, body: string) => write(name, body);
