@@ -11,9 +11,30 @@ const fail = (file: string, message: string, code = CODE, suggestion?: string): 
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** trainplan documents nest about 8 levels; JSON.parse recurses, so thousands of levels overflow its stack. */
+const MAX_JSON_DEPTH = 64;
+
+/** Depth of [ and { outside strings, scanned linearly (true when it passes MAX_JSON_DEPTH). */
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Parses a `--baseline` document: a trainplan plan or check document of this schemaVersion, else an InputError. */
 export function parseBaseline(text: string, file: string): BaselineDocument {
   if (text.trim() === '') fail(file, 'the baseline is empty');
+  if (tooDeep(text)) fail(file, `the baseline is nested more than ${MAX_JSON_DEPTH} levels deep; it is not a trainplan document`);
   let data: unknown;
   try {
     data = sanitizeStrings(JSON.parse(text));

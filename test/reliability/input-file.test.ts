@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUT_LIMITS, loadCatalog, loadModelFile, parseModelFile, readBaseline, readInputFile } from '../../src/io/index.js';
+import { INPUT_LIMITS, loadCatalog, loadModelFile, parseBaseline, parseModelFile, readBaseline, readInputFile } from '../../src/io/index.js';
 import { InputError } from '../../src/schema/index.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -149,6 +149,18 @@ describe('YAML guards on every YAML input', () => {
   ])('%s is refused (yaml would stringify it with a process warning)', (_n, text, where) => {
     const err = errorOf(() => parseModelFile(text, 'm.yaml'));
     expect([err.code, err.location]).toEqual(['YAML_COMPLEX_KEY', where]);
+  });
+
+  it.each([
+    ['[ × 100,000', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['{"a": × 100,000', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
+  ])('a baseline nested %s deep is refused by name, not "Maximum call stack size exceeded"', (_n, text) => {
+    const err = errorOf(() => parseBaseline(text, 'b.json'));
+    expect(err.message).toMatch(/nested more than 64 levels deep/);
+  });
+
+  it('brackets inside JSON strings do not count as nesting', () => {
+    expect(errorOf(() => parseBaseline(JSON.stringify({ tool: { name: 'x' }, s: '['.repeat(500) }), 'b.json')).code).toBe('BASELINE_NOT_TRAINPLAN');
   });
 
   it('deep nesting in a catalog is a syntax error, not a stack overflow', () => {
