@@ -84,7 +84,7 @@ describe(`seeded mutation fuzzing (seed ${SEED})`, () => {
     report('models', t, n);
     expect(t.ok + [...t.inputErrors.values()].reduce((a, b) => a + b, 0)).toBe(n);
     expect(t.inputErrors.size).toBeGreaterThan(5); // the mutations reach many different checks
-  });
+  }, 60_000);
 
   it('user catalogs: accepted or one InputError; accepted accelerators estimate and plan to finite numbers', () => {
     const r = rng(SEED + 1);
@@ -110,7 +110,7 @@ describe(`seeded mutation fuzzing (seed ${SEED})`, () => {
     }
     report('catalogs', t, n);
     expect(t.inputErrors.size).toBeGreaterThan(3);
-  });
+  }, 60_000);
 
   it('baselines: accepted or one InputError; accepted baselines give finite facts', () => {
     const r = rng(SEED + 2);
@@ -127,7 +127,7 @@ describe(`seeded mutation fuzzing (seed ${SEED})`, () => {
     report('baselines', t, n);
     expect(t.ok).toBeGreaterThan(0); // some mutations keep a valid document (unused fields)
     expect(t.inputErrors.get('BASELINE_INVALID') ?? 0).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('command lines: exit 0, 1 or 2 (never 3); exit 2 is one line on stderr and nothing on stdout', async () => {
     const r = rng(SEED + 3);
@@ -153,7 +153,7 @@ describe(`seeded mutation fuzzing (seed ${SEED})`, () => {
     }
     // eslint-disable-next-line no-console
     console.log(`fuzz argv: ${n} command lines (seed ${SEED}), slowest ${worst.toFixed(0)} ms`);
-  });
+  }, 60_000);
 });
 
 /** Sets, deletes or retypes one random path of a JSON value. */
