@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { calibrationCaseSchema, type CalibrationCase } from '../schema/index.js';
+import { readInputFile } from './input-file.js';
+import { parseYaml } from './yaml-file.js';
 
-/** Reads a calibration file (a YAML list of measured runs) and validates every case. */
+/** Reads a calibration file (a YAML list of measured runs) through the guarded input layer and validates every case. */
 export function loadCalibrationCases(path: string): CalibrationCase[] {
-  const doc: unknown = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 });
+  const doc = parseYaml(readInputFile(path, 'catalog'), path, 'CALIBRATION_INVALID').data;
   return z.array(calibrationCaseSchema).parse(doc);
 }
