@@ -153,6 +153,11 @@ describe('flags and environment', () => {
     await expectOneLineError(runCli(args), 2, message);
   });
 
+  it('a constraint given by flag is reported at the flag, not the model file', async () => {
+    await expectOneLineError(runCli(['plan', MODEL, '--accelerators', 'h100-sxn']), 2, /^trainplan: error: --accelerators: unknown accelerator "h100-sxn" \(did you mean h100-sxm\?\)$/);
+    await expectOneLineError(runCli(['check', MODEL, '--min-gpus', '4096']), 2, /^trainplan: error: --min-gpus: minGpus 4096 is greater than maxGpus 2048$/);
+  });
+
   it.each(['abc', '0', '-1', '1.5'])('TRAINPLAN_THREADS=%s → exit 2', async (threads) => {
     await expectOneLineError(runCli(['plan', MODEL, '--max-gpus', '8'], { TRAINPLAN_THREADS: threads }), 2, /TRAINPLAN_THREADS: expected a whole number of threads/);
   });
