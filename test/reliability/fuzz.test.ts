@@ -156,6 +156,24 @@ describe(`seeded mutation fuzzing (seed ${SEED})`, () => {
   }, 60_000);
 });
 
+describe(`seeded command-line fuzzing of plan and check (seed ${SEED})`, () => {
+  it('exit 0, 1 or 2 (never 3); exit 2 is one line on stderr', async () => {
+    const r = rng(SEED + 4);
+    const FLAGS = ['--max-gpus', '--min-gpus', '--deadline-days', '--budget-usd', '--objective', '--top', '--pricing', '--providers', '--accelerators', '--allow-fp8', '--max-increase', '--format', '--baseline'];
+    const VALUES = ['8', '16', '0', '-1', '1e1', '0x10', '2.5M', '1e400', 'abc', 'time', 'cost', 'spot', 'spt', 'aws', 'h100-sxm', 'h100-sxn', 'csv', 'markdown', 'yaml', '10%', '/dev/zero', 'examples/llama3-8b.yaml', ''];
+    const n = 40 * SCALE;
+    for (let i = 0; i < n; i++) {
+      const args = [r() < 0.5 ? 'plan' : 'check', 'examples/llama3-8b.yaml', '--accelerators', 'h100-sxm', '--max-gpus', '16'];
+      for (let k = 0; k < 1 + Math.floor(r() * 3); k++) args.push(FLAGS[Math.floor(r() * FLAGS.length)]!, VALUES[Math.floor(r() * VALUES.length)]!);
+      let stderr = '';
+      const code = await main(args, { stdout: () => undefined, stderr: (s) => void (stderr += s), env: { NO_COLOR: '1' }, stdoutIsTTY: false, stderrIsTTY: false, exitCode: 0 });
+      const context = `argv ${JSON.stringify(args)} → ${code}\n${stderr}`;
+      expect([0, 1, 2], context).toContain(code);
+      if (code === 2) expect(stderr.split('\n').filter((l) => l !== '' && !l.startsWith('trainplan: warning:')).length, context).toBe(1);
+    }
+  }, 60_000);
+});
+
 /** Sets, deletes or retypes one random path of a JSON value. */
 function mutateJson(doc: unknown, r: Rand): string {
   const copy = structuredClone(doc) as Record<string, unknown>;
