@@ -1,5 +1,8 @@
 import { readInputFile } from './input-file.js';
 import { sanitizeStrings } from './sanitize.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { describe } from './schema-issues.js';
+import { locate } from './yaml-file.js';
 import { baselineDocumentSchema, InputError, SCHEMA_VERSION, type BaselineDocument } from '../schema/index.js';
 
 const CODE = 'BASELINE_INVALID';
@@ -31,6 +34,18 @@ function tooDeep(text: string): boolean {
   return false;
 }
 
+/** "file:line:col" of a field of a JSON document (JSON is YAML 1.2, so the YAML locator works); only for errors. */
+function jsonLocation(text: string, file: string, path: readonly PropertyKey[]): string {
+  if (text.length > 5 * 1024 * 1024) return file;
+  try {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, version: '1.2' });
+    return locate({ file, doc, lines, data: null }, path);
+  } catch {
+    return file;
+  }
+}
+
 /** Parses a `--baseline` document: a trainplan plan or check document of this schemaVersion, else an InputError. */
 export function parseBaseline(text: string, file: string): BaselineDocument {
   if (text.trim() === '') fail(file, 'the baseline is empty');
@@ -58,12 +73,13 @@ export function parseBaseline(text: string, file: string): BaselineDocument {
   if (doc.command !== 'plan' && doc.command !== 'check') {
     fail(file, `the baseline is a ${JSON.stringify(doc.command ?? null)} document; --baseline needs the output of plan --json or check --json`);
   }
-  const parsed = baselineDocumentSchema.safeParse(doc);
+  const parsed = baselineDocumentSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    const message = /received undefined/.test(issue.message) ? 'missing' : issue.message;
-    fail(file, `the baseline does not match the ${String(doc.command)} document schema: ${field || '(document)'}: ${message}`, CODE, REGENERATE);
+    const input = (issue as { input?: unknown }).input;
+    const message = input === undefined ? 'missing' : describe(issue as never).detail;
+    fail(jsonLocation(text, file, issue.path), `the baseline does not match the ${String(doc.command)} document schema: ${field || '(document)'}: ${message}`, CODE, REGENERATE);
   }
   return parsed.data!;
 }
