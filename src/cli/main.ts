@@ -6,6 +6,8 @@ import { forbidRepeatedOptions } from './flags.js';
 
 function defaultContext(): CliContext {
   guardStdout(process.stdout, (t) => void process.stderr.write(t), (code) => process.exit(code));
+  // A closed stderr (`2>&1 | head`) has nowhere left to report to; stdout's guard decides the exit.
+  process.stderr.on('error', () => undefined);
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),

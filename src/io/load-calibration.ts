@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { calibrationCaseSchema, memoryCaseSchema, type CalibrationCase, type MemoryCase } from '../schema/index.js';
+import { readInputFile } from './input-file.js';
+import { parseYaml } from './yaml-file.js';
 
-/** Reads a calibration file (a YAML list of measured runs) and validates every case. */
+/** Reads a calibration file (a YAML list of measured runs) through the guarded input layer and validates every case. */
 export function loadCalibrationCases(path: string): CalibrationCase[] {
-  const doc: unknown = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 });
+  const doc = parseYaml(readInputFile(path, 'catalog'), path, 'CALIBRATION_INVALID').data;
   return z.array(calibrationCaseSchema).parse(doc);
 }
 
 /** Reads the memory validation file (published peak / model-state / activation figures and production layouts). */
 export function loadMemoryCases(path: string): MemoryCase[] {
-  const doc: unknown = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 });
+  const doc = parseYaml(readInputFile(path, 'catalog'), path, 'CALIBRATION_INVALID').data;
   return z.array(memoryCaseSchema).parse(doc);
 }

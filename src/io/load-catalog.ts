@@ -40,7 +40,9 @@ function rowLabel(data: unknown, provider?: string) {
     const [section, index] = path;
     if (typeof section !== 'string' || typeof index !== 'number') return '';
     const row = (data as Record<string, unknown[]> | null)?.[section]?.[index] as Record<string, unknown> | undefined;
-    const name = section === 'offers' ? `${String(row?.provider ?? provider)}/${String(row?.instance)}` : String(row?.id ?? row?.name);
+    if (row === null || typeof row !== 'object') return `${section}[${index}]`;
+    const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '?');
+    const name = section === 'offers' ? `${text(row.provider ?? provider)}/${text(row.instance)}` : text(row.id ?? row.name);
     return `${section}[${index}] (${name})`;
   };
 }

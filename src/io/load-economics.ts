@@ -35,7 +35,7 @@ export function loadFleets(opts: { files?: readonly string[]; env?: Record<strin
       const [section, index] = path;
       if (section !== 'fleets' || typeof index !== 'number') return '';
       const row = (src.data as { fleets?: Array<{ name?: unknown }> } | null)?.fleets?.[index];
-      return `fleets[${index}] (${String(row?.name)})`;
+      return typeof row?.name === 'string' ? `fleets[${index}] (${row.name})` : `fleets[${index}]`;
     };
     const parsed = validate(src, userCatalogFileSchema, CODE, label);
     (parsed.fleets ?? []).forEach((f, i) => {

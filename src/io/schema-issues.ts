@@ -79,13 +79,16 @@ function shapeAt(schema: AnySchema, path: Path): Record<string, unknown> | undef
   return undefined;
 }
 
-function describe(issue: Issue): { detail: string; suggestion?: string } {
+/** A zod issue in the user's terms: "expected a whole number, got 1.5", "must be positive, got -4". */
+export function describe(issue: Issue): { detail: string; suggestion?: string } {
   const input = (issue as { input?: unknown }).input;
+  // A missing field is "required", never "expected …, got undefined".
+  if (input === undefined && (issue.code === 'invalid_union' || issue.code === 'invalid_value')) return { detail: 'required' };
   switch (issue.code) {
     case 'invalid_type':
       if (input === undefined) return { detail: 'required' };
       if (issue.expected === 'int') return { detail: `expected a whole number, got ${show(input)}` };
-      if (typeof input === 'number' && Number.isNaN(input)) return { detail: 'expected a number, got NaN' };
+      if (typeof input === 'number' && Number.isNaN(input)) return { detail: 'expected a number, got .nan (not a number)' };
       return { detail: `expected ${article(issue.expected)}, got ${show(input)}` };
     case 'too_big':
       return { detail: `${show(input)} is too large (at most ${formatNumber(Number(issue.maximum))})` };

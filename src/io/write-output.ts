@@ -35,9 +35,9 @@ function installSignalCleanup(): void {
 export function tempNameFor(file: string, pid: number, n: number): string {
   const suffix = `.${pid}.${n}.tmp`;
   const room = NAME_MAX_BYTES - 1 - Buffer.byteLength(suffix);
-  let name = basename(file);
-  while (Buffer.byteLength(name) > room) name = name.slice(0, -1);
-  return join(dirname(file), `.${name}${suffix}`);
+  const chars = Array.from(basename(file)); // code points, so a multi-byte character is never split
+  while (Buffer.byteLength(chars.join('')) > room) chars.pop();
+  return join(dirname(file), `.${chars.join('')}${suffix}`);
 }
 
 function lstatOrNull(file: string): Stats | null {

@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isPair, isScalar, type Document } from 'yaml';
 import { parseGuarded } from './yaml-source.js';
+import { describe } from './schema-issues.js';
 import type { z } from 'zod';
 import { InputError } from '../schema/index.js';
 
@@ -54,12 +55,16 @@ export function locate(src: YamlSource, path: readonly PropertyKey[]): string {
 
 /** Validate with zod; the first issue becomes an InputError naming file:line:col, the row and the field. */
 export function validate<S extends z.ZodType>(src: YamlSource, schema: S, code: string, rowLabel: (path: readonly PropertyKey[]) => string): z.output<S> {
-  const result = schema.safeParse(src.data);
+  const result = schema.safeParse(src.data, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const row = rowLabel(issue.path);
   const fieldPath = row ? issue.path.slice(2) : issue.path;
   const field = fieldPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  const message = issue.message.includes('received undefined') ? 'missing required field' : issue.message;
-  throw new InputError(code, `${row ? `${row} ` : ''}${field || '(document)'}: ${message}`, { location: locate(src, issue.path) });
+  const input = (issue as { input?: unknown }).input;
+  const custom = issue.code === 'custom' || (issue.code !== 'invalid_type' && !issue.message.startsWith('Invalid') && !/^Too (big|small)/.test(issue.message));
+  const missing = input === undefined && ['invalid_type', 'invalid_union', 'invalid_value'].includes(issue.code);
+  const message = missing ? 'missing required field' : custom ? issue.message : describe(issue as never).detail;
+  const where = row ? `${row} ${field || 'row'}` : field || '(document)';
+  throw new InputError(code, `${where}: ${message}`, { location: locate(src, issue.path) });
 }

@@ -90,7 +90,11 @@ export function checkKeys(doc: Document, at: (offset: number) => string): void {
       if (!isMap(map)) return;
       const seen = new Set<string>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
+        if (!isScalar(pair.key)) {
+          // `? [a, b]: x` or `{ a: 1 }: x`: JavaScript objects cannot hold such keys (yaml would stringify them, with a warning).
+          const offset = (pair.key as Node | null)?.range?.[0] ?? map.range?.[0] ?? 0;
+          throw new InputError('YAML_COMPLEX_KEY', 'a mapping key must be a plain name, not a list or mapping', { location: at(offset) });
+        }
         const key = String(pair.key.value);
         const location = at((pair.key as Node).range?.[0] ?? 0);
         if (FORBIDDEN_KEYS.has(key)) throw new InputError('YAML_FORBIDDEN_KEY', `key "${key}" is not allowed`, { location });

@@ -17,6 +17,8 @@ export const CATALOG_BOUNDS = {
   scaleUpGBsPerDirection: { min: 0.1, max: 20_000, unit: 'GB/s' },
   scaleOutGbpsPerGpu: { min: 0.1, max: 20_000, unit: 'Gb/s' },
   tdpWatts: { min: 1, max: 20_000, unit: 'W' },
+  /** Achieved ÷ peak: no measured GEMM, HBM or collective efficiency is below 1% (hardware.ts efficiencySchema caps at 1). */
+  efficiencyFraction: { min: 0.01, max: 1, unit: 'of peak' },
 } as const;
 export type BoundedField = keyof typeof CATALOG_BOUNDS;
 
@@ -41,6 +43,16 @@ export const calendarDate = z
     const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
     return days !== undefined && d >= 1 && d <= days;
   }, 'is not a calendar date (month 01–12, day within the month)');
+
+/** Adds an issue for every efficiency fraction below CATALOG_BOUNDS.efficiencyFraction.min (a 1e-300 GEMM efficiency made times infinite). */
+export function efficiencyFloor(e: Record<string, unknown> | undefined, ctx: z.RefinementCtx): void {
+  if (!e) return;
+  const { min, max, unit } = CATALOG_BOUNDS.efficiencyFraction;
+  for (const [k, v] of Object.entries(e)) {
+    // tpOverlap is a share of communication hidden (0 is legal), not an achieved fraction of a peak
+    if (k !== 'tpOverlap' && typeof v === 'number' && v < min) ctx.addIssue({ code: 'custom', path: [k], message: `${fmt(v)} ${unit} is outside the plausible range ${min}–${max}`, input: v });
+  }
+}
 
 const peak = () => boundedNumber('peakTflops').nullable();
 

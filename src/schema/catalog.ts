@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { acceleratorSpecSchema, efficiencySchema, type AcceleratorSpec } from './hardware.js';
 import { GB, GiB } from './units.js';
 import { fleetSchema } from './fleet.js';
-import { boundedNumber, calendarDate, peakTflopsFileSchema } from './bounds.js';
+import { boundedNumber, calendarDate, efficiencyFloor, peakTflopsFileSchema } from './bounds.js';
 
 /**
  * Catalog files are written in vendor units and normalised here to SI base units.
@@ -38,7 +38,7 @@ export const acceleratorFileSchema = z
     /** No public rental price was found: listed by `catalog accelerators`, skipped by the planner's offer search. */
     unpriced: z.literal(true).optional(),
     /** Achievable fractions of peak; filled by the estimator's calibration, not by the catalog. */
-    efficiency: efficiencySchema.optional(),
+    efficiency: efficiencySchema.superRefine(efficiencyFloor).optional(),
     asOf: isoDate,
     sources: z.array(z.string().min(1)).min(1),
     notes: z.string().optional(),

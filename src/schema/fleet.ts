@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from './bounds.js';
+import { boundedNumber, calendarDate } from './bounds.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case id such as h100-sxm');
 const isoDate = calendarDate;
@@ -27,7 +27,7 @@ export const fleetSchema = z
     /** Grid region for carbon (an id in hardware-catalog/grid-intensity.yaml); or give the intensity directly. */
     region: z.string().min(1).optional(),
     gridGCo2ePerKwh: z.number().min(0).max(2000).optional(),
-    scaleOutGbpsPerGpu: z.number().positive().optional(),
+    scaleOutGbpsPerGpu: boundedNumber('scaleOutGbpsPerGpu').optional(),
     asOf: isoDate.optional(),
     source: z.string().min(1).optional(),
   })

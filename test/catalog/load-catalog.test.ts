@@ -40,7 +40,7 @@ describe('loadCatalog: user catalogs', () => {
     ['unknown-accelerator.yaml', 'CATALOG_UNKNOWN_ACCELERATOR', ':4:', /acme\/big-box.*accelerator.*h100-sxn/],
     ['duplicate-offer.yaml', 'CATALOG_DUPLICATE_OFFER', ':11:', /offers\[1\] \(acme\/big-box\).*duplicated/],
     ['missing-asof.yaml', 'CATALOG_INVALID', ':2:', /acme\/big-box.*asOf.*missing/],
-    ['string-for-number.yaml', 'CATALOG_INVALID', ':5:', /acme\/big-box.*acceleratorCount.*expected number/],
+    ['string-for-number.yaml', 'CATALOG_INVALID', ':5:', /acme\/big-box.*acceleratorCount: expected a number, got "eight"/],
     ['yaml-syntax-error.yaml', 'YAML_SYNTAX', ':7:', /YAML syntax error/],
     ['duplicate-yaml-key.yaml', 'YAML_DUPLICATE_KEY', ':10:', /duplicate key/],
     ['proto-key.yaml', 'YAML_FORBIDDEN_KEY', ':10:', /__proto__/],

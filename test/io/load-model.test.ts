@@ -84,7 +84,7 @@ describe('loadModelFile: bad input', () => {
   it('rejects NaN and prototype-ish keys anywhere', () => {
     const base = 'model:\n  preset: llama3-8b\ntraining:\n  tokens: 1T\n  sequenceLength: 2048\n  globalBatchSize: 8\n';
     expect(inputErrorOf(() => parseModelFile(base.replace('globalBatchSize: 8', 'globalBatchSize: .nan'), 'x.yaml')).message)
-      .toMatch(/^training\.globalBatchSize: expected a number, got NaN$/);
+      .toMatch(/^training\.globalBatchSize: expected a number, got \.nan \(not a number\)$/);
     expect(inputErrorOf(() => parseModelFile(`${base}constraints:\n  constructor: 1\n`, 'x.yaml')).code).toBe('YAML_FORBIDDEN_KEY');
     expect(inputErrorOf(() => parseModelFile(base.replace('tokens: 1T', 'tokens: lots'), 'x.yaml')).message)
       .toMatch(/^training\.tokens: expected a number such as 300B/);

@@ -92,10 +92,12 @@ describe('check gates', () => {
     ]);
   });
 
-  it('a baseline without plans: comparisons skipped, nothing fails', () => {
+  it('a baseline without a priced plan: the regression gate cannot be evaluated, so it fails (issue 16)', () => {
     const v = evaluateGates(facts({ baseline: baseline(aPlanDocument({ plans: [] })), maxIncreasePercent: 5 }));
-    expect(v.verdict).toBe('pass');
-    expect(v.gates.filter((g) => g.gate === 'max-increase').every((g) => g.status === 'skip' && g.note === 'the baseline has no priced plan')).toBe(true);
+    expect(v.verdict).toBe('fail');
+    const gates = v.gates.filter((g) => g.gate === 'max-increase');
+    expect(gates.length).toBe(2);
+    expect(gates.every((g) => g.status === 'fail' && g.note === 'the baseline has no priced plan')).toBe(true);
   });
 
   it('--baseline without --max-increase reports changes but adds no gate', () => {

@@ -35,16 +35,21 @@ describe('catalog numbers are finite, positive and physically plausible', () => 
     ['bf16: 989', 'bf16: 1e-300', /peakTflops\.bf16: 1e-300 TFLOP\/s is outside/],
     ['bf16: 989', 'bf16: .inf', /peakTflops\.bf16/],
     ['domainSize: 8', 'domainSize: 1000000000', /scaleUp\.domainSize: 1e9 accelerators is outside the plausible range 1–100000 accelerators/],
-    ['domainSize: 8', 'domainSize: 8.5', /whole number of accelerators/],
+    ['domainSize: 8', 'domainSize: 8.5', /scaleUp\.domainSize: expected a whole number, got 8\.5/],
     ['tdpWatts: 700', 'tdpWatts: 1e9', /tdpWatts: 1e9 W is outside/],
     ['asOf: "2026-05-01"\n    sources', 'asOf: "2026-13-45"\n    sources', /asOf: is not a calendar date/],
     ['asOf: "2026-05-01"\n    sources', 'asOf: "2026-02-30"\n    sources', /asOf: is not a calendar date/],
     ['acceleratorCount: 64', 'acceleratorCount: 64\n    scaleUpDomainSize: 1000000000', /scaleUpDomainSize: 1e9 accelerators is outside/],
+    ['tdpWatts: 700', 'tdpWatts: 700\n    efficiency: { gemm: 1e-300, attention: 0.5, memory: 0.8, scaleUp: 0.8, scaleOut: 0.8, source: x }', /efficiency\.gemm: 1e-300 of peak is outside the plausible range 0\.01–1/],
   ])('%s → %s is refused at its line with the unit', (from, to, message) => {
     const err = loadWith(from, to);
     expect(err?.code).toBe('CATALOG_INVALID');
     expect(err?.message).toMatch(message);
     expect(err?.location).toMatch(/c\d+\.yaml:\d+:\d+$/);
+  });
+
+  it('a measured efficiency profile inside the bounds is accepted (tpOverlap 0 included)', () => {
+    expect(loadWith('tdpWatts: 700', 'tdpWatts: 700\n    efficiency: { gemm: 0.7, attention: 0.5, memory: 0.8, scaleUp: 0.8, scaleOut: 0.8, tpOverlap: 0, source: x }')).toBeNull();
   });
 
   it('leap days are calendar dates', () => {

@@ -51,7 +51,7 @@ describe('deep and odd shapes: the staged search agrees with estimate()', () => 
           const model = aModel({ layers, hiddenSize: hiddenSize!, ffnHiddenSize: 4 * hiddenSize!, attentionHeads: heads!, kvHeads: heads! });
           const training = aTraining({ tokens: 1e11, sequenceLength: 2048, globalBatchSize: batch });
           const acc = catalog.accelerators.find((a) => a.id === accelerator)!;
-          const r = plan({ model, training, catalog, constraints: { accelerators: [accelerator], maxGpus: 1536, top: 3 } });
+          const r = plan({ model, training, catalog, constraints: { accelerators: [accelerator], maxGpus: 1100, top: 3 } }); // > 1,024 GPUs: pipelines deeper than the old radix
           for (const p of r.plans) {
             const again = estimate({ model, training, accelerator: acc, layout: { ...p.layout, gpus: p.gpus } });
             expect(again.ok).toBe(true);
@@ -59,7 +59,7 @@ describe('deep and odd shapes: the staged search agrees with estimate()', () => 
           }
         },
       ),
-      { numRuns: 6, seed: 16016 },
+      { numRuns: 5, seed: 16016 },
     );
-  });
+  }, 120_000);
 });

@@ -105,7 +105,7 @@ describe('catalogs and model files', () => {
     const keys = Array.from({ length: 60_000 }, (_, i) => `  k${i}: ${i}`).join('\n');
     const started = performance.now();
     await expectOneLineError(runCli(['catalog', 'accelerators', '--catalog', write('huge.yaml', `${keys}\n  k5: 1\n`)]), 2, /YAML syntax error|duplicate key|unknown key/);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(30_000); // 104 s with the quadratic check
   });
 
   const model = (name: string, body: string) => write(name, body);
@@ -151,6 +151,11 @@ describe('flags and environment', () => {
     [['check', MODEL, ...SMALL, '--format', 'markdown', '--out', ''], /--out: the output file name is empty/],
   ])('%j → exit 2', async (args, message) => {
     await expectOneLineError(runCli(args), 2, message);
+  });
+
+  it('a constraint given by flag is reported at the flag, not the model file', async () => {
+    await expectOneLineError(runCli(['plan', MODEL, '--accelerators', 'h100-sxn']), 2, /^trainplan: error: --accelerators: unknown accelerator "h100-sxn" \(did you mean h100-sxm\?\)$/);
+    await expectOneLineError(runCli(['check', MODEL, '--min-gpus', '4096']), 2, /^trainplan: error: --min-gpus: minGpus 4096 is greater than maxGpus 2048$/);
   });
 
   it.each(['abc', '0', '-1', '1.5'])('TRAINPLAN_THREADS=%s → exit 2', async (threads) => {

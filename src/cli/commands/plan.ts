@@ -70,8 +70,8 @@ export function mergeConstraints(file: Constraints, o: PlanOpts): PlanConstraint
     }
     out.pricing = o.pricing as PlanPricing[];
   }
-  const maxGpus = intFlag(o.maxGpus, '--max-gpus');
-  const minGpus = intFlag(o.minGpus, '--min-gpus');
+  const maxGpus = intFlag(o.maxGpus, '--max-gpus', 1, 1_000_000); // constraints.maxGpus's own limit
+  const minGpus = intFlag(o.minGpus, '--min-gpus', 1, 1_000_000);
   const deadlineDays = o.deadlineDays?.trim() === 'none' ? null : positiveNumber(o.deadlineDays, '--deadline-days');
   const budgetUsd = positiveNumber(o.budgetUsd, '--budget-usd');
   if (maxGpus !== undefined) out.maxGpus = maxGpus;
