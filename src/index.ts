@@ -6,3 +6,4 @@ export * from './estimator/index.js';
 export * from './planner/index.js';
 export * from './economics/index.js';
 export * from './report/index.js';
+export { schedulePortfolio, solve as solveSchedule, type PortfolioInput, type ScheduleReport, type ScheduleProblem, type JobReport } from './schedule/index.js';

@@ -11,12 +11,13 @@ const ALLOWED: Record<string, string[]> = {
   estimator: ['estimator', 'schema'],
   planner: ['planner', 'estimator', 'catalog', 'schema'],
   economics: ['economics', 'planner', 'estimator', 'catalog', 'schema'],
-  report: ['report', 'schema', 'estimator', 'planner', 'economics', 'catalog', 'chalk', 'cli-table3'],
+  schedule: ['schedule', 'economics', 'planner', 'estimator', 'catalog', 'schema'],
+  report: ['report', 'schema', 'estimator', 'planner', 'economics', 'schedule', 'catalog', 'chalk', 'cli-table3'],
   io: ['io', 'schema', 'catalog', 'yaml', 'zod', 'node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os'],
-  cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],
-  '.': ['schema', 'catalog', 'estimator', 'planner', 'economics', 'report'],
+  cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'economics', 'schedule', 'report', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],
+  '.': ['schema', 'catalog', 'estimator', 'planner', 'economics', 'schedule', 'report'],
 };
-const PURE = new Set(['schema', 'catalog', 'estimator', 'planner', 'economics', 'report']);
+const PURE = new Set(['schema', 'catalog', 'estimator', 'planner', 'economics', 'schedule', 'report']);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

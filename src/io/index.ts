@@ -7,3 +7,4 @@ export { parseBaseline, readBaseline } from './read-baseline.js';
 export { loadModelFile, parseModelFile, type LoadedModelFile } from './load-model.js';
 export { readTextFile, MAX_INPUT_BYTES } from './read-text-file.js';
 export { checkNesting, checkTokenCount, checkKeys } from './yaml-guards.js';
+export { loadPortfolio, parsePortfolio, type LoadedPortfolio, type LoadedPortfolioJob } from './load-portfolio.js';

@@ -14,3 +14,5 @@ export * from './presets.js';
 export * from './check-text.js';
 export * from './check-json.js';
 export * from './check-render.js';
+export * from './schedule-gantt.js';
+export * from './schedule-report.js';

@@ -15,3 +15,5 @@ export * from './presets.js';
 export * from './resolve-model.js';
 export * from './training.js';
 export * from './goodput-document.js';
+export * from './portfolio.js';
+export * from './schedule-document.js';

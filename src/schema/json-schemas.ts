@@ -4,6 +4,8 @@ import { userCatalogFileSchema } from './catalog.js';
 import { estimateDocumentSchema } from './document.js';
 import { planDocumentSchema } from './plan-document.js';
 import { checkDocumentSchema } from './check-document.js';
+import { scheduleDocumentSchema } from './schedule-document.js';
+import { portfolioFileSchema } from './portfolio.js';
 
 /**
  * Input files (model, catalog) are closed: an unknown key is an error, as the loaders say.
@@ -16,6 +18,8 @@ const SOURCES = [
   { file: 'estimate.schema.json', schema: estimateDocumentSchema, io: 'output', title: 'trainplan estimate --json' },
   { file: 'plan.schema.json', schema: planDocumentSchema, io: 'output', title: 'trainplan plan --json' },
   { file: 'check.schema.json', schema: checkDocumentSchema, io: 'output', title: 'trainplan check --json' },
+  { file: 'portfolio.schema.json', schema: portfolioFileSchema, io: 'input', title: 'trainplan portfolio file (trainplan schedule)' },
+  { file: 'schedule.schema.json', schema: scheduleDocumentSchema, io: 'output', title: 'trainplan schedule --json' },
 ] as const;
 
 export type JsonSchemaFile = (typeof SOURCES)[number]['file'];

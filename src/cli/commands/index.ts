@@ -8,6 +8,7 @@ import { registerPresets } from './presets.js';
 import { registerFleet } from './fleet.js';
 import { registerBudget } from './budget.js';
 import { economicsDeps } from './economics-deps.js';
+import { registerSchedule } from './schedule.js';
 
 /** Each command module adds itself here (one line per command). */
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerPresets(program, ctx);
   registerFleet(program, ctx, economicsDeps);
   registerBudget(program, ctx, economicsDeps);
+  registerSchedule(program, ctx);
 }

@@ -1,0 +1,162 @@
+import { comparePlacements, placeOption, priorityOrder, readyDay } from './place.js';
+import { Timeline } from './timeline.js';
+import type { Placement, ScheduleJob, ScheduleProblem, ScheduleSolution, Unscheduled } from './types.js';
+
+export interface SolveOptions {
+  /** Largest (job orders × option combinations) searched exhaustively; above it, list scheduling (default 20,000). */
+  exhaustiveLimit?: number;
+  /** Most complete schedules the greedy improvement pass may build (default 4,000). */
+  improveLimit?: number;
+}
+
+interface Run {
+  placed: Map<string, Placement | null>;
+  unscheduled: Unscheduled[];
+}
+
+/**
+ * Serial schedule generation: jobs in `order`, each at its earliest feasible start on the option `pick` chooses
+ * (a fixed index, or the best placement for the job given what is already placed). Capacity is never exceeded.
+ */
+function build(problem: ScheduleProblem, order: readonly ScheduleJob[], pick: (job: ScheduleJob) => number | null): Run {
+  const pools = new Map(problem.pools.map((p) => [p.id, p]));
+  const timeline = new Timeline();
+  const placed = new Map<string, Placement | null>();
+  const unscheduled: Unscheduled[] = [];
+  for (const job of order) {
+    const ready = readyDay(job, placed);
+    if (ready === null) {
+      placed.set(job.id, null);
+      unscheduled.push({ id: job.id, reason: `waits for ${job.after.filter((d) => !placed.get(d)).join(', ')}, which is not scheduled`, fixes: [] });
+      continue;
+    }
+    if (job.options.length === 0) {
+      placed.set(job.id, null);
+      unscheduled.push({ id: job.id, reason: job.noOptionReason ?? 'no capacity pool can run it', fixes: [] });
+      continue;
+    }
+    const forced = pick(job);
+    const candidates = forced === null ? job.options : [job.options[forced]!];
+    let best: Placement | null = null;
+    for (const o of candidates) {
+      const p = placeOption(job, o, pools.get(o.pool)!, timeline, ready, problem.horizonDays);
+      if (p && (!best || comparePlacements(p, best) < 0)) best = p;
+    }
+    placed.set(job.id, best);
+    if (best) timeline.add(best.option.pool, best.option.gpus, best.segments);
+    else unscheduled.push({ id: job.id, reason: `no free capacity for it inside the ${problem.horizonDays}-day horizon`, fixes: [] });
+  }
+  return { placed, unscheduled };
+}
+
+/** Lexicographic score (lower is better): per priority level, unscheduled then missed deadlines; then cost; then finish days. */
+export function score(problem: ScheduleProblem, placed: ReadonlyMap<string, Placement | null>): number[] {
+  const levels = [...new Set(problem.jobs.map((j) => j.priority))].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const level of levels) {
+    const jobs = problem.jobs.filter((j) => j.priority === level);
+    out.push(jobs.filter((j) => !placed.get(j.id)).length);
+    out.push(jobs.filter((j) => placed.get(j.id) && !placed.get(j.id)!.meetsDeadline).length);
+  }
+  let cost = 0;
+  for (const p of placed.values()) if (p) cost += p.marginalUsd;
+  out.push(Math.round(cost * 100) / 100);
+  for (const j of priorityOrder(problem)) out.push(placed.get(j.id)?.finishDay ?? Infinity);
+  return out;
+}
+
+export function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (Math.abs(x - y) > 1e-9 && x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function* permutations<T>(items: readonly T[]): Generator<T[]> {
+  if (items.length <= 1) {
+    yield [...items];
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const rest = [...items.slice(0, i), ...items.slice(i + 1)];
+    for (const p of permutations(rest)) yield [items[i]!, ...p];
+  }
+}
+
+const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+
+function finish(problem: ScheduleProblem, run: Run, method: ScheduleSolution['method'], evaluated: number): ScheduleSolution {
+  const order = priorityOrder(problem);
+  const placements = order.map((j) => run.placed.get(j.id)).filter((p): p is Placement => Boolean(p));
+  const byId = new Map(run.unscheduled.map((u) => [u.id, u]));
+  const unscheduled = order.filter((j) => byId.has(j.id)).map((j) => byId.get(j.id)!);
+  return { placements, unscheduled, method, evaluated };
+}
+
+/**
+ * Assigns every job a pool, a GPU count and start time(s). Small portfolios: every job order that respects
+ * `after:` × every option combination, best by `score` (exact over schedules that start each job as early as
+ * its order allows, which contain an optimum for these regular objectives). Larger ones: list scheduling in
+ * priority order, each job on its best placement, then one improvement pass forcing each job onto each of its
+ * other options and keeping any change that improves the score.
+ */
+export function solve(problem: ScheduleProblem, opts: SolveOptions = {}): ScheduleSolution {
+  const limit = opts.exhaustiveLimit ?? 20_000;
+  const jobs = problem.jobs;
+  let combos = 1;
+  for (const j of jobs) combos *= Math.max(1, j.options.length);
+  const space = combos * factorial(jobs.length);
+  if (jobs.length <= 8 && space <= limit) return exhaustive(problem, combos);
+  return greedy(problem, opts.improveLimit ?? 4000);
+}
+
+function exhaustive(problem: ScheduleProblem, combos: number): ScheduleSolution {
+  const jobs = problem.jobs;
+  const index = new Map(jobs.map((j, i) => [j.id, i]));
+  let best: { run: Run; s: number[] } | null = null;
+  let evaluated = 0;
+  for (const order of permutations(priorityOrder(problem))) {
+    const seen = new Set<string>();
+    if (!order.every((j) => (j.after.every((d) => seen.has(d)) ? (seen.add(j.id), true) : false))) continue;
+    for (let c = 0; c < combos; c++) {
+      const choice: number[] = [];
+      let rest = c;
+      for (const j of jobs) {
+        const n = Math.max(1, j.options.length);
+        choice.push(rest % n);
+        rest = Math.floor(rest / n);
+      }
+      const run = build(problem, order, (j) => (j.options.length ? choice[index.get(j.id)!]! : null));
+      evaluated++;
+      const s = score(problem, run.placed);
+      if (!best || compareScores(s, best.s) < 0) best = { run, s };
+    }
+  }
+  return finish(problem, best!.run, 'exhaustive', evaluated);
+}
+
+function greedy(problem: ScheduleProblem, improveLimit: number): ScheduleSolution {
+  const order = priorityOrder(problem);
+  const forced = new Map<string, number>();
+  const runWith = (f: ReadonlyMap<string, number>) => build(problem, order, (j) => f.get(j.id) ?? null);
+  let best = runWith(forced);
+  let bestScore = score(problem, best.placed);
+  let evaluated = 1;
+  for (const job of order) {
+    for (let i = 0; i < job.options.length && evaluated < improveLimit; i++) {
+      if (forced.get(job.id) === i) continue;
+      const trial = new Map(forced).set(job.id, i);
+      const run = runWith(trial);
+      evaluated++;
+      const s = score(problem, run.placed);
+      if (compareScores(s, bestScore) < 0) {
+        best = run;
+        bestScore = s;
+        forced.set(job.id, i);
+      }
+    }
+  }
+  return finish(problem, best, 'greedy', evaluated);
+}
