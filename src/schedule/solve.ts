@@ -99,8 +99,8 @@ function finish(problem: ScheduleProblem, run: Run, method: ScheduleSolution['me
  * Assigns every job a pool, a GPU count and start time(s). Small portfolios: every job order that respects
  * `after:` × every option combination, best by `score` (exact over schedules that start each job as early as
  * its order allows, which contain an optimum for these regular objectives). Larger ones: list scheduling in
- * priority order, each job on its best placement, then one improvement pass forcing each job onto each of its
- * other options and keeping any change that improves the score.
+ * priority order, each job on its best placement, then two improvement passes that keep any change improving the
+ * score: force each job onto each of its other options; serve each job earlier in the order.
  */
 export function solve(problem: ScheduleProblem, opts: SolveOptions = {}): ScheduleSolution {
   const limit = opts.exhaustiveLimit ?? 20_000;
@@ -137,24 +137,46 @@ function exhaustive(problem: ScheduleProblem, combos: number): ScheduleSolution 
   return finish(problem, best!.run, 'exhaustive', evaluated);
 }
 
+function validOrder(order: readonly ScheduleJob[]): boolean {
+  const seen = new Set<string>();
+  for (const j of order) {
+    if (!j.after.every((d) => seen.has(d))) return false;
+    seen.add(j.id);
+  }
+  return true;
+}
+
 function greedy(problem: ScheduleProblem, improveLimit: number): ScheduleSolution {
-  const order = priorityOrder(problem);
+  let order = priorityOrder(problem);
   const forced = new Map<string, number>();
-  const runWith = (f: ReadonlyMap<string, number>) => build(problem, order, (j) => f.get(j.id) ?? null);
-  let best = runWith(forced);
+  const runWith = (o: readonly ScheduleJob[], f: ReadonlyMap<string, number>) => build(problem, o, (j) => f.get(j.id) ?? null);
+  let best = runWith(order, forced);
   let bestScore = score(problem, best.placed);
   let evaluated = 1;
+  const consider = (o: readonly ScheduleJob[], f: ReadonlyMap<string, number>): boolean => {
+    const run = runWith(o, f);
+    evaluated++;
+    const s = score(problem, run.placed);
+    if (compareScores(s, bestScore) >= 0) return false;
+    best = run;
+    bestScore = s;
+    return true;
+  };
+  // Pass 1: force each job onto each of its other options.
   for (const job of order) {
     for (let i = 0; i < job.options.length && evaluated < improveLimit; i++) {
       if (forced.get(job.id) === i) continue;
       const trial = new Map(forced).set(job.id, i);
-      const run = runWith(trial);
-      evaluated++;
-      const s = score(problem, run.placed);
-      if (compareScores(s, bestScore) < 0) {
-        best = run;
-        bestScore = s;
-        forced.set(job.id, i);
+      if (consider(order, trial)) forced.set(job.id, i);
+    }
+  }
+  // Pass 2: serve a job earlier than its priority says (e.g. a lower-priority deadline ahead of a job with slack).
+  for (let i = 1; i < order.length; i++) {
+    for (let k = 0; k < i && evaluated < improveLimit; k++) {
+      const moved = [...order.slice(0, k), order[i]!, ...order.slice(k, i), ...order.slice(i + 1)];
+      if (validOrder(moved) && consider(moved, forced)) {
+        order = moved;
+        break;
       }
     }
   }
