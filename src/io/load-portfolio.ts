@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { findOffer, gpuHourPrice } from '../catalog/index.js';
 import {
   FieldError,
@@ -38,7 +38,7 @@ const CODE = 'PORTFOLIO_INVALID';
 function loadJobModel(job: PortfolioJob, index: number, src: ParsedYaml, portfolioPath: string, readModel: (path: string) => LoadedModelFile): LoadedModelFile | null {
   if (job.model === undefined) return null;
   if (typeof job.model === 'string') {
-    const path = resolve(dirname(portfolioPath), job.model);
+    const path = isAbsolute(job.model) ? job.model : join(dirname(portfolioPath), job.model);
     try {
       return readModel(path);
     } catch (err) {

@@ -31,9 +31,10 @@ export function placeOption(job: ScheduleJob, option: JobOption, pool: Pool, tim
   };
 }
 
-/** How good one placement is for its job: meets the deadline, then adds least to the bill, then finishes first. */
+/** How good one placement is for its job: meets the deadline (else finishes first), then adds least to the bill, then finishes first. */
 export function comparePlacements(a: Placement, b: Placement): number {
   if (a.meetsDeadline !== b.meetsDeadline) return a.meetsDeadline ? -1 : 1;
+  if (!a.meetsDeadline && Math.abs(a.finishDay - b.finishDay) > EPS) return a.finishDay - b.finishDay;
   if (Math.abs(a.marginalUsd - b.marginalUsd) > 1e-6) return a.marginalUsd - b.marginalUsd;
   if (Math.abs(a.finishDay - b.finishDay) > EPS) return a.finishDay - b.finishDay;
   return optionKey(a.option) < optionKey(b.option) ? -1 : optionKey(a.option) > optionKey(b.option) ? 1 : 0;

@@ -49,7 +49,7 @@ function build(problem: ScheduleProblem, order: readonly ScheduleJob[], pick: (j
   return { placed, unscheduled };
 }
 
-/** Lexicographic score (lower is better): per priority level, unscheduled then missed deadlines; then cost; then finish days. */
+/** Lexicographic score (lower is better): per priority level, unscheduled jobs, missed deadlines, days late; then cost; then finish days. */
 export function score(problem: ScheduleProblem, placed: ReadonlyMap<string, Placement | null>): number[] {
   const levels = [...new Set(problem.jobs.map((j) => j.priority))].sort((a, b) => a - b);
   const out: number[] = [];
@@ -57,6 +57,9 @@ export function score(problem: ScheduleProblem, placed: ReadonlyMap<string, Plac
     const jobs = problem.jobs.filter((j) => j.priority === level);
     out.push(jobs.filter((j) => !placed.get(j.id)).length);
     out.push(jobs.filter((j) => placed.get(j.id) && !placed.get(j.id)!.meetsDeadline).length);
+    // A deadline that cannot be met is missed by as little as possible.
+    const late = jobs.reduce((t, j) => t + Math.max(0, (placed.get(j.id)?.finishDay ?? 0) - (j.deadlineDays ?? Infinity)), 0);
+    out.push(Math.round(late * 1e6) / 1e6);
   }
   let cost = 0;
   for (const p of placed.values()) if (p) cost += p.marginalUsd;
