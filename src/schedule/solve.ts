@@ -5,7 +5,7 @@ import type { Placement, ScheduleJob, ScheduleProblem, ScheduleSolution, Unsched
 export interface SolveOptions {
   /** Largest (job orders × option combinations) searched exhaustively; above it, list scheduling (default 20,000). */
   exhaustiveLimit?: number;
-  /** Most complete schedules the greedy improvement pass may build (default 4,000). */
+  /** Most complete schedules the greedy improvement passes may build (default: 4,000, and at most 300,000 job placements in all). */
   improveLimit?: number;
 }
 
@@ -112,7 +112,9 @@ export function solve(problem: ScheduleProblem, opts: SolveOptions = {}): Schedu
   for (const j of jobs) combos *= Math.max(1, j.options.length);
   const space = combos * factorial(jobs.length);
   if (jobs.length <= 8 && space <= limit) return exhaustive(problem, combos);
-  return greedy(problem, opts.improveLimit ?? 4000);
+  // Each schedule places every option of every job once; cap the work so large portfolios stay fast.
+  const perBuild = Math.max(1, jobs.reduce((t, j) => t + Math.max(1, j.options.length), 0));
+  return greedy(problem, opts.improveLimit ?? Math.max(20, Math.min(4000, Math.floor(300_000 / perBuild))));
 }
 
 function exhaustive(problem: ScheduleProblem, combos: number): ScheduleSolution {
