@@ -13,7 +13,7 @@ const ALLOWED: Record<string, string[]> = {
   economics: ['economics', 'planner', 'estimator', 'catalog', 'schema'],
   schedule: ['schedule', 'economics', 'planner', 'estimator', 'catalog', 'schema'],
   report: ['report', 'schema', 'estimator', 'planner', 'economics', 'schedule', 'catalog', 'chalk', 'cli-table3'],
-  io: ['io', 'schema', 'catalog', 'yaml', 'zod', 'node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os'],
+  io: ['io', 'schema', 'catalog', 'yaml', 'zod', 'highs', 'node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os'],
   cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'economics', 'schedule', 'report', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],
   '.': ['schema', 'catalog', 'estimator', 'planner', 'economics', 'schedule', 'report'],
 };

@@ -8,3 +8,4 @@ export { loadModelFile, parseModelFile, type LoadedModelFile } from './load-mode
 export { readTextFile, MAX_INPUT_BYTES } from './read-text-file.js';
 export { checkNesting, checkTokenCount, checkKeys } from './yaml-guards.js';
 export { loadPortfolio, parsePortfolio, type LoadedPortfolio, type LoadedPortfolioJob } from './load-portfolio.js';
+export { loadMilpSolver } from './milp-solver.js';

@@ -8,3 +8,4 @@ export { buildProblem, repeatId, CPU_POOL, type PortfolioJobSpec, type CpuWorklo
 export { summarise, type ScheduleReport, type JobReport, type PoolReport, type Allocation, type Warning } from './summary.js';
 export { schedulePortfolio, type PortfolioInput } from './portfolio.js';
 export { advise, sweepSizes, resize, type AdviceReport } from './advise.js';
+export { buildMilp, solveMilp, slotDaysFor, MILP_MAX_BINARIES, type MilpSolver, type MilpChoice } from './milp.js';

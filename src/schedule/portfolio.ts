@@ -37,5 +37,7 @@ export function schedulePortfolio(input: PortfolioInput): { report: ScheduleRepo
   const big = { ...planned, pools: planned.pools.map((p) => ({ ...p, capacityGpus: current.get(p.id) ?? p.capacityGpus })) };
   const specs = bigSpecs.map((s) => ({ ...s, pool: { ...s.pool, capacityGpus: pools.find((p) => p.pool.id === s.pool.id)!.pool.capacityGpus } }));
   const rent = { rentPricing: input.capacity.rentPricing, ...(input.capacity.providers ? { providers: input.capacity.providers } : {}) };
-  return { report, advice: advise(big, specs, input.catalog, { ...input.solve, ...rent }) };
+  // The sweep re-solves many times: list scheduling only (the MILP's solver is left out), the same method at every size.
+  const { milp: _milp, ...listOnly } = input.solve ?? {};
+  return { report, advice: advise(big, specs, input.catalog, { ...listOnly, ...rent }) };
 }

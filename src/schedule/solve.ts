@@ -1,5 +1,6 @@
 import { comparePlacements, placeOption, priorityOrder, readyDay } from './place.js';
 import { Timeline } from './timeline.js';
+import { solveMilp, type MilpSolver } from './milp.js';
 import type { Placement, ScheduleJob, ScheduleProblem, ScheduleSolution, Unscheduled } from './types.js';
 
 export interface SolveOptions {
@@ -7,6 +8,8 @@ export interface SolveOptions {
   exhaustiveLimit?: number;
   /** Most complete schedules the greedy improvement passes may build (default: 4,000, and at most 300,000 job placements in all). */
   improveLimit?: number;
+  /** A MILP solver (HiGHS): when given, portfolios too large for exhaustive search also get the time-indexed MILP's choice, improved like the greedy one; the better schedule wins. */
+  milp?: MilpSolver;
 }
 
 interface Run {
@@ -114,7 +117,30 @@ export function solve(problem: ScheduleProblem, opts: SolveOptions = {}): Schedu
   if (jobs.length <= 8 && space <= limit) return exhaustive(problem, combos);
   // Each schedule places every option of every job once; cap the work so large portfolios stay fast.
   const perBuild = Math.max(1, jobs.reduce((t, j) => t + Math.max(1, j.options.length), 0));
-  return greedy(problem, opts.improveLimit ?? Math.max(20, Math.min(4000, Math.floor(300_000 / perBuild))));
+  const limit2 = opts.improveLimit ?? Math.max(20, Math.min(4000, Math.floor(300_000 / perBuild)));
+  const g = greedy(problem, limit2, priorityOrder(problem), new Map());
+  const choices = opts.milp ? solveMilp(problem, opts.milp) : null;
+  if (!choices) return finish(problem, g.run, 'greedy', g.evaluated);
+  const seed = milpSeed(problem, choices);
+  const m = greedy(problem, limit2, seed.order, seed.forced);
+  const better = compareScores(score(problem, m.run.placed), score(problem, g.run.placed)) < 0;
+  return finish(problem, better ? m.run : g.run, better ? 'milp' : 'greedy', g.evaluated + m.evaluated);
+}
+
+/** The MILP's choice as a list-scheduling seed: jobs by MILP start day (then priority), each forced onto its option; left-out jobs last. */
+function milpSeed(problem: ScheduleProblem, choices: readonly { job: string; option: number; startDay: number }[]): { order: ScheduleJob[]; forced: Map<string, number> } {
+  const byId = new Map(choices.map((c) => [c.job, c]));
+  const rank = new Map(priorityOrder(problem).map((j, i) => [j.id, i]));
+  const key = (j: ScheduleJob) => byId.get(j.id)?.startDay ?? Infinity;
+  const sorted = [...problem.jobs].sort((a, b) => key(a) - key(b) || rank.get(a.id)! - rank.get(b.id)!);
+  const order: ScheduleJob[] = [];
+  const done = new Set<string>();
+  while (order.length < sorted.length) {
+    const next = sorted.find((j) => !done.has(j.id) && j.after.every((d) => done.has(d)))!;
+    done.add(next.id);
+    order.push(next);
+  }
+  return { order, forced: new Map(choices.map((c) => [c.job, c.option])) };
 }
 
 function exhaustive(problem: ScheduleProblem, combos: number): ScheduleSolution {
@@ -151,9 +177,9 @@ function validOrder(order: readonly ScheduleJob[]): boolean {
   return true;
 }
 
-function greedy(problem: ScheduleProblem, improveLimit: number): ScheduleSolution {
-  let order = priorityOrder(problem);
-  const forced = new Map<string, number>();
+function greedy(problem: ScheduleProblem, improveLimit: number, start: readonly ScheduleJob[], seed: ReadonlyMap<string, number>): { run: Run; evaluated: number } {
+  let order = [...start];
+  const forced = new Map(seed);
   const runWith = (o: readonly ScheduleJob[], f: ReadonlyMap<string, number>) => build(problem, o, (j) => f.get(j.id) ?? null);
   let best = runWith(order, forced);
   let bestScore = score(problem, best.placed);
@@ -185,5 +211,5 @@ function greedy(problem: ScheduleProblem, improveLimit: number): ScheduleSolutio
       }
     }
   }
-  return finish(problem, best, 'greedy', evaluated);
+  return { run: best, evaluated };
 }

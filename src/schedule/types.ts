@@ -87,8 +87,8 @@ export interface Unscheduled {
 export interface ScheduleSolution {
   placements: Placement[];
   unscheduled: Unscheduled[];
-  /** "exhaustive" (every option combination × job order) or "greedy" (list scheduling in priority order). */
-  method: 'exhaustive' | 'greedy';
+  /** "exhaustive" (every option combination × job order), "greedy" (list scheduling in priority order, improved) or "milp" (the time-indexed MILP's choice, re-timed and improved). */
+  method: 'exhaustive' | 'greedy' | 'milp';
   /** Complete schedules built and compared. */
   evaluated: number;
 }

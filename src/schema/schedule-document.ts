@@ -76,7 +76,7 @@ export const scheduleDocumentSchema = z.strictObject({
   fleets: z.array(z.strictObject({ name: z.string(), utilisation: z.number().min(0).max(1) })),
   totalCostUsd: z.strictObject({ owned: usd, committed: usd, rented: usd, total: usd }),
   unscheduled: z.array(z.strictObject({ id: z.string(), reason: z.string(), fixes: z.array(z.string()) })),
-  search: z.strictObject({ method: z.enum(['exhaustive', 'greedy']), evaluated: z.number().int().nonnegative(), options: z.number().int().nonnegative() }),
+  search: z.strictObject({ method: z.enum(['exhaustive', 'greedy', 'milp']), evaluated: z.number().int().nonnegative(), options: z.number().int().nonnegative() }),
   advice: z.array(scheduleAdviceSchema).optional(),
   warnings: z.array(z.looseObject({ code: z.string(), message: z.string() })),
 });

@@ -10,6 +10,13 @@ const abs = (args: string[]) => args.map((a) => (/^(examples|test)\//.test(a) ? 
 const clean = (r: ReturnType<typeof runCli>) => ({ ...r, stdout: r.stdout.replaceAll(ROOT + '/', ''), stderr: r.stderr.replaceAll(ROOT + '/', '') });
 const LAB = ['--catalog', 'examples/portfolio/lab.yaml'];
 const EXAMPLE = ['schedule', 'examples/portfolio/portfolio.yaml', ...LAB];
+const runs = new Map<string, ReturnType<typeof runCli>>();
+/** Each command runs once per test file (schedule plans every job on every pool: seconds on a busy machine). */
+const run = (args: string[]) => {
+  const key = args.join(' ');
+  if (!runs.has(key)) runs.set(key, clean(runCli(abs(args))));
+  return runs.get(key)!;
+};
 
 describe('trainplan schedule (golden)', () => {
   it.each([
@@ -22,11 +29,11 @@ describe('trainplan schedule (golden)', () => {
     ['schedule-duplicate-ids.txt', ['schedule', 'test/fixtures/schedule/duplicate-ids.yaml']],
     ['schedule-bad-format.txt', [...EXAMPLE, '--format', 'csv']],
   ])('%s', async (name, args) => {
-    await expect(transcript(args, clean(runCli(abs(args))))).toMatchFileSnapshot(golden(name));
+    await expect(transcript(args, run(args))).toMatchFileSnapshot(golden(name));
   });
 
   it('--json: one schema-valid document, byte-identical across runs, golden', async () => {
-    const a = clean(runCli(abs([...EXAMPLE, '--json'])));
+    const a = run([...EXAMPLE, '--json']);
     expect(a.code).toBe(0);
     expect(a.stderr).toBe('');
     expect(clean(runCli(abs([...EXAMPLE, '--json']))).stdout).toBe(a.stdout);
@@ -38,13 +45,13 @@ describe('trainplan schedule (golden)', () => {
 
   it('every table line fits in 100 columns', () => {
     for (const args of [EXAMPLE, [...EXAMPLE, '--advise'], ['schedule', 'test/fixtures/schedule/infeasible.yaml', ...LAB]]) {
-      const long = runCli(abs(args)).stdout.split('\n').filter((l) => [...l].length > 100);
+      const long = run(args).stdout.split('\n').filter((l) => [...l].length > 100);
       expect(long).toEqual([]);
     }
   });
 
   it('exit 1 with the unscheduled job and fixes in the JSON document too', () => {
-    const r = runCli(abs(['schedule', 'test/fixtures/schedule/infeasible.yaml', ...LAB, '--json']));
+    const r = run(['schedule', 'test/fixtures/schedule/infeasible.yaml', ...LAB, '--json']);
     expect(r.code).toBe(1);
     const doc = scheduleDocumentSchema.parse(JSON.parse(r.stdout));
     expect(doc.unscheduled.map((u) => u.id)).toEqual(['giant']);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { capexPerGpu } from '../../economics/index.js';
-import { loadCatalog, loadFleets, loadGridIntensity, loadPortfolio, type LoadedPortfolio } from '../../io/index.js';
+import { loadCatalog, loadFleets, loadGridIntensity, loadMilpSolver, loadPortfolio, type LoadedPortfolio } from '../../io/index.js';
 import { renderSchedule, scheduleDocument } from '../../report/index.js';
 import { schedulePortfolio, type PortfolioInput, type PortfolioJobSpec } from '../../schedule/index.js';
 import { fleetWarnings, type Catalog } from '../../schema/index.js';
@@ -11,7 +11,7 @@ import { chalkFor } from './catalog-options.js';
 interface ScheduleOpts { json?: boolean; format?: string; catalog: string[]; color: boolean; advise?: boolean }
 
 /** The loaded portfolio file in the allocator's terms. */
-function portfolioInput(p: LoadedPortfolio, catalog: Catalog, advise: boolean): PortfolioInput {
+function portfolioInput(p: LoadedPortfolio, catalog: Catalog, advise: boolean, milp: PortfolioInput['solve']): PortfolioInput {
   const c = p.file.capacity;
   const jobs: PortfolioJobSpec[] = p.jobs.map(({ job, model }) => ({
     id: job.id, priority: job.priority, earliestStartDay: job.earliestStartDay, repeat: job.repeat, preemptible: job.preemptible, after: job.after,
@@ -24,7 +24,7 @@ function portfolioInput(p: LoadedPortfolio, catalog: Catalog, advise: boolean): 
   return {
     horizonDays: p.file.horizonDays,
     capacity: { fleets: p.fleets, commitments: p.commitments, rent: c.rent, rentPricing: c.rentPricing, rentMaxGpus: c.rentMaxGpus, ...(c.providers ? { providers: c.providers } : {}) },
-    jobs, catalog, gridRegions: loadGridIntensity().regions, advise,
+    jobs, catalog, gridRegions: loadGridIntensity().regions, advise, ...(milp ? { solve: milp } : {}),
   };
 }
 
@@ -37,13 +37,14 @@ export function registerSchedule(program: Command, ctx: CliContext): void {
     .option('--advise', 'also sweep each fleet and commitment from 0 to 2× its size and report the cheapest')
     .option('--no-color', 'disable colour')
     .action((path: string, o: ScheduleOpts) =>
-      runAction(ctx, o.json === true || o.format === 'json', () => {
+      runAction(ctx, o.json === true || o.format === 'json', async () => {
         const json = o.json === true || choiceFlag(o.format, '--format', ['table', 'json'] as const) === 'json';
         const catalog = loadCatalog({ files: o.catalog, env: ctx.env });
         const fleets = loadFleets({ files: o.catalog, env: ctx.env, knownAccelerators: catalog.accelerators.map((a) => a.id) });
         const portfolio = loadPortfolio(path, { catalog, fleets });
         for (const f of portfolio.fleets) for (const w of fleetWarnings(f, capexPerGpu(f))) ctx.stderr(`trainplan: warning: ${w}\n`);
-        const { report, advice } = schedulePortfolio(portfolioInput(portfolio, catalog, o.advise === true));
+        const milp = ctx.env.TRAINPLAN_MILP === '0' ? undefined : { milp: await loadMilpSolver() };
+        const { report, advice } = schedulePortfolio(portfolioInput(portfolio, catalog, o.advise === true, milp));
         const input = { portfolio: path, name: portfolio.file.name ?? null, horizonDays: portfolio.file.horizonDays, start: portfolio.file.start ?? null, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
         ctx.stdout(json ? scheduleDocument(TOOL, report, input, advice) : renderSchedule(report, chalkFor({ color: o.color }, ctx), portfolio.file.name ?? path, advice));
         const failed = report.unscheduled.length > 0 || report.jobs.some((j) => !j.meetsDeadline);
