@@ -29,7 +29,7 @@ export interface ModelWorkload {
 /** GPU counts offered to the allocator: powers of two up to the pool size, and the pool size itself (few, to stay fast). */
 export function candidateCounts(maxGpus: number, minGpus = 1): number[] {
   const out = new Set<number>();
-  for (let g = 1; g <= maxGpus; g *= 2) if (g >= minGpus) out.add(g);
+  for (let g = 1; g <= Math.min(maxGpus, 1 << 20); g *= 2) if (g >= minGpus) out.add(g);
   if (Number.isFinite(maxGpus) && maxGpus >= minGpus) out.add(maxGpus);
   return [...out].sort((a, b) => a - b);
 }
@@ -70,6 +70,12 @@ export interface OptionContext {
   gridRegions?: Parameters<typeof gridFor>[0];
 }
 
+/** Rented capacity also honours the model file's `constraints.providers`; a fixed pool is its own provider. */
+function providersFor(pool: PoolSpec, c: Constraints): string[] | undefined {
+  if (pool.pool.source !== 'rented' || !c.providers) return pool.providers ? [...pool.providers] : undefined;
+  return pool.providers ? pool.providers.filter((p) => c.providers!.includes(p)) : [...c.providers];
+}
+
 function planSafely(args: Parameters<typeof plan>[0]): PlannedRun[] {
   try {
     return plan(args).plans;
@@ -86,7 +92,7 @@ function planSafely(args: Parameters<typeof plan>[0]): PlannedRun[] {
 export function poolOptions(ctx: OptionContext, pool: PoolSpec, w: ModelWorkload, filter: AcceleratorFilter): JobOption[] {
   const allowed = ctx.catalog.accelerators.filter((a) => allowsAccelerator(filter, w.constraints, a)).map((a) => a.id);
   const accs = pool.pool.accelerator === null ? allowed : allowed.filter((a) => a === pool.pool.accelerator);
-  if (accs.length === 0) return [];
+  if (accs.length === 0 || providersFor(pool, w.constraints)?.length === 0) return [];
   const maxGpus = Math.min(pool.maxGpus, w.constraints.maxGpus ?? Infinity);
   const minGpus = w.constraints.minGpus ?? 1;
   const counts = candidateCounts(maxGpus, minGpus);
@@ -102,7 +108,7 @@ export function poolOptions(ctx: OptionContext, pool: PoolSpec, w: ModelWorkload
     pricing: pool.pool.pricing as Constraints['pricing'],
     deadlineDays: ctx.horizonDays,
     objective: 'cost',
-    ...(pool.providers ? { providers: [...pool.providers] } : {}),
+    ...(providersFor(pool, w.constraints) ? { providers: providersFor(pool, w.constraints)! } : {}),
     ...(w.constraints.allowFp8 !== undefined ? { allowFp8: w.constraints.allowFp8 } : {}),
   };
   const runs: PlannedRun[] = [];
