@@ -46,7 +46,7 @@ export function registerSchedule(program: Command, ctx: CliContext): void {
         const milp = ctx.env.TRAINPLAN_MILP === '0' ? undefined : { milp: await loadMilpSolver() };
         const { report, advice } = schedulePortfolio(portfolioInput(portfolio, catalog, o.advise === true, milp));
         const input = { portfolio: path, name: portfolio.file.name ?? null, horizonDays: portfolio.file.horizonDays, start: portfolio.file.start ?? null, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
-        ctx.stdout(json ? scheduleDocument(TOOL, report, input, advice) : renderSchedule(report, chalkFor({ color: o.color }, ctx), portfolio.file.name ?? path, advice));
+        ctx.stdout(json ? scheduleDocument(TOOL, report, input, advice) : renderSchedule(report, chalkFor({ color: o.color }, ctx), `${portfolio.file.name ?? path}${portfolio.file.start ? ` (day 0 = ${portfolio.file.start})` : ''}`, advice));
         const failed = report.unscheduled.length > 0 || report.jobs.some((j) => !j.meetsDeadline);
         if (failed && !json) ctx.stderr(`trainplan: ${report.unscheduled.length} job(s) unscheduled, ${report.jobs.filter((j) => !j.meetsDeadline).length} past their deadline\n`);
         return failed ? EXIT.gateFailed : EXIT.ok;
