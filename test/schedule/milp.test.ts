@@ -44,6 +44,7 @@ describe('time-indexed MILP (HiGHS)', () => {
     const greedy = solve(p, { exhaustiveLimit: 0 });
     const withMilp = solve(p, { exhaustiveLimit: 0, milp });
     expect(withMilp.method).toBe('milp');
+    expect(JSON.stringify(solve(p, { exhaustiveLimit: 0, milp }))).toBe(JSON.stringify(withMilp));
     expect(compareScores(scoreOf(p, withMilp), scoreOf(p, greedy))).toBe(-1);
   });
 
