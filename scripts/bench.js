@@ -92,3 +92,6 @@ rmSync(dir, { recursive: true, force: true });
 }
 console.log('\nlayouts: every (accelerator network, precision, layout) judged, including those decided by exact memory bounds;');
 console.log('estimated: layouts whose step time was computed (memory-feasible ones).');
+
+// `trainplan schedule`: a 20-job portfolio over 365 days on 3 pools, and how the allocator scales with jobs.
+await import('./bench-schedule.js');

@@ -7,3 +7,4 @@ export * from './planner/index.js';
 export * from './economics/index.js';
 export * from './report/index.js';
 export * from './export/index.js';
+export { schedulePortfolio, solve as solveSchedule, type PortfolioInput, type ScheduleReport, type ScheduleProblem, type JobReport } from './schedule/index.js';

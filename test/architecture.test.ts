@@ -11,13 +11,14 @@ const ALLOWED: Record<string, string[]> = {
   estimator: ['estimator', 'schema'],
   planner: ['planner', 'estimator', 'catalog', 'schema'],
   economics: ['economics', 'planner', 'estimator', 'catalog', 'schema'],
-  report: ['report', 'schema', 'estimator', 'planner', 'economics', 'catalog', 'chalk', 'cli-table3', 'vega', 'vega-lite'],
+  schedule: ['schedule', 'economics', 'planner', 'estimator', 'catalog', 'schema'],
+  report: ['report', 'schema', 'estimator', 'planner', 'economics', 'schedule', 'catalog', 'chalk', 'cli-table3', 'vega', 'vega-lite'],
   export: ['export', 'schema', 'yaml'],
-  io: ['io', 'schema', 'catalog', 'yaml', 'zod', 'node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os'],
-  cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'export', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],
-  '.': ['schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'export'],
+  io: ['io', 'schema', 'catalog', 'yaml', 'zod', 'highs', 'node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os'],
+  cli: ['cli', 'schema', 'catalog', 'estimator', 'planner', 'economics', 'schedule', 'report', 'export', 'io', 'commander', 'chalk', 'node:worker_threads', 'node:os', 'node:url', 'node:path'],
+  '.': ['schema', 'catalog', 'estimator', 'planner', 'economics', 'schedule', 'report', 'export'],
 };
-const PURE = new Set(['schema', 'catalog', 'estimator', 'planner', 'economics', 'report', 'export']);
+const PURE = new Set(['schema', 'catalog', 'estimator', 'planner', 'economics', 'schedule', 'report', 'export']);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -13,3 +13,5 @@ export { sanitizeText, sanitizeStrings } from './sanitize.js';
 export { parseCsv } from './csv.js';
 export { importCatalogCsv, importedCatalogYaml, loadCatalogFileOnly, MAX_CSV_BYTES, type ImportFormat, type ImportRequest } from './import-catalog.js';
 export { parseRunDocument, readRunDocument, type RunDocument } from './read-run-document.js';
+export { loadPortfolio, parsePortfolio, type LoadedPortfolio, type LoadedPortfolioJob } from './load-portfolio.js';
+export { loadMilpSolver } from './milp-solver.js';

@@ -20,3 +20,5 @@ export * from './offer-compare.js';
 export * from './range-format.js';
 export * from './html-report.js';
 export * from './constraints-line.js';
+export * from './schedule-gantt.js';
+export * from './schedule-report.js';

@@ -18,3 +18,5 @@ export * from './resolve-model.js';
 export * from './training.js';
 export * from './goodput-document.js';
 export * from './catalog-diff-document.js';
+export * from './portfolio.js';
+export * from './schedule-document.js';

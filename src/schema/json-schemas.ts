@@ -5,6 +5,8 @@ import { estimateDocumentSchema } from './document.js';
 import { planDocumentSchema } from './plan-document.js';
 import { checkDocumentSchema } from './check-document.js';
 import { catalogDiffDocumentSchema } from './catalog-diff-document.js';
+import { scheduleDocumentSchema } from './schedule-document.js';
+import { portfolioFileSchema } from './portfolio.js';
 
 /**
  * Input files (model, catalog) are closed: an unknown key is an error, as the loaders say.
@@ -18,6 +20,8 @@ const SOURCES = [
   { file: 'plan.schema.json', schema: planDocumentSchema, io: 'output', title: 'trainplan plan --json' },
   { file: 'check.schema.json', schema: checkDocumentSchema, io: 'output', title: 'trainplan check --json' },
   { file: 'catalog-diff.schema.json', schema: catalogDiffDocumentSchema, io: 'output', title: 'trainplan catalog diff --json' },
+  { file: 'portfolio.schema.json', schema: portfolioFileSchema, io: 'input', title: 'trainplan portfolio file (trainplan schedule)' },
+  { file: 'schedule.schema.json', schema: scheduleDocumentSchema, io: 'output', title: 'trainplan schedule --json' },
 ] as const;
 
 export type JsonSchemaFile = (typeof SOURCES)[number]['file'];

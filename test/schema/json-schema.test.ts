@@ -9,7 +9,7 @@ describe('published JSON Schemas (schemas/*.schema.json)', () => {
   const generated = jsonSchemas();
 
   it('are exactly the contract files', () => {
-    expect(Object.keys(generated).sort()).toEqual(['catalog-diff.schema.json', 'catalog.schema.json', 'check.schema.json', 'estimate.schema.json', 'model.schema.json', 'plan.schema.json']);
+    expect(Object.keys(generated).sort()).toEqual(['catalog-diff.schema.json', 'catalog.schema.json', 'check.schema.json', 'estimate.schema.json', 'model.schema.json', 'plan.schema.json', 'portfolio.schema.json', 'schedule.schema.json']);
     expect(readdirSync(dir).sort()).toEqual(Object.keys(generated).sort());
   });
 
@@ -21,7 +21,8 @@ describe('published JSON Schemas (schemas/*.schema.json)', () => {
   it('input files are closed (unknown keys are errors), output documents are open to new fields', () => {
     expect(generated['model.schema.json'].additionalProperties).toBe(false);
     expect(generated['catalog.schema.json'].additionalProperties).toBe(false);
-    for (const f of ['estimate.schema.json', 'plan.schema.json', 'check.schema.json'] as const) {
+    expect(generated['portfolio.schema.json'].additionalProperties).toBe(false);
+    for (const f of ['estimate.schema.json', 'plan.schema.json', 'check.schema.json', 'schedule.schema.json'] as const) {
       expect(JSON.stringify(generated[f])).not.toContain('"additionalProperties":false');
       expect(generated[f].required).toEqual(expect.arrayContaining(['schemaVersion', 'tool']));
     }

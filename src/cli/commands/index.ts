@@ -10,6 +10,7 @@ import { registerBudget } from './budget.js';
 import { registerExport } from './export.js';
 import { registerReport } from './report.js';
 import { economicsDeps } from './economics-deps.js';
+import { registerSchedule } from './schedule.js';
 
 /** Each command module adds itself here (one line per command). */
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -22,4 +23,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerBudget(program, ctx, economicsDeps);
   registerExport(program, ctx);
   registerReport(program, ctx);
+  registerSchedule(program, ctx);
 }

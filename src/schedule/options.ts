@@ -1,0 +1,129 @@
+import { plan, type PlannedRun, type PlannerCatalog } from '../planner/index.js';
+import type { Estimate, gridFor } from '../estimator/index.js';
+import { InputError, type AcceleratorSpec, type Catalog, type Constraints, type ModelConfig, type TrainingConfig } from '../schema/index.js';
+import type { PoolSpec } from './pools.js';
+import type { JobOption } from './types.js';
+
+/** Which accelerators a job may run on: the job's pins and exclusions, then its model file's `constraints.accelerators`. */
+export interface AcceleratorFilter {
+  accelerators?: readonly string[];
+  excludeAccelerators: readonly string[];
+  kinds?: readonly string[];
+  excludeKinds: readonly string[];
+}
+
+export function allowsAccelerator(f: AcceleratorFilter, fileConstraints: Constraints, acc: AcceleratorSpec): boolean {
+  if (f.accelerators && !f.accelerators.includes(acc.id)) return false;
+  if (fileConstraints.accelerators && !fileConstraints.accelerators.includes(acc.id)) return false;
+  if (f.excludeAccelerators.includes(acc.id)) return false;
+  if (f.kinds && !f.kinds.includes(acc.kind)) return false;
+  return !f.excludeKinds.includes(acc.kind);
+}
+
+export interface ModelWorkload {
+  model: ModelConfig;
+  training: TrainingConfig;
+  constraints: Constraints;
+}
+
+/** GPU counts offered to the allocator: powers of two up to the pool size, and the pool size itself (few, to stay fast). */
+export function candidateCounts(maxGpus: number, minGpus = 1): number[] {
+  const out = new Set<number>();
+  for (let g = 1; g <= Math.min(maxGpus, 1 << 20); g *= 2) if (g >= minGpus) out.add(g);
+  if (Number.isFinite(maxGpus) && maxGpus >= minGpus) out.add(maxGpus);
+  return [...out].sort((a, b) => a - b);
+}
+
+const days = (e: Estimate) => e.time.totalSeconds / 86400;
+
+function toOption(pool: PoolSpec, run: PlannedRun): JobOption {
+  const e = run.estimate;
+  const gpuHours = e.cost.gpuHours;
+  const costUsd = e.cost.usd ?? gpuHours * run.usdPerGpuHour;
+  const l = run.layout;
+  return {
+    pool: pool.pool.id,
+    gpus: run.gpus,
+    days: days(e),
+    gpuHours,
+    costUsd,
+    marginalUsd: pool.pool.source === 'owned' ? gpuHours * pool.marginalUsdPerGpuHour : pool.pool.source === 'committed' ? 0 : costUsd,
+    accelerator: run.accelerator,
+    provider: run.provider,
+    instance: run.instance,
+    pricing: run.pricing,
+    usdPerGpuHour: run.usdPerGpuHour,
+    // A planned yield saves a checkpoint, then the resume pays the restart time [goodput.ts: checkpointSeconds, restartSeconds].
+    resumeDays: (e.goodput.checkpointSeconds + e.goodput.restartSeconds) / 86400,
+    layout: `tp${l.tp} pp${l.pp} dp${l.dp}${l.cp > 1 ? ` cp${l.cp}` : ''}${l.ep > 1 ? ` ep${l.ep}` : ''}`,
+  };
+}
+
+/** Drops options another option of the same pool beats on GPUs, days and marginal cost at once. */
+export function pruneDominated(options: readonly JobOption[]): JobOption[] {
+  return options.filter((o) => !options.some((p) => p !== o && p.pool === o.pool && p.gpus <= o.gpus && p.days <= o.days && p.marginalUsd <= o.marginalUsd && (p.gpus < o.gpus || p.days < o.days || p.marginalUsd < o.marginalUsd)));
+}
+
+export interface OptionContext {
+  catalog: Catalog;
+  horizonDays: number;
+  gridRegions?: Parameters<typeof gridFor>[0];
+}
+
+/** Rented capacity also honours the model file's `constraints.providers`; a fixed pool is its own provider. */
+function providersFor(pool: PoolSpec, c: Constraints): string[] | undefined {
+  if (pool.pool.source !== 'rented' || !c.providers) return pool.providers ? [...pool.providers] : undefined;
+  return pool.providers ? pool.providers.filter((p) => c.providers!.includes(p)) : [...c.providers];
+}
+
+function planSafely(args: Parameters<typeof plan>[0]): PlannedRun[] {
+  try {
+    return plan(args).plans;
+  } catch (err) {
+    if (err instanceof InputError && err.code === 'NO_OFFERS') return [];
+    throw err;
+  }
+}
+
+/**
+ * The job's options on one pool, from the real planner: for each candidate GPU count, the cheapest plan
+ * (so days and cost are estimate()'s). Runs longer than the horizon are left out by the planner's deadline.
+ */
+export function poolOptions(ctx: OptionContext, pool: PoolSpec, w: ModelWorkload, filter: AcceleratorFilter): JobOption[] {
+  const allowed = ctx.catalog.accelerators.filter((a) => allowsAccelerator(filter, w.constraints, a)).map((a) => a.id);
+  const accs = pool.pool.accelerator === null ? allowed : allowed.filter((a) => a === pool.pool.accelerator);
+  if (accs.length === 0 || providersFor(pool, w.constraints)?.length === 0) return [];
+  const maxGpus = Math.min(pool.maxGpus, w.constraints.maxGpus ?? Infinity);
+  const minGpus = w.constraints.minGpus ?? 1;
+  const counts = candidateCounts(maxGpus, minGpus);
+  if (counts.length === 0) return [];
+  const base = {
+    model: w.model,
+    training: w.training,
+    catalog: pool.catalog as PlannerCatalog,
+    ...(ctx.gridRegions ? { gridRegions: ctx.gridRegions } : {}),
+  };
+  const constraints: Constraints = {
+    accelerators: accs,
+    pricing: pool.pool.pricing as Constraints['pricing'],
+    deadlineDays: ctx.horizonDays,
+    objective: 'cost',
+    ...(providersFor(pool, w.constraints) ? { providers: providersFor(pool, w.constraints)! } : {}),
+    ...(w.constraints.allowFp8 !== undefined ? { allowFp8: w.constraints.allowFp8 } : {}),
+  };
+  const runs: PlannedRun[] = [];
+  if (pool.pool.accelerator !== null) {
+    // One accelerator, one offer: one search over the whole range returns the best layout per GPU count.
+    const all = planSafely({ ...base, constraints: { ...constraints, minGpus, maxGpus: Math.max(minGpus, maxGpus) }, top: 100_000 });
+    for (const g of counts) {
+      const r = all.find((p) => p.gpus === g);
+      if (r) runs.push(r);
+    }
+  } else {
+    for (const g of counts) {
+      const r = planSafely({ ...base, constraints: { ...constraints, minGpus: g, maxGpus: g }, top: 1 })[0];
+      if (r) runs.push(r);
+    }
+  }
+  return pruneDominated(runs.map((r) => toOption(pool, r)));
+}
