@@ -9,6 +9,7 @@ function defaultContext(): CliContext {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
     exitCode: EXIT.ok,
   };
 }

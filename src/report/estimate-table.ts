@@ -26,27 +26,35 @@ function bar(fraction: number, width = 20): string {
   return '█'.repeat(n) + '·'.repeat(width - n);
 }
 
-/** The human breakdown printed by `trainplan estimate`: why a step takes what it takes. */
-export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): string {
-  const l = e.layout;
+/** "Memory per GPU" with its breakdown and fit, as `estimate` and `plan` print it. */
+export function memoryLines(e: Estimate, c: ChalkInstance): string[] {
   const m = e.memory;
-  const out: string[] = [];
-  out.push(c.bold(title));
-  out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
-  out.push(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`);
-  out.push('', c.bold('Memory per GPU'));
   const fit = m.fits ? c.green(`fits (${gib(m.headroomBytes)} free)`) : c.red(`DOES NOT FIT (${gib(-m.headroomBytes)} over)`);
-  out.push(rows([
+  return [c.bold('Memory per GPU'), rows([
     ['weights', gib(m.breakdown.weights)],
     ['gradients', gib(m.breakdown.gradients)],
     ['optimizer states', gib(m.breakdown.optimizer)],
     ['activations', gib(m.breakdown.activations)],
     ['buffers + reserve', gib(m.breakdown.other)],
     ['total / capacity', `${gib(m.perGpuBytes)} / ${gib(m.capacityBytes)}  ${fit}`],
-  ]));
-  out.push('', c.bold(`Step time ${duration(e.time.stepSeconds)}`));
+  ])];
+}
+
+/** "Step time" with one bar per non-zero part, as `estimate` and `plan` print it. */
+export function stepTimeLines(e: Estimate, c: ChalkInstance): string[] {
   const parts = Object.entries(e.time.breakdown).filter(([, v]) => v > 0);
-  out.push(rows(parts.map(([k, v]) => [TIME_LABELS[k] ?? k, `${duration(v).padStart(10)}  ${bar(v / e.time.stepSeconds)} ${percent(v / e.time.stepSeconds)}`])));
+  return [c.bold(`Step time ${duration(e.time.stepSeconds)}`),
+    rows(parts.map(([k, v]) => [TIME_LABELS[k] ?? k, `${duration(v).padStart(10)}  ${bar(v / e.time.stepSeconds)} ${percent(v / e.time.stepSeconds)}`]))];
+}
+
+/** The human breakdown printed by `trainplan estimate`: why a step takes what it takes. */
+export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): string {
+  const l = e.layout;
+  const out: string[] = [];
+  out.push(c.bold(title));
+  out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
+  out.push(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`);
+  out.push('', ...memoryLines(e, c), '', ...stepTimeLines(e, c));
   out.push('', c.bold('Throughput and totals'));
   out.push(rows([
     ['tokens / s', count(e.throughput.tokensPerSecond)],

@@ -1,4 +1,6 @@
 export * from './grid.js';
+export * from './columns.js';
+export * from './warnings.js';
 export * from './catalog-json.js';
 export { renderAcceleratorsTable, renderOffersTable, renderAcceleratorDetail, formatStaleWarning } from './catalog-tables.js';
 export * from './human.js';
@@ -14,3 +16,5 @@ export * from './presets.js';
 export * from './check-text.js';
 export * from './check-json.js';
 export * from './check-render.js';
+export * from './plan-columns.js';
+export * from './plan-explain.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { warningsSchema } from './warnings.js';
 import { modelConfigSchema } from './model.js';
 import { layoutSchema } from './layout.js';
 import { precisionSchema } from './units.js';
@@ -126,7 +127,8 @@ export const estimateDocumentSchema = z.strictObject({
   flops: flopsSectionSchema,
   ...runSections,
   assumptions: assumptionsSectionSchema,
-  warnings: z.array(z.string()),
+  /** The estimate's own notes (ESTIMATE_NOTE), prices, accelerator and size to double-check (warnings.ts codes). */
+  warnings: warningsSchema,
 });
 export type EstimateDocument = z.infer<typeof estimateDocumentSchema>;
 

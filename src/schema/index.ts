@@ -15,3 +15,4 @@ export * from './presets.js';
 export * from './resolve-model.js';
 export * from './training.js';
 export * from './goodput-document.js';
+export * from './warnings.js';
