@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, TOOL, type CliContext } from './context.js';
 import { registerCommands } from './commands/index.js';
+import { usageError, wantsJson } from './usage-errors.js';
 
 function defaultContext(): CliContext {
   return {
@@ -21,13 +22,19 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
     .version(TOOL.version)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => undefined });
   registerCommands(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+      if (err.exitCode === 0) return EXIT.ok;
+      if (err.code !== 'commander.help') {
+        const out = usageError(err, wantsJson(argv));
+        ctx.stderr(out.stderr);
+        if (out.stdout) ctx.stdout(out.stdout);
+      }
+      return EXIT.invalidInput;
     }
     throw err;
   }

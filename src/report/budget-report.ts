@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { BudgetResult } from '../economics/index.js';
+import type { Warning } from '../schema/index.js';
 import { goodputEnergyRows } from './goodput-lines.js';
 import { count, duration, percent, roundDeep, usd } from './human.js';
 
@@ -27,7 +28,7 @@ export function renderBudget(r: BudgetResult, c: ChalkInstance, ask: { usd: numb
 }
 
 /** The `budget --json` document. */
-export function budgetDocument(tool: { name: string; version: string }, r: BudgetResult, input: Record<string, unknown>): string {
+export function budgetDocument(tool: { name: string; version: string }, r: BudgetResult, input: Record<string, unknown>, warnings: readonly Warning[] = []): string {
   const e = r.plan.estimate;
   const doc = {
     schemaVersion: 1,
@@ -42,6 +43,7 @@ export function budgetDocument(tool: { name: string; version: string }, r: Budge
     plan: { accelerator: r.plan.accelerator, provider: r.plan.provider, instance: r.plan.instance, pricing: r.plan.pricing, gpus: r.plan.gpus, usdPerGpuHour: r.plan.usdPerGpuHour,
       layout: e.layout, memory: e.memory, time: e.time, throughput: e.throughput, goodput: e.goodput, energy: e.energy, cost: e.cost },
     search: { planCalls: r.evaluations },
+    warnings,
   };
   return JSON.stringify(roundDeep(doc), null, 2) + '\n';
 }

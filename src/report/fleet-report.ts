@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { FleetReport, OptionKind } from '../economics/index.js';
+import type { Warning } from '../schema/index.js';
 import { renderCumulativeChart } from './fleet-chart.js';
 import { count, duration, percent, roundDeep, usd } from './human.js';
 
@@ -43,7 +44,7 @@ export function renderFleet(r: FleetReport, c: ChalkInstance, horizonYears: numb
 }
 
 /** The `fleet --json` document. */
-export function fleetDocument(tool: { name: string; version: string }, r: FleetReport, input: { models: string[]; runsPerYear: number; horizonYears: number; catalog: { snapshotDate: string; digest: string } }): string {
+export function fleetDocument(tool: { name: string; version: string }, r: FleetReport, input: { models: string[]; runsPerYear: number; horizonYears: number; catalog: { snapshotDate: string; digest: string } }, warnings: readonly Warning[] = []): string {
   const doc = {
     schemaVersion: 1,
     tool,
@@ -61,6 +62,7 @@ export function fleetDocument(tool: { name: string; version: string }, r: FleetR
     breakEvenUtilization: r.economics.breakEvenUtilization,
     recommendedMix: r.economics.recommendedMix,
     notes: r.notes,
+    warnings,
   };
   return JSON.stringify(roundDeep(doc), null, 2) + '\n';
 }

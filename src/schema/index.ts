@@ -16,3 +16,4 @@ export * from './resolve-model.js';
 export * from './training.js';
 export * from './goodput-document.js';
 export * from './warnings.js';
+export * from './more-documents.js';

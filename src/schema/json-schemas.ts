@@ -4,6 +4,8 @@ import { userCatalogFileSchema } from './catalog.js';
 import { estimateDocumentSchema } from './document.js';
 import { planDocumentSchema } from './plan-document.js';
 import { checkDocumentSchema } from './check-document.js';
+import { errorDocumentSchema } from './document.js';
+import { budgetDocumentSchema, catalogAcceleratorsDocumentSchema, catalogOffersDocumentSchema, catalogShowDocumentSchema, fleetDocumentSchema, presetsDocumentSchema } from './more-documents.js';
 
 /**
  * Input files (model, catalog) are closed: an unknown key is an error, as the loaders say.
@@ -16,6 +18,13 @@ const SOURCES = [
   { file: 'estimate.schema.json', schema: estimateDocumentSchema, io: 'output', title: 'trainplan estimate --json' },
   { file: 'plan.schema.json', schema: planDocumentSchema, io: 'output', title: 'trainplan plan --json' },
   { file: 'check.schema.json', schema: checkDocumentSchema, io: 'output', title: 'trainplan check --json' },
+  { file: 'presets.schema.json', schema: presetsDocumentSchema, io: 'output', title: 'trainplan presets --json' },
+  { file: 'fleet.schema.json', schema: fleetDocumentSchema, io: 'output', title: 'trainplan fleet --json' },
+  { file: 'budget.schema.json', schema: budgetDocumentSchema, io: 'output', title: 'trainplan budget --json' },
+  { file: 'catalog-accelerators.schema.json', schema: catalogAcceleratorsDocumentSchema, io: 'output', title: 'trainplan catalog accelerators --json' },
+  { file: 'catalog-offers.schema.json', schema: catalogOffersDocumentSchema, io: 'output', title: 'trainplan catalog offers --json' },
+  { file: 'catalog-show.schema.json', schema: catalogShowDocumentSchema, io: 'output', title: 'trainplan catalog show <id> --json' },
+  { file: 'error.schema.json', schema: errorDocumentSchema, io: 'output', title: 'trainplan: the error document any command prints on stdout in JSON mode when it fails' },
 ] as const;
 
 export type JsonSchemaFile = (typeof SOURCES)[number]['file'];

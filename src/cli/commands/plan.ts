@@ -118,6 +118,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .description('search layouts × accelerators × offers and rank plans by cost or time'))
     .action((file: string, o: PlanOpts) =>
       runAction(ctx, isJson(out(o)), async () => {
+        report.chooseColumns(report.PLAN_COLUMNS, o);
         const loaded = loadModelFile(file);
         const constraints = mergeConstraints(loaded.constraints, o);
         const top = intFlag(o.top, '--top');
