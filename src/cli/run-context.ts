@@ -21,6 +21,12 @@ export function viewFor(o: { wide?: boolean; columns?: string[] }, ctx: Pick<Cli
   return tableView(o, { columnsEnv: ctx.env.COLUMNS, ttyColumns: ctx.stdoutIsTTY ? ctx.stdoutColumns : undefined });
 }
 
+/** What `--wide` / `--columns` parse to. */
+export interface TableFlags {
+  wide?: boolean;
+  columns?: string[];
+}
+
 const list = (value: string, prev: string[] = []): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 /** Adds `--wide` (every column) and `--columns a,b,c` (these columns, in this order) to a command with a table. */

@@ -2,10 +2,11 @@ import type { ChalkInstance } from 'chalk';
 import type { BudgetResult } from '../economics/index.js';
 import type { Warning } from '../schema/index.js';
 import { goodputEnergyRows } from './goodput-lines.js';
+import { keyValueRows } from './grid.js';
 import { count, duration, percent, roundDeep, usd } from './human.js';
 
 /** Human output of `trainplan budget`. */
-export function renderBudget(r: BudgetResult, c: ChalkInstance, ask: { usd: number; days: number; params: number | null }): string {
+export function renderBudget(r: BudgetResult, c: ChalkInstance, ask: { usd: number; days: number; params: number | null }, width = 100): string {
   const p = r.plan;
   const e = p.estimate;
   const m = r.model;
@@ -23,8 +24,7 @@ export function renderBudget(r: BudgetResult, c: ChalkInstance, ask: { usd: numb
     ...goodputEnergyRows(e),
     ['scaling rule', r.rule],
   ];
-  const w = Math.max(...rows.map(([k]) => k.length));
-  return [c.bold(head), ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)].join('\n') + '\n';
+  return [c.bold(head), keyValueRows(rows, width)].join('\n') + '\n';
 }
 
 /** The `budget --json` document. */

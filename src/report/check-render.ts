@@ -79,16 +79,22 @@ export function renderCheckTable(doc: CheckDocument, format: GridFormat, c: Chal
   if (format === 'csv') return renderGrid(CSV_GATE_HEADERS, doc.gates.map(csvGateRow), 'csv', c);
   const out: string[] = [];
   const colour = doc.verdict === 'pass' ? c.green : c.red;
-  out.push(colour.bold(doc.summary), '');
+  out.push(colour.bold(wrapText(doc.summary, view.width, 4)), '');
   const best = doc.plans[0];
   if (best) {
     out.push(c.bold('Best plan'));
-    out.push(`  ${best.gpus} × ${best.accelerator} on ${best.provider} ${best.instance} (${best.pricing}): ${money(best.cost.usd)}, ${days(best.time.totalDays)}`);
-    out.push(`  ${layoutLabel(best.layout)}`);
+    out.push(wrapText(`  ${best.gpus} × ${best.accelerator} on ${best.provider} ${best.instance} (${best.pricing}): ${money(best.cost.usd)}, ${days(best.time.totalDays)}`, view.width, 4));
+    out.push(wrapText(`  ${layoutLabel(best.layout)}`, view.width, 4));
     out.push(`  goodput ${(best.goodput.goodput * 100).toFixed(1)}% (${best.goodput.expectedInterruptions.toFixed(1)} interruptions expected); ${(best.energy.kgCo2e / 1000).toFixed(1)} t CO2e`, '');
   }
   const rows = changeRows(doc);
-  if (rows.length) out.push(c.bold(`Against the baseline ${doc.input.baseline?.file ?? ''}`), renderGrid(['', 'baseline', 'now', 'change'], rows, 'table', c));
+  if (rows.length) {
+    // The plan labels are too long for a 100-column grid: the best plans go above it, one line each.
+    const planRow = rows[0]![0] === 'best plan' ? rows.shift()! : null;
+    out.push(c.bold(`Against the baseline ${doc.input.baseline?.file ?? ''}`));
+    if (planRow) out.push(wrapText(`  best plan then: ${planRow[1]}`, view.width, 4), wrapText(`  best plan now:  ${planRow[2] === planRow[1] ? 'the same' : planRow[2]}`, view.width, 4));
+    out.push(renderGrid(['', 'baseline', 'now', 'change'], rows, 'table', c));
+  }
   const gates = renderColumns(gateColumns(c), doc.gates, 'table', c, view);
   const showsDetail = view.wide || view.columns?.includes('detail');
   out.push(c.bold('Gates'), gates + (showsDetail ? '' : doc.gates.map((g) => wrapText(`  ${gateTitle(g)}: ${g.message}`, view.width) + '\n').join('')));

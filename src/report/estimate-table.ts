@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Estimate } from '../estimator/index.js';
 import { count, duration, flops, gib, percent, usd } from './human.js';
 import { goodputEnergyRows } from './goodput-lines.js';
+import { keyValueRows, wrapText } from './grid.js';
 
 const TIME_LABELS: Record<string, string> = {
   compute: 'compute (forward + backward)',
@@ -16,10 +17,7 @@ const TIME_LABELS: Record<string, string> = {
   overhead: 'per-step host overhead',
 };
 
-function rows(pairs: [string, string][]): string {
-  const w = Math.max(...pairs.map(([k]) => k.length));
-  return pairs.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n');
-}
+const rows = (pairs: [string, string][], width = 100): string => keyValueRows(pairs, width);
 
 function bar(fraction: number, width = 20): string {
   const n = Math.round(Math.max(0, Math.min(1, fraction)) * width);
@@ -48,12 +46,12 @@ export function stepTimeLines(e: Estimate, c: ChalkInstance): string[] {
 }
 
 /** The human breakdown printed by `trainplan estimate`: why a step takes what it takes. */
-export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): string {
+export function renderEstimate(e: Estimate, c: ChalkInstance, title: string, width = 100): string {
   const l = e.layout;
   const out: string[] = [];
   out.push(c.bold(title));
   out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
-  out.push(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`);
+  out.push(wrapText(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`, width, 4));
   out.push('', ...memoryLines(e, c), '', ...stepTimeLines(e, c));
   out.push('', c.bold('Throughput and totals'));
   out.push(rows([
@@ -64,7 +62,7 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): st
     ['training time', `${duration(e.time.totalSeconds)} (${count(e.time.steps)} steps)`],
     ['GPU-hours', count(e.cost.gpuHours)],
     ['cost', e.cost.usd === null ? 'n/a (no price for this accelerator)' : `${usd(e.cost.usd)} at $${e.cost.usdPerGpuHour?.toFixed(2)}/GPU-h (${e.cost.provider} ${e.cost.instance}, ${e.cost.pricing})`],
-  ]));
-  out.push('', c.bold('Goodput, energy and carbon'), rows(goodputEnergyRows(e)));
+  ], width));
+  out.push('', c.bold('Goodput, energy and carbon'), rows(goodputEnergyRows(e), width));
   return out.join('\n') + '\n';
 }

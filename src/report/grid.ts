@@ -68,6 +68,16 @@ export function wrapText(text: string, width: number, indent = 4, sep = ' '): st
   return lines.join('\n');
 }
 
+/** "  key   value" rows, keys padded to one column, values wrapped at `width` under the value column. */
+export function keyValueRows(pairs: readonly [string, string][], width = 100, indent = 2): string {
+  const w = Math.max(...pairs.map(([k]) => visibleWidth(k)));
+  const pad = indent + w + 2;
+  return pairs.map(([k, v]) => {
+    const head = `${' '.repeat(indent)}${k}${' '.repeat(w - visibleWidth(k))}  `;
+    return wrapText(head + v, width, pad).replace(/^(\s*\S.*?)\s*$/gm, '$1');
+  }).join('\n');
+}
+
 /** Fixed-precision number for humans; "-" for null. */
 export const num = (v: number | null | undefined, digits = 2): string =>
   v === null || v === undefined ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(digits);

@@ -18,3 +18,4 @@ export * from './check-json.js';
 export * from './check-render.js';
 export * from './plan-columns.js';
 export * from './plan-explain.js';
+export * from './catalog-columns.js';

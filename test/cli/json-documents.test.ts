@@ -31,9 +31,15 @@ const SUCCESS: [string, string[]][] = [
   ['catalog-show', ['catalog', 'show', 'h100-sxm', '--json']],
 ];
 
+const outputs = new Map<string, ReturnType<typeof runCli>>();
+const once = (name: string, args: string[]) => {
+  if (!outputs.has(name)) outputs.set(name, runCli(args));
+  return outputs.get(name)!;
+};
+
 describe('every --json document validates against its schemas/NAME.schema.json', () => {
   it.each(SUCCESS)('%s', (name, args) => {
-    const r = runCli(args);
+    const r = once(name, args);
     expect(r.code).toBe(0);
     const doc = expectValid(name, r.stdout);
     expect(doc.schemaVersion).toBe(1);
@@ -41,7 +47,7 @@ describe('every --json document validates against its schemas/NAME.schema.json',
 
   it('plan, estimate, check, budget and fleet carry a top-level warnings array of {code, message}', () => {
     for (const [name, args] of SUCCESS.filter(([n]) => ['plan', 'estimate', 'check', 'budget', 'fleet'].includes(n))) {
-      const doc = JSON.parse(runCli(args).stdout) as { warnings: { code: string; message: string }[] };
+      const doc = JSON.parse(once(name, args).stdout) as { warnings: { code: string; message: string }[] };
       expect(Array.isArray(doc.warnings), name).toBe(true);
       for (const w of doc.warnings) expect(w.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
     }

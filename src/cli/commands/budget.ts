@@ -37,7 +37,7 @@ export function registerBudget(program: Command, ctx: CliContext, deps: Economic
         }
         const input = { usd, days, params, constraints, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
         const warnings = deriveWarnings({ runDate: runDate(ctx), catalog, uses: [{ accelerator: r.plan.accelerator, provider: r.plan.provider, instance: r.plan.instance, gpus: r.plan.gpus }] });
-        ctx.stdout(jsonOut(o) ? budgetDocument(TOOL, r, input, warnings) : renderBudget(r, chalkFor({ color: o.color }, ctx), { usd, days, params }) + (warnings.length ? '\n' + renderWarnings(warnings, viewFor({}, ctx).width) : ''));
+        ctx.stdout(jsonOut(o) ? budgetDocument(TOOL, r, input, warnings) : renderBudget(r, chalkFor({ color: o.color }, ctx), { usd, days, params }, viewFor({}, ctx).width) + (warnings.length ? '\n' + renderWarnings(warnings, viewFor({}, ctx).width) : ''));
         return EXIT.ok;
       }));
 }

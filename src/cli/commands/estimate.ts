@@ -29,7 +29,7 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
       if (o.json === true || o.format === 'json') {
         ctx.stdout(estimateDocument({ tool: TOOL, modelFile: basename(path), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: e, warnings: [...noteWarnings('ESTIMATE_NOTE', warnings), ...derived] }));
       } else {
-        ctx.stdout(renderEstimate(e, chalkFor(o, ctx), `${loaded.file.name ?? loaded.model.name} — ${basename(path)}`));
+        ctx.stdout(renderEstimate(e, chalkFor(o, ctx), `${loaded.file.name ?? loaded.model.name} — ${basename(path)}`, viewFor({}, ctx).width));
         if (derived.length) ctx.stdout('\n' + renderWarnings(derived, viewFor({}, ctx).width));
       }
       for (const w of warnings) ctx.stderr(`trainplan: warning: ${w}\n`);

@@ -40,7 +40,7 @@ export function registerFleet(program: Command, ctx: CliContext, deps: Economics
         const input = { models: models.map((m) => m.name), runsPerYear, horizonYears, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
         const uses = r.report.runs.map((x) => ({ accelerator: r.report.accelerator, provider: x.plan.provider, instance: x.plan.instance, gpus: x.gpus }));
         const warnings = deriveWarnings({ runDate: runDate(ctx), catalog, uses });
-        ctx.stdout(jsonOut(o) ? fleetDocument(TOOL, r.report, input, warnings) : renderFleet(r.report, chalkFor({ color: o.color }, ctx), horizonYears) + (warnings.length ? '\n' + renderWarnings(warnings, viewFor({}, ctx).width) : ''));
+        ctx.stdout(jsonOut(o) ? fleetDocument(TOOL, r.report, input, warnings) : renderFleet(r.report, chalkFor({ color: o.color }, ctx), horizonYears, viewFor({}, ctx).width) + (warnings.length ? '\n' + renderWarnings(warnings, viewFor({}, ctx).width) : ''));
         return EXIT.ok;
       }));
 }
