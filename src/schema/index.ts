@@ -17,3 +17,4 @@ export * from './training.js';
 export * from './goodput-document.js';
 export * from './warnings.js';
 export * from './more-documents.js';
+export * from './library-request.js';
