@@ -94,5 +94,5 @@ export function skippedProviderLines(r: PlanResult, offers: readonly Offer[]): s
   const byProvider = new Map<string, number>();
   for (const o of left) byProvider.set(o.provider, (byProvider.get(o.provider) ?? 0) + 1);
   const list = [...byProvider].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, n]) => `${p} ${n}`).join(', ');
-  return [`skipped ${left.length} offer(s) of providers outside providers: [${allowed.join(', ')}]: ${list}`];
+  return [`skipped ${left.length} offer(s) whose provider is not in providers: [${allowed.join(', ')}] (${list})`];
 }
