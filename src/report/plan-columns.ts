@@ -18,6 +18,12 @@ export function compactLayout(l: PlannedRun['layout']): string {
 /** "512 × h100-sxm @ coreweave/h100-sxm-per-gpu" */
 export const planLabelShort = (p: PlannedRun): string => `${int(p.gpus)} × ${p.accelerator} @ ${p.provider}/${p.instance}`;
 
+/** "low–high" of an optional { low, high } band on a section, "-" while the estimator has none. */
+function range(section: object, key: string, fmt: (x: number) => string): string {
+  const band = (section as Record<string, unknown>)[key] as { low?: unknown; high?: unknown } | undefined;
+  return band && typeof band.low === 'number' && typeof band.high === 'number' ? `${fmt(band.low)}–${fmt(band.high)}` : '-';
+}
+
 const c = (id: string, header: string, cell: (r: PlanRow) => string, more: Partial<Column<PlanRow>> = {}): Column<PlanRow> => ({ id, header, cell, ...more });
 
 /**
@@ -46,6 +52,9 @@ export const PLAN_COLUMNS: Column<PlanRow>[] = [
   c('gpu-hours', 'GPU-hours', (r) => count(r.plan.estimate.cost.gpuHours)),
   c('cost', 'cost', (r) => usd(r.plan.estimate.cost.usd), { defaultView: true }),
   c('mfu', 'MFU', (r) => percent(r.plan.estimate.throughput.mfu), { defaultView: true }),
+  // Error bands (time.stepSecondsRange, cost.usdRange) once the estimator has them: shown with --wide or --columns.
+  c('step-range', 'step range', (r) => range(r.plan.estimate.time, 'stepSecondsRange', duration)),
+  c('cost-range', 'cost range', (r) => range(r.plan.estimate.cost, 'usdRange', usd)),
   c('goodput', 'goodput', (r) => percent(r.plan.estimate.goodput.goodput)),
   c('co2', 't CO2e', (r) => (r.plan.estimate.energy.kgCo2e / 1000).toFixed(1)),
   c('flags', 'flags', (r) => r.flags, { defaultView: true }),
