@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,19 @@ describe.skipIf(!isRepo)('examples/ci/trainplan-check.yml runs as written', () =
       return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd: repo, env: { ...env, PATH: path ? `${path}:${env.PATH}` : env.PATH! }, encoding: 'utf8' });
     };
 
+    try {
+      gate(runStep, files, runner, outputs);
+    } finally {
+      // node_modules of the clone: removed here, inside the test's time limit, not in the 10 s cleanup hook.
+      rmSync(join(runner, 'trainplan'), { recursive: true, force: true });
+    }
+  });
+});
+
+type RunStep = (s: Step, exprs?: Record<string, string>) => SpawnSyncReturns<string>;
+
+/** The install, baseline, check and fail steps in order, with what each must leave behind. */
+function gate(runStep: RunStep, files: Record<'GITHUB_PATH' | 'GITHUB_OUTPUT' | 'GITHUB_STEP_SUMMARY', string>, runner: string, outputs: () => Record<string, string>): void {
     const install = runStep(step('Install trainplan'));
     expect(install.stderr).not.toMatch(/ERR!|npm error/);
     expect(install.status).toBe(0);
@@ -69,5 +82,4 @@ describe.skipIf(!isRepo)('examples/ci/trainplan-check.yml runs as written', () =
     const fail = step('Fail when a gate failed');
     expect(fail.if).toBe("steps.check.outputs.exit != '0'");
     expect(runStep(fail, { 'steps.check.outputs.exit': '1' }).status).toBe(1);
-  });
-});
+}

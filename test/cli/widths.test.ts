@@ -17,14 +17,14 @@ const COMMANDS: [string, string[]][] = [
 
 // Default output fits the terminal: COLUMNS when set, 100 when piped (these runs are piped).
 describe.each([['COLUMNS=100', { COLUMNS: '100' }, 100], ['COLUMNS=160', { COLUMNS: '160' }, 160], ['piped, no COLUMNS', {}, 100]] as const)('default output at %s', (_label, env, limit) => {
-  it.each(COMMANDS)('%s fits', (_name, args) => {
+  it.each(COMMANDS)('%s fits', { timeout: 60_000 }, (_name, args) => {
     const r = runCli(args, env);
     expect(r.code).toBe(0);
     expect(width(r.stdout)).toBeLessThanOrEqual(limit);
   });
 });
 
-describe('plan table: --wide, --columns, and the explained plan', () => {
+describe('plan table: --wide, --columns, and the explained plan', { timeout: 60_000 }, () => {
   const m = example('llama3-70b.yaml');
   const plain = runCli(['plan', m]);
 
@@ -47,9 +47,9 @@ describe('plan table: --wide, --columns, and the explained plan', () => {
   });
 
   it('--wide prints every detailed column (the full table), wider than 100', () => {
-    const r = runCli(['plan', m, '--wide']);
+    const r = runCli(['plan', example('startup-1b.yaml'), '--top', '3', '--wide']);
     expect(r.stdout).toMatch(/TP\/PP\/VPP\/CP\/EP\/DP/);
-    expect(r.stdout).toMatch(/GPU-hours\s+cost\s+MFU\s+goodput\s+t CO2e\s+flags/);
+    expect(r.stdout).toMatch(/GPU-hours\s+cost\s+MFU\s+step range\s+cost range\s+goodput\s+t CO2e\s+flags/);
     expect(width(r.stdout)).toBeGreaterThan(100);
   });
 
