@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { gpuHourPrice } from '../catalog/index.js';
 import { GB, type AcceleratorSpec, type Offer, type Pricing } from '../schema/index.js';
 import { DEFAULT_TABLE_WIDTH, renderColumns, type Column, type TableView } from './columns.js';
-import { keyValueRows, num, type GridFormat } from './grid.js';
+import { keyValueRows, num, renderGrid, type GridFormat } from './grid.js';
 import { int } from './human.js';
 
 /**
@@ -48,8 +48,17 @@ export const OFFER_COLUMNS: Column<OfferRow>[] = [
 
 /** Accelerator list in columns (default view ≤ width; `--wide` all; `--columns` picks). */
 export function renderAcceleratorColumns(list: AccRow[], format: GridFormat, chalk: ChalkInstance, view: TableView = { width: DEFAULT_TABLE_WIDTH }): string {
+  if (format === 'csv') return renderGrid(ACCELERATOR_CSV_HEADERS, list.map(acceleratorCsvRow), 'csv', chalk);
   return renderColumns(ACCELERATOR_COLUMNS, list, format, chalk, view);
 }
+
+/** CSV: raw SI numbers, the unit in each header; empty for a format the part lacks. */
+const ACCELERATOR_CSV_HEADERS = ['id', 'name', 'memoryBytes', 'memoryBandwidthBytesPerSecond', 'bf16Tflops', 'fp8Tflops', 'fp4Tflops', 'scaleUpDomainSize',
+  'scaleUpBandwidthBytesPerSecond', 'scaleOutBitsPerSecondPerGpu', 'tdpWatts', 'year', 'fromUsdPerGpuHour'];
+const raw = (v: number | null): string => (v === null ? '' : String(v));
+const acceleratorCsvRow = ({ spec: a, fromPrice }: AccRow): string[] => [a.id, a.name, raw(a.memoryBytes), raw(a.memoryBandwidthBytesPerSecond), raw(a.peakTflops.bf16),
+  raw(a.peakTflops.fp8), raw(a.peakTflops.fp4), raw(a.scaleUp.domainSize), raw(a.scaleUp.bandwidthBytesPerSecond), raw(a.scaleOutBitsPerSecondPerGpu), raw(a.tdpWatts), String(a.year),
+  fromPrice === null ? '' : String(Math.round(fromPrice * 1e6) / 1e6)];
 
 /** Offers in columns, priced per accelerator-hour under `pricing`. */
 export function renderOfferColumns(offers: Offer[], pricing: Pricing, format: GridFormat, chalk: ChalkInstance, view: TableView = { width: DEFAULT_TABLE_WIDTH }): string {

@@ -71,3 +71,15 @@ describe('plan table: --wide, --columns, and the explained plan', { timeout: 60_
     expect(runCli(['catalog', 'accelerators', '--columns', 'idd']).code).toBe(2);
   });
 });
+
+describe('CSV is raw numbers with units in the headers', () => {
+  it('catalog accelerators --format csv', () => {
+    const r = runCli(['catalog', 'accelerators', '--format', 'csv', '--accelerator', 'h100-sxm']);
+    const [head, row] = r.stdout.trim().split('\n').map((l) => l.split(','));
+    const cell = (name: string) => row![head!.indexOf(name)]!;
+    expect(cell('memoryBytes')).toBe(String(80 * 2 ** 30));
+    expect(cell('bf16Tflops')).toBe('989');
+    expect(cell('fp4Tflops')).toBe('');
+    expect(Number(cell('fromUsdPerGpuHour'))).toBeGreaterThan(0);
+  });
+});
