@@ -7,6 +7,8 @@ export interface CliContext {
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width when stdout is one (process.stdout.columns). */
+  stdoutColumns?: number;
   exitCode: number;
 }
 

@@ -3,6 +3,7 @@ import { EXIT, TOOL, type CliContext } from './context.js';
 import { registerCommands } from './commands/index.js';
 import { guardStdout } from './stdout-guard.js';
 import { forbidRepeatedOptions } from './flags.js';
+import { usageError, wantsJson } from './usage-errors.js';
 
 function defaultContext(): CliContext {
   guardStdout(process.stdout, (t) => void process.stderr.write(t), (code) => process.exit(code));
@@ -14,6 +15,7 @@ function defaultContext(): CliContext {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
     exitCode: EXIT.ok,
   };
 }
@@ -25,14 +27,20 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
     .version(TOOL.version)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => undefined });
   registerCommands(program, ctx);
   forbidRepeatedOptions(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+      if (err.exitCode === 0) return EXIT.ok;
+      if (err.code !== 'commander.help') {
+        const out = usageError(err, wantsJson(argv));
+        ctx.stderr(out.stderr);
+        if (out.stdout) ctx.stdout(out.stdout);
+      }
+      return EXIT.invalidInput;
     }
     throw err;
   }

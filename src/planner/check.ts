@@ -1,4 +1,5 @@
-import type { PlanPoint } from '../schema/index.js';
+import type { Constraints, PlanPoint } from '../schema/index.js';
+import { checkRunInput } from '../schema/index.js';
 import { DEFAULT_DEADLINE_DAYS } from './request.js';
 import { evaluateGates, type BaselineFacts, type GateFacts, type GateVerdict } from './gates.js';
 import { plan } from './plan.js';
@@ -96,6 +97,7 @@ export interface CheckInput extends Omit<PlanInput, 'constraints'> {
 
 /** `trainplan check`: the planner searches, the gates judge. Returns the gated search's result for the report. */
 export function runCheck(input: CheckInput): { verdict: GateVerdict; result: PlanResult } {
+  checkRunInput(input, 'runCheck');
   const { constraints, baseline, maxIncreasePercent, catalogDigest, ...search } = input;
   let first: PlanResult | null = null;
   const run: PlanRunner = (c) => {

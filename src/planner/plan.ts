@@ -7,6 +7,7 @@ import { searchUnits } from './search.js';
 import { goodputContextOf, pointsAt, priceOfPoint, wallsAt, workUnits } from './units.js';
 import { RECOMPUTE, tpChoices } from './space.js';
 import type { Fix, PlanCapacity, PlanInput, PlannedRun, PlanResult, RejectReason, SearchStats } from './types.js';
+import { checkRunInput } from '../schema/index.js';
 
 /** Everything a search needs, resolved and validated once (throws InputError on bad input). */
 export interface PreparedPlan {
@@ -29,6 +30,7 @@ export function searchInputs(input: PlanInput): SearchInputs {
  * Pure: no I/O; bad input throws InputError; "nothing feasible" is a value (`infeasible`).
  */
 export function plan(input: PlanInput): PlanResult {
+  checkRunInput(input, 'plan');
   const prepared = preparePlan(input);
   const x = searchInputs(input);
   const units = workUnits(x, prepared.search);

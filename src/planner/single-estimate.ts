@@ -1,16 +1,18 @@
 import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
 import { estimate, gridFor, precisionSupport, unmeasuredWarning, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
-import { InputError, type Catalog, type Layout, type ModelConfig, type Offer, type Pricing, type TrainingConfig } from '../schema/index.js';
+import { checkEstimateFields, checkRunInput, layoutFromRequest, type LayoutRequest, InputError, type Catalog, type Layout, type ModelConfig, type Offer, type Pricing, type TrainingConfig } from '../schema/index.js';
 
 export interface EstimateRequest {
   model: ModelConfig;
   training: TrainingConfig;
   catalog: Catalog;
   accelerator: string;
-  layout: Layout;
+  /** `gpus` and any fields to pin; the rest take the CLI's defaults (precision: the training section's). */
+  layout: Layout | LayoutRequest;
   provider?: string;
   instance?: string;
-  pricing: Pricing;
+  /** Default on-demand. */
+  pricing?: Pricing;
   assumptions?: Partial<Assumptions>;
   /** Goodput/energy constants and grid intensity (see estimator/run-overheads.ts). */
   overheads?: RunOverheadsInput;
@@ -40,7 +42,16 @@ function topologyWarnings(layout: Layout, offer: Offer, domain: number): string[
   return out;
 }
 
-function chooseOffer(req: EstimateRequest): Offer | null {
+/** The request validated (the same zod schemas as the CLI's inputs) with every default filled. */
+function normalizeEstimateRequest(req: EstimateRequest): NormalizedRequest {
+  checkRunInput(req, 'estimateRequest');
+  const { pricing } = checkEstimateFields(req as unknown as Record<string, unknown>);
+  return { ...req, pricing, layout: layoutFromRequest(req.layout, req.training.precision) };
+}
+
+type NormalizedRequest = EstimateRequest & { layout: Layout; pricing: Pricing };
+
+function chooseOffer(req: NormalizedRequest): Offer | null {
   if (req.instance !== undefined) {
     if (req.provider === undefined) throw new InputError('INVALID_OPTION', '--instance needs --provider', { location: '--instance' });
     const offer = findOffer(req.catalog, req.provider, req.instance);
@@ -64,7 +75,8 @@ function chooseOffer(req: EstimateRequest): Offer | null {
  * under the pricing model. Without --instance the accelerator's reference interconnect is modelled
  * (its DGX/HGX fabric), so step times do not depend on which cloud happens to be cheapest.
  */
-export function estimateRequest(req: EstimateRequest): PricedEstimate {
+export function estimateRequest(request: EstimateRequest): PricedEstimate {
+  const req = normalizeEstimateRequest(request);
   const accelerator = getAccelerator(req.catalog, req.accelerator);
   const support = precisionSupport(accelerator, req.layout.precision);
   if (!support.ok) {

@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { BudgetProbe, BudgetResult } from '../economics/index.js';
+import type { Warning } from '../schema/index.js';
 import { goodputEnergyRows } from './goodput-lines.js';
+import { keyValueRows } from './grid.js';
 import { count, duration, percent, roundDeep, usd } from './human.js';
 
 /** What binds and how close the next size came: "the budget binds: 146B parameters (3% more) would not fit". */
@@ -18,7 +20,7 @@ export const progressLine = (p: BudgetProbe): string =>
   `${count(p.parameters)} parameters, ${count(p.tokens)} tokens on ${p.accelerators} accelerator(s): ${p.fits ? 'fits' : 'does not fit'} (closest plan at ${percent(p.margin)} of the tighter limit)`;
 
 /** Human output of `trainplan budget`. */
-export function renderBudget(r: BudgetResult, c: ChalkInstance, ask: { usd: number; days: number; params: number | null }): string {
+export function renderBudget(r: BudgetResult, c: ChalkInstance, ask: { usd: number; days: number; params: number | null }, width = 100): string {
   const p = r.plan;
   const e = p.estimate;
   const m = r.model;
@@ -37,12 +39,11 @@ export function renderBudget(r: BudgetResult, c: ChalkInstance, ask: { usd: numb
     ...goodputEnergyRows(e),
     ['scaling rule', r.rule],
   ];
-  const w = Math.max(...rows.map(([k]) => k.length));
-  return [c.bold(head), ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)].join('\n') + '\n';
+  return [c.bold(head), keyValueRows(rows, width)].join('\n') + '\n';
 }
 
 /** The `budget --json` document. */
-export function budgetDocument(tool: { name: string; version: string }, r: BudgetResult, input: Record<string, unknown>): string {
+export function budgetDocument(tool: { name: string; version: string }, r: BudgetResult, input: Record<string, unknown>, warnings: readonly Warning[] = []): string {
   const e = r.plan.estimate;
   const doc = {
     schemaVersion: 1,
@@ -58,6 +59,7 @@ export function budgetDocument(tool: { name: string; version: string }, r: Budge
       layout: e.layout, memory: e.memory, time: e.time, throughput: e.throughput, goodput: e.goodput, energy: e.energy, cost: e.cost },
     fit: r.fit,
     search: { planCalls: r.evaluations, probes: r.probes },
+    warnings,
   };
   return JSON.stringify(roundDeep(doc), null, 2) + '\n';
 }

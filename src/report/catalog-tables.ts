@@ -2,6 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { gpuHourPrice, offerKey, type staleOffers } from '../catalog/index.js';
 import { GB, type AcceleratorSpec, type Offer, type Pricing } from '../schema/index.js';
 import { num, renderGrid, type GridFormat } from './grid.js';
+import { renderAcceleratorCard } from './catalog-columns.js';
+import type { TableView } from './columns.js';
 
 const gb = (bytes: number): string => num(bytes / GB, 0);
 
@@ -28,7 +30,7 @@ export function renderOffersTable(offers: Offer[], pricing: Pricing, format: Gri
 }
 
 /** Everything about one accelerator, then the offers that carry it. */
-export function renderAcceleratorDetail(a: AcceleratorSpec, offers: Offer[], pricing: Pricing, format: GridFormat, chalk: ChalkInstance): string {
+export function renderAcceleratorDetail(a: AcceleratorSpec, offers: Offer[], pricing: Pricing, format: GridFormat, chalk: ChalkInstance, view?: TableView): string {
   const p = a.peakTflops;
   const facts: [string, string][] = [
     ['id', a.id], ['name', a.name], ['vendor', a.vendor], ['kind', a.kind], ['memory', `${gb(a.memoryBytes)} GB (${a.memoryBytes} bytes)`],
@@ -40,6 +42,7 @@ export function renderAcceleratorDetail(a: AcceleratorSpec, offers: Offer[], pri
     ['estimated fields', a.estimatedFields?.join(', ') || 'none'], ['notes', a.notes ?? ''],
     ...a.sources.map((s, i): [string, string] => [`source ${i + 1}`, s]),
   ];
+  if (format === 'table' && view) return renderAcceleratorCard(facts, a, offers, pricing, chalk, view);
   const head = renderGrid(['field', 'value'], facts.map(([k, v]) => [k, v]), format, chalk);
   const title = format === 'table' ? chalk.bold(`\nOffers carrying ${a.id} (${offers.length}):\n`) : '\n';
   return head + title + renderOffersTable(offers, pricing, format, chalk);

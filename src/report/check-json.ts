@@ -1,5 +1,5 @@
 import { planPointOf, type GateVerdict, type PlanResult } from '../planner/index.js';
-import type { CheckDocument, ModelConfig, PlanEntry, TrainingConfig } from '../schema/index.js';
+import type { CheckDocument, ModelConfig, PlanEntry, TrainingConfig, Warning } from '../schema/index.js';
 import { gateMessage, summaryLine } from './check-text.js';
 import { roundDeep } from './human.js';
 import { planEntry } from './plan-json.js';
@@ -14,7 +14,8 @@ export interface CheckDocInput {
   verdict: GateVerdict;
   /** The gated search, from `checkSearchSection(result)`. */
   search: CheckSearchSection;
-  warnings: string[];
+  /** Baseline notes (BASELINE_VERSION) and deriveWarnings() for the plans shown. */
+  warnings: readonly Warning[];
 }
 
 export interface CheckSearchSection {
@@ -56,7 +57,7 @@ export function buildCheckDocument(x: CheckDocInput): CheckDocument {
     changes: r.changes,
     plans,
     search: x.search.search,
-    warnings: [...x.warnings, ...x.search.fixes.map((f) => `to find a plan: ${f}`)],
+    warnings: [...x.warnings, ...x.search.fixes.map((f) => ({ code: 'PLAN_FIX', message: `to find a plan: ${f}` }))],
   };
   return roundDeep(doc);
 }

@@ -1,10 +1,11 @@
 import type { Estimate } from '../estimator/index.js';
+import type { Warning } from '../schema/index.js';
 import { roundDeep } from './human.js';
 import { layoutJson, type DocumentInputBase } from './layout-json.js';
 
 export interface EstimateDocInput extends DocumentInputBase {
   estimate: Estimate;
-  warnings: string[];
+  warnings: readonly Warning[];
   /** The layout fields given as `auto` and the values the search chose for them. */
   auto?: { fields: string[]; chosen: Record<string, number | string> };
 }

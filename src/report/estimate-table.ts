@@ -3,6 +3,7 @@ import type { Estimate } from '../estimator/index.js';
 import { count, duration, flops, gib, percent, usd } from './human.js';
 import { bandSuffix, withBand } from './range-format.js';
 import { goodputEnergyRows } from './goodput-lines.js';
+import { keyValueRows, wrapText } from './grid.js';
 
 const TIME_LABELS: Record<string, string> = {
   compute: 'compute (forward + backward)',
@@ -17,37 +18,42 @@ const TIME_LABELS: Record<string, string> = {
   overhead: 'per-step host overhead',
 };
 
-function rows(pairs: [string, string][]): string {
-  const w = Math.max(...pairs.map(([k]) => k.length));
-  return pairs.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n');
-}
+const rows = (pairs: [string, string][], width = 100): string => keyValueRows(pairs, width);
 
 function bar(fraction: number, width = 20): string {
   const n = Math.round(Math.max(0, Math.min(1, fraction)) * width);
   return '█'.repeat(n) + '·'.repeat(width - n);
 }
 
-/** The human breakdown printed by `trainplan estimate`: why a step takes what it takes. */
-export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): string {
-  const l = e.layout;
+/** "Memory per GPU" with its breakdown and fit, as `estimate` and `plan` print it. */
+export function memoryLines(e: Estimate, c: ChalkInstance): string[] {
   const m = e.memory;
-  const out: string[] = [];
-  out.push(c.bold(title));
-  out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
-  out.push(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}${l.recompute === 'partial' ? ` (${(l.recomputeBlocks ?? []).join(', ')})` : ''}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`);
-  out.push('', c.bold('Memory per GPU'));
   const fit = m.fits ? c.green(`fits (${gib(m.headroomBytes)} free)`) : c.red(`DOES NOT FIT (${gib(-m.headroomBytes)} over)`);
-  out.push(rows([
+  return [c.bold('Memory per GPU'), rows([
     ['weights', gib(m.breakdown.weights)],
     ['gradients', gib(m.breakdown.gradients)],
     ['optimizer states', gib(m.breakdown.optimizer)],
     ['activations', gib(m.breakdown.activations)],
     ['buffers + reserve', gib(m.breakdown.other)],
     ['total / capacity', `${gib(m.perGpuBytes)} / ${gib(m.capacityBytes)}  ${fit}`],
-  ]));
-  out.push('', c.bold(`Step time ${duration(e.time.stepSeconds)} ${bandSuffix(e.time.stepSeconds, e.time.stepSecondsRange)}`));
+  ])];
+}
+
+/** "Step time" with one bar per non-zero part, as `estimate` and `plan` print it. */
+export function stepTimeLines(e: Estimate, c: ChalkInstance): string[] {
   const parts = Object.entries(e.time.breakdown).filter(([, v]) => v > 0);
-  out.push(rows(parts.map(([k, v]) => [TIME_LABELS[k] ?? k, `${duration(v).padStart(10)}  ${bar(v / e.time.stepSeconds)} ${percent(v / e.time.stepSeconds)}`])));
+  return [c.bold(`Step time ${duration(e.time.stepSeconds)} ${bandSuffix(e.time.stepSeconds, e.time.stepSecondsRange)}`),
+    rows(parts.map(([k, v]) => [TIME_LABELS[k] ?? k, `${duration(v).padStart(10)}  ${bar(v / e.time.stepSeconds)} ${percent(v / e.time.stepSeconds)}`]))];
+}
+
+/** The human breakdown printed by `trainplan estimate`: why a step takes what it takes. */
+export function renderEstimate(e: Estimate, c: ChalkInstance, title: string, width = 100): string {
+  const l = e.layout;
+  const out: string[] = [];
+  out.push(c.bold(title));
+  out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
+  out.push(wrapText(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}${l.recompute === 'partial' ? ` (${(l.recomputeBlocks ?? []).join(', ')})` : ''}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`, width, 4));
+  out.push('', ...memoryLines(e, c), '', ...stepTimeLines(e, c));
   out.push('', c.bold('Throughput and totals'));
   out.push(rows([
     ['tokens / s', count(e.throughput.tokensPerSecond)],
@@ -57,7 +63,7 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): st
     ['training time', `${duration(e.time.totalSeconds)} ${bandSuffix(e.time.stepSeconds, e.time.stepSecondsRange)} (${count(e.time.steps)} steps)`],
     ['GPU-hours', count(e.cost.gpuHours)],
     ['cost', e.cost.usd === null ? 'n/a (no price for this accelerator)' : `${withBand(e.cost.usd, e.cost.usdRange, usd)} at $${e.cost.usdPerGpuHour?.toFixed(2)}/GPU-h (${e.cost.provider} ${e.cost.instance}, ${e.cost.pricing})`],
-  ]));
-  out.push('', c.bold('Goodput, energy and carbon'), rows(goodputEnergyRows(e)));
+  ], width));
+  out.push('', c.bold('Goodput, energy and carbon'), rows(goodputEnergyRows(e), width));
   return out.join('\n') + '\n';
 }

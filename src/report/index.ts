@@ -1,4 +1,6 @@
 export * from './grid.js';
+export * from './columns.js';
+export * from './warnings.js';
 export * from './catalog-json.js';
 export { renderAcceleratorsTable, renderOffersTable, renderAcceleratorDetail, formatStaleWarning } from './catalog-tables.js';
 export * from './human.js';
@@ -22,3 +24,6 @@ export * from './html-report.js';
 export * from './constraints-line.js';
 export * from './schedule-gantt.js';
 export * from './schedule-report.js';
+export * from './plan-columns.js';
+export * from './plan-explain.js';
+export * from './catalog-columns.js';

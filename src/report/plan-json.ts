@@ -1,9 +1,12 @@
 import type { PlannedRun, PlanResult } from '../planner/index.js';
+import type { Warning } from '../schema/index.js';
 import { roundDeep } from './human.js';
 import { layoutJson, type DocumentInputBase } from './layout-json.js';
 
 export interface PlanDocInput extends DocumentInputBase {
   result: PlanResult;
+  /** deriveWarnings() for the plans shown (default none). */
+  warnings?: readonly Warning[];
 }
 
 /** One plan as the contract names it; numbers are the estimator's, rounded like `estimate --json`. */
@@ -50,6 +53,7 @@ export function planDocument(x: PlanDocInput): string {
       skipped: r.search.skipped,
     },
     infeasible: r.infeasible,
+    warnings: x.warnings ?? [],
   };
   return JSON.stringify(roundDeep(doc), null, 2) + '\n';
 }

@@ -1,10 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { PlannedRun, PlanResult } from '../planner/index.js';
-import { renderGrid, type GridFormat } from './grid.js';
+import type { Offer, Warning } from '../schema/index.js';
+import { DEFAULT_TABLE_WIDTH, renderColumns, type TableView } from './columns.js';
+import { renderGrid, wrapText, type GridFormat } from './grid.js';
+import { count } from './human.js';
 import { constraintsLine } from './constraints-line.js';
-import { count, duration, gib, percent, usd } from './human.js';
-
-const HEADERS = ['#', 'frontier', 'accelerator', 'provider', 'instance × n', 'pricing', 'GPUs', 'TP/PP/VPP/CP/EP/DP', 'micro-batch', 'grad-acc', 'ZeRO', 'recompute', 'precision', 'headroom', 'step', 'days', 'GPU-hours', 'USD', 'MFU', 'goodput', 't CO2e'];
+import { PLAN_COLUMNS, type PlanRow } from './plan-columns.js';
+import { renderPlanExplanation, renderPlanHeader, skippedProviderLines, type PlanHeaderInput } from './plan-explain.js';
+import { FLAG_LEGEND, flagLetters, flagsFor, renderWarnings, type WarningFacts } from './warnings.js';
 
 /** CSV: one row per plan, machine-friendly column names with units, unrounded layout degrees. */
 const CSV_HEADERS = ['rank', 'frontier', 'accelerator', 'provider', 'instance', 'instances', 'pricing', 'gpus', 'tp', 'pp', 'vpp', 'cp', 'ep', 'dp', 'microBatch', 'gradientAccumulation', 'zero', 'recompute', 'precision', 'perGpuBytes', 'headroomBytes', 'stepSeconds', 'totalDays', 'gpuHours', 'usd', 'mfu', 'goodput', 'kgCo2e'];
@@ -21,72 +24,69 @@ function csvRow(p: PlannedRun): string[] {
   ];
 }
 
-function row(p: PlannedRun, human: boolean): string[] {
-  const e = p.estimate;
-  const l = p.layout;
-  return [
-    p.rank === null ? '-' : String(p.rank),
-    p.frontier ? '◆' : '',
-    p.accelerator,
-    p.provider,
-    `${p.instance} × ${p.instances}`,
-    p.pricing,
-    String(p.gpus),
-    `${l.tp}/${l.pp}/${l.vpp}/${l.cp}/${l.ep}/${l.dp}`,
-    String(l.microBatch),
-    String(l.gradientAccumulation),
-    String(l.zero),
-    l.recompute,
-    l.precision,
-    human ? gib(e.memory.headroomBytes) : String(e.memory.headroomBytes),
-    human ? duration(e.time.stepSeconds) : e.time.stepSeconds.toPrecision(6),
-    e.time.totalDays.toFixed(1),
-    human ? count(e.cost.gpuHours) : e.cost.gpuHours.toFixed(0),
-    human ? usd(e.cost.usd) : (e.cost.usd ?? 0).toFixed(2),
-    human ? percent(e.throughput.mfu) : e.throughput.mfu.toFixed(4),
-    human ? percent(e.goodput.goodput) : e.goodput.goodput.toFixed(4),
-    human ? (e.energy.kgCo2e / 1000).toFixed(1) : (e.energy.kgCo2e / 1000).toFixed(3),
-  ];
-}
-
 /** A plan that uses all of its offer's capacity: capacity, not price or speed, limits it. */
 const capacityLine = (p: PlannedRun): string =>
   `capacity: ${p.rank === null ? `frontier plan ${p.gpus} × ${p.instance}` : `#${p.rank}`} uses every GPU ${p.provider} ${p.instance} can supply (${p.capacity.maxInstances !== null ? `maxInstances ${p.capacity.maxInstances} × ${p.gpus / p.instances}` : `fleet of ${p.capacity.maxGpus}`}); more would need another offer`;
 
 /** Search counts and rejection reasons, one line each. */
-export function renderSearchSummary(r: PlanResult): string {
+export function renderSearchSummary(r: PlanResult, offers: readonly Offer[] = [], width = 100): string {
   const s = r.search;
-  const reasons = Object.entries(s.rejected.byReason).map(([k, v]) => `${k} ${v}`).join(', ');
+  const reasons = Object.entries(s.rejected.byReason).map(([k, v]) => `${k} ${count(v)}`).join(', ');
   const lines = [
     `searched ${s.accelerators.length} accelerator(s): ${count(s.evaluated)} candidate plans (${count(s.layouts)} layouts, ${count(s.estimated)} fully estimated), ${count(s.feasible)} feasible`,
     `rejected: ${reasons || 'none'}`,
   ];
   for (const k of s.skipped) lines.push(`skipped ${k.accelerator}: ${k.reason}`);
-  return lines.join('\n') + '\n';
+  lines.push(...skippedProviderLines(r, offers));
+  return lines.map((l) => wrapText(l, width)).join('\n') + '\n';
 }
 
-/** Plans best first with the cost–time frontier marked, the frontier beyond the top, and the search summary. */
-export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstance): string {
-  const human = format !== 'csv';
+/** Everything the human plan output may show besides the result; each part is optional. */
+export interface PlanRenderExtras {
+  view?: TableView;
+  /** Flags per row (L S U R) need the catalog and run date. */
+  flagFacts?: WarningFacts;
+  warnings?: readonly Warning[];
+  header?: PlanHeaderInput;
+}
+
+/** "MFU = model FLOPs ÷ dense bf16 peak" for the precisions the plans use. */
+const mfuLegend = (plans: readonly PlannedRun[]): string =>
+  `MFU: model FLOPs ÷ the accelerator's dense ${[...new Set(plans.map((p) => p.layout.precision))].sort().join('/')} peak · ◆ on the cost–time Pareto frontier`;
+
+/** Header, plans best first with the cost–time frontier marked, the frontier beyond the top, the best plan explained, warnings and the search summary. */
+export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstance, x: PlanRenderExtras = {}): string {
   if (format === 'csv') return renderGrid(CSV_HEADERS, r.plans.map(csvRow), 'csv', chalk);
+  const view = x.view ?? { width: DEFAULT_TABLE_WIDTH };
+  const rowOf = (p: PlannedRun): PlanRow => ({ plan: p, flags: x.flagFacts ? flagLetters(flagsFor(x.flagFacts, { accelerator: p.accelerator, provider: p.provider, instance: p.instance, gpus: p.gpus })) : '' });
   const parts: string[] = [];
+  if (x.header && format === 'table') parts.push(renderPlanHeader(r, x.header, chalk, view.width) + '\n');
   const objective = r.constraints.objective === 'cost' ? 'total cost' : 'time to train';
   if (r.plans.length) {
-    parts.push(chalk.bold(`Best plans by ${objective} (◆ = on the cost–time Pareto frontier)`) + '\n');
-    parts.push(constraintsLine(r.constraints) + '\n');
-    parts.push(renderGrid(HEADERS, r.plans.map((p) => row(p, human)), format, chalk));
     const extra = r.frontier.filter((f) => !r.plans.includes(f));
+    const pricings = new Set([...r.plans, ...extra].map((p) => p.pricing));
+    // One pricing model for every row: said once in the title instead of a column (default view only).
+    const oneP = pricings.size === 1 && !view.wide && !view.columns?.length ? [...pricings][0]! : null;
+    const columns = oneP ? PLAN_COLUMNS.filter((c) => c.id !== 'pricing') : PLAN_COLUMNS;
+    parts.push(chalk.bold(`Best plans by ${objective}${oneP ? `, ${oneP} prices` : ''}`) + '\n');
+    parts.push(renderColumns(columns, r.plans.map(rowOf), format, chalk, view));
     if (extra.length) {
       parts.push('\n' + chalk.bold('Pareto frontier beyond the top plans (cheapest first)') + '\n');
-      parts.push(renderGrid(HEADERS, extra.map((p) => row(p, human)), format, chalk));
+      parts.push(renderColumns(columns, extra.map(rowOf), format, chalk, view));
+    }
+    if (format === 'table') {
+      parts.push(wrapText(mfuLegend([...r.plans, ...extra]), view.width) + '\n');
+      if (x.flagFacts) parts.push(wrapText(FLAG_LEGEND, view.width, 7) + '\n');
+      parts.push('\n' + renderPlanExplanation(r, chalk));
     }
   } else if (r.infeasible) {
     parts.push(chalk.bold('No feasible plan: ') + r.infeasible.reason + '\n');
-    parts.push(constraintsLine(r.constraints) + '\n');
+    if (!x.header || format !== 'table') parts.push(constraintsLine(r.constraints) + '\n');
     for (const f of r.infeasible.fixes) parts.push(`  fix: ${f.message}\n`);
   }
   const capped = [...r.plans, ...r.frontier.filter((f) => !r.plans.includes(f))].filter((p) => p.capacity.atLimit);
-  if (capped.length) parts.push('\n' + capped.map(capacityLine).join('\n') + '\n');
-  parts.push('\n' + renderSearchSummary(r));
+  if (capped.length && format === 'table') parts.push('\n' + capped.map((p) => wrapText(capacityLine(p), view.width, 4)).join('\n') + '\n');
+  if (x.warnings?.length) parts.push('\n' + renderWarnings(x.warnings, view.width));
+  parts.push('\n' + renderSearchSummary(r, x.header?.catalog.offers ?? [], view.width));
   return parts.join('');
 }

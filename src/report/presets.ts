@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ModelPreset } from '../schema/index.js';
-import { renderGrid } from './grid.js';
+import { renderGrid, wrapText } from './grid.js';
+import { DEFAULT_TABLE_WIDTH, renderColumns, type Column, type TableView } from './columns.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -8,7 +9,26 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface RenderPresetsOptions {
   tool: { name: string; version: string };
   chalk: ChalkInstance;
+  view?: TableView;
 }
+
+type PresetRow = { preset: ModelPreset; source: number };
+
+/** Preset columns: the default view leaves headDim to --wide and drops attention when it does not fit. */
+export const PRESET_COLUMNS: Column<PresetRow>[] = [
+  { id: 'id', header: 'id', cell: (r) => r.preset.id, defaultView: true },
+  { id: 'layers', header: 'layers', cell: (r) => String(r.preset.model.layers), defaultView: true },
+  { id: 'hidden', header: 'hidden', cell: (r) => String(r.preset.model.hiddenSize), defaultView: true },
+  { id: 'heads', header: 'heads', cell: (r) => String(r.preset.model.attentionHeads), defaultView: true },
+  { id: 'kv', header: 'kv', cell: (r) => String(r.preset.model.kvHeads), defaultView: true },
+  { id: 'headDim', header: 'headDim', cell: (r) => String(r.preset.model.headDim) },
+  { id: 'ffn', header: 'ffn', cell: (r) => `${r.preset.model.ffnHiddenSize} ${r.preset.model.ffn}`, defaultView: true },
+  { id: 'vocab', header: 'vocab', cell: (r) => String(r.preset.model.vocabSize), defaultView: true },
+  { id: 'attention', header: 'attention', cell: (r) => r.preset.model.attention, defaultView: true, dropOrder: 1 },
+  { id: 'moe', header: 'moe', cell: (r) => moeSummary(r.preset), defaultView: true },
+  { id: 'mla', header: 'mla', cell: (r) => (r.preset.model.mla ? `kv${r.preset.model.mla.kvLoraRank}` : '-'), defaultView: true },
+  { id: 'src', header: 'src', cell: (r) => `[${r.source}]`, defaultView: true },
+];
 
 const COLUMNS = ['id', 'layers', 'hidden', 'heads', 'kv', 'headDim', 'ffn', 'vocab', 'attention', 'moe', 'mla', 'src'] as const;
 
@@ -82,8 +102,9 @@ export function renderPresets(presets: readonly ModelPreset[], format: OutputFor
     }
     case 'table': {
       const { index, lines } = sourceList(presets);
-      const grid = renderGrid([...COLUMNS], presets.map((p) => row(p, index(p))), 'table', opts.chalk);
-      return `${grid}${LEGEND}\n\nSources:\n${lines.join('\n')}\n`;
+      const view = opts.view ?? { width: DEFAULT_TABLE_WIDTH };
+      const grid = renderColumns(PRESET_COLUMNS, presets.map((p) => ({ preset: p, source: index(p) })), 'table', opts.chalk, view);
+      return `${grid}${wrapText(LEGEND, view.width)}\n\nSources:\n${lines.map((l) => wrapText(l, view.width, 4)).join('\n')}\n`;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { warningsSchema } from './warnings.js';
 import { recomputeSchema } from './layout.js';
 import { planPricingSchema, precisionSchema } from './units.js';
 import { catalogRefSchema, schemaVersionSchema, toolSchema } from './document.js';
@@ -83,7 +84,8 @@ export const checkDocumentSchema = z.strictObject({
   changes: changesSchema.nullable(),
   plans: z.array(planEntrySchema),
   search: searchSectionSchema,
-  warnings: z.array(z.string()),
+  /** Baseline notes, how to find a plan, prices, accelerators and sizes to double-check (warnings.ts codes). */
+  warnings: warningsSchema,
 });
 export type CheckDocument = z.infer<typeof checkDocumentSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { warningsSchema } from './warnings.js';
 import { modelConfigSchema } from './model.js';
 import { layoutSchema, recomputeSchema } from './layout.js';
 import { frameworkSchema, overlapSchema, recomputeBlockSchema } from './framework.js';
@@ -149,7 +150,8 @@ export const estimateDocumentSchema = z.strictObject({
   assumptions: assumptionsSectionSchema,
   /** Present when some layout flags were `auto`: which, and what the search chose. */
   auto: z.strictObject({ fields: z.array(z.string()), chosen: z.record(z.string(), z.union([z.number(), z.string()])), how: z.string() }).optional(),
-  warnings: z.array(z.string()),
+  /** The estimate's own notes (ESTIMATE_NOTE), prices, accelerator and size to double-check (warnings.ts codes). */
+  warnings: warningsSchema,
 });
 export type EstimateDocument = z.infer<typeof estimateDocumentSchema>;
 

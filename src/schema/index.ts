@@ -20,3 +20,6 @@ export * from './goodput-document.js';
 export * from './catalog-diff-document.js';
 export * from './portfolio.js';
 export * from './schedule-document.js';
+export * from './warnings.js';
+export * from './more-documents.js';
+export * from './library-request.js';

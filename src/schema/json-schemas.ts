@@ -7,6 +7,8 @@ import { checkDocumentSchema } from './check-document.js';
 import { catalogDiffDocumentSchema } from './catalog-diff-document.js';
 import { scheduleDocumentSchema } from './schedule-document.js';
 import { portfolioFileSchema } from './portfolio.js';
+import { errorDocumentSchema } from './document.js';
+import { budgetDocumentSchema, catalogAcceleratorsDocumentSchema, catalogOffersDocumentSchema, catalogShowDocumentSchema, fleetDocumentSchema, presetsDocumentSchema } from './more-documents.js';
 
 /**
  * Input files (model, catalog) are closed: an unknown key is an error, as the loaders say.
@@ -22,6 +24,13 @@ const SOURCES = [
   { file: 'catalog-diff.schema.json', schema: catalogDiffDocumentSchema, io: 'output', title: 'trainplan catalog diff --json' },
   { file: 'portfolio.schema.json', schema: portfolioFileSchema, io: 'input', title: 'trainplan portfolio file (trainplan schedule)' },
   { file: 'schedule.schema.json', schema: scheduleDocumentSchema, io: 'output', title: 'trainplan schedule --json' },
+  { file: 'presets.schema.json', schema: presetsDocumentSchema, io: 'output', title: 'trainplan presets --json' },
+  { file: 'fleet.schema.json', schema: fleetDocumentSchema, io: 'output', title: 'trainplan fleet --json' },
+  { file: 'budget.schema.json', schema: budgetDocumentSchema, io: 'output', title: 'trainplan budget --json' },
+  { file: 'catalog-accelerators.schema.json', schema: catalogAcceleratorsDocumentSchema, io: 'output', title: 'trainplan catalog accelerators --json' },
+  { file: 'catalog-offers.schema.json', schema: catalogOffersDocumentSchema, io: 'output', title: 'trainplan catalog offers --json' },
+  { file: 'catalog-show.schema.json', schema: catalogShowDocumentSchema, io: 'output', title: 'trainplan catalog show <id> --json' },
+  { file: 'error.schema.json', schema: errorDocumentSchema, io: 'output', title: 'trainplan: the error document any command prints on stdout in JSON mode when it fails' },
 ] as const;
 
 export type JsonSchemaFile = (typeof SOURCES)[number]['file'];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { layoutPinsSchema } from './layout.js';
 import { modelConfigSchema } from './model.js';
 import { planPricingSchema } from './units.js';
+import { warningsSchema } from './warnings.js';
 import {
   catalogRefSchema, resolvedLayoutSchema, runSections, schemaVersionSchema, toolSchema, trainingConfigSchema,
 } from './document.js';
@@ -87,5 +88,7 @@ export const planDocumentSchema = z.strictObject({
   frontier: z.array(planEntrySchema),
   search: searchSectionSchema,
   infeasible: infeasibleSchema.nullable(),
+  /** Low-confidence or stale prices, unmeasured accelerators, sizes outside the validated range (warnings.ts). */
+  warnings: warningsSchema,
 });
 export type PlanDocument = z.infer<typeof planDocumentSchema>;

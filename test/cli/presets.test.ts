@@ -22,7 +22,7 @@ describe('trainplan presets', () => {
     const r = trainplan('presets');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const id of CONTRACT_IDS) expect(r.stdout).toMatch(new RegExp(`│ ${id.replace('.', '\\.')} `));
+    for (const id of CONTRACT_IDS) expect(r.stdout).toMatch(new RegExp(`^${id.replace('.', '\\.')} `, 'm'));
     expect(r.stdout).toMatch(/Brown et al\. 2020/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });

@@ -51,5 +51,6 @@ export function aPlanDocument(opts: { plans?: PlanPoint[]; model?: object; train
     frontier: plans.slice(0, 1).map((p) => aPlanEntry(p, 1)),
     search: { evaluated: 100, feasible: 10, rejected: { byReason: { oom: 90 } }, layouts: 50, estimated: 20, accelerators: ['h100-sxm'], skipped: [] },
     infeasible: plans.length ? null : { reason: 'no layout fits', fixes: [] },
+    warnings: [],
   };
 }

@@ -75,6 +75,6 @@ describe('check document and renderers', () => {
     const t = renderCheckTable(regression(), 'table', plain);
     expect(t).not.toMatch(/\x1b\[/);
     expect(t.split('\n')[0]).toMatch(/^FAIL: /);
-    expect(renderCheckTable(checkDoc(), 'csv', plain).split('\n')[0]).toBe('gate,status,limit,actual,detail');
+    expect(renderCheckTable(checkDoc(), 'csv', plain).split('\n')[0]).toBe('gate,subject,metric,status,unit,limit,actual,excess,excessPercent,detail');
   });
 });

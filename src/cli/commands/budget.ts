@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { largestComputeOptimal, mostTokens, type BudgetProbe } from '../../economics/index.js';
 import { loadCatalog } from '../../io/index.js';
-import { budgetDocument, progressLine, renderBudget } from '../../report/index.js';
+import { budgetDocument, deriveWarnings, progressLine, renderBudget, renderWarnings } from '../../report/index.js';
+import { runDate, viewFor } from '../run-context.js';
 import { pricingSchema, type Constraints } from '../../schema/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 import { chalkFor } from './catalog-options.js';
@@ -37,7 +38,8 @@ export function registerBudget(program: Command, ctx: CliContext, deps: Economic
           return EXIT.gateFailed;
         }
         const input = { usd, days, params, constraints, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
-        ctx.stdout(jsonOut(o) ? budgetDocument(TOOL, r, input) : renderBudget(r, chalkFor({ color: o.color }, ctx), { usd, days, params }));
+        const warnings = deriveWarnings({ runDate: runDate(ctx), catalog, uses: [{ accelerator: r.plan.accelerator, provider: r.plan.provider, instance: r.plan.instance, gpus: r.plan.gpus }] });
+        ctx.stdout(jsonOut(o) ? budgetDocument(TOOL, r, input, warnings) : renderBudget(r, chalkFor({ color: o.color }, ctx), { usd, days, params }, viewFor({}, ctx).width) + (warnings.length ? '\n' + renderWarnings(warnings, viewFor({}, ctx).width) : ''));
         return EXIT.ok;
       }));
 }

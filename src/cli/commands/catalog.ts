@@ -5,6 +5,7 @@ import * as report from '../../report/index.js';
 import { GB, type Catalog, type Offer } from '../../schema/index.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
 import { registerCatalogImport } from './catalog-import.js';
+import { addTableOptions, viewFor, type TableFlags } from '../run-context.js';
 import { addCatalogOptions, addOfferCompareOptions, chalkFor, gridFormat, isJson, numberFlag, type CatalogOpts } from './catalog-options.js';
 
 const filters = (o: CatalogOpts) => {
@@ -21,12 +22,13 @@ export function registerCatalog(program: Command, ctx: CliContext): void {
   const catalog = program.command('catalog').description('accelerators and offers in the hardware catalog');
   const load = (o: CatalogOpts) => loadCatalog({ files: o.catalog, env: ctx.env });
 
-  addCatalogOptions(catalog.command('accelerators').description('accelerator specs, cheapest first')).action((o: CatalogOpts) =>
+  addTableOptions(addCatalogOptions(catalog.command('accelerators').description('accelerator specs, cheapest first'))).action((o: CatalogOpts & TableFlags) =>
     runAction(ctx, isJson(o), () => {
       const c = load(o);
       const f = filters(o);
+      report.chooseColumns(report.ACCELERATOR_COLUMNS, o);
       const rows = acceleratorsByPrice(c, { ...f, ids: f.accelerators });
-      ctx.stdout(isJson(o) ? report.acceleratorsDocument(TOOL, c, rows.map((r) => r.spec)) : report.renderAcceleratorsTable(rows, gridFormat(o), chalkFor(o, ctx)));
+      ctx.stdout(isJson(o) ? report.acceleratorsDocument(TOOL, c, rows.map((r) => r.spec)) : report.renderAcceleratorColumns(rows, gridFormat(o), chalkFor(o, ctx), viewFor(o, ctx)));
       return 0;
     }));
 
@@ -47,13 +49,14 @@ export function registerCatalog(program: Command, ctx: CliContext): void {
       return 0;
     }));
 
-  addCatalogOptions(catalog.command('show <id>').description('everything about one accelerator and the offers carrying it')).action((id: string, o: CatalogOpts) =>
+  addTableOptions(addCatalogOptions(catalog.command('show <id>').description('everything about one accelerator and the offers carrying it'))).action((id: string, o: CatalogOpts & TableFlags) =>
     runAction(ctx, isJson(o), () => {
       const c = load(o);
+      report.chooseColumns(report.OFFER_COLUMNS, o);
       const spec = getAccelerator(c, id);
       const f = filters(o);
       const offers = filterOffers(c, { ...f, accelerators: [id] });
-      ctx.stdout(isJson(o) ? report.acceleratorDetailDocument(TOOL, c, spec, offers) : report.renderAcceleratorDetail(spec, offers, f.pricing, gridFormat(o), chalkFor(o, ctx)));
+      ctx.stdout(isJson(o) ? report.acceleratorDetailDocument(TOOL, c, spec, offers) : report.renderAcceleratorDetail(spec, offers, f.pricing, gridFormat(o), chalkFor(o, ctx), viewFor(o, ctx)));
       warnStale(ctx, c, offers);
       return 0;
     }));

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { readBaseline } from '../../io/index.js';
 import { baselineFacts, type BaselineFacts } from '../../planner/index.js';
-import { InputError, SCHEMA_VERSION } from '../../schema/index.js';
+import { InputError, SCHEMA_VERSION, type Warning } from '../../schema/index.js';
 import { TOOL } from '../context.js';
 import type { PlanOpts } from './plan.js';
 
@@ -38,7 +38,7 @@ export function percentFlag(value: string | undefined, flag: string): number | u
 export interface BaselineInput {
   facts: BaselineFacts | null;
   doc: { file: string; maxIncreasePercent: number | null } | null;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /** --baseline and --max-increase, validated together. */
@@ -54,6 +54,6 @@ export function baselineFromFlags(o: CheckOpts, modelName?: string): BaselineInp
     throw new InputError('BASELINE_OTHER_MODEL', `the baseline is for model "${before}", this check is for "${modelName}"`, { location: o.baseline, suggestion: 'pass --baseline-any-model to compare different models' });
   }
   const facts = baselineFacts(doc);
-  const warnings = facts.toolVersion === TOOL.version ? [] : [`the baseline was written by trainplan ${facts.toolVersion} (this is ${TOOL.version}, schemaVersion ${SCHEMA_VERSION}); estimates may differ for reasons other than your change`];
+  const warnings = facts.toolVersion === TOOL.version ? [] : [{ code: 'BASELINE_VERSION', message: `the baseline was written by trainplan ${facts.toolVersion} (this is ${TOOL.version}, schemaVersion ${SCHEMA_VERSION}); estimates may differ for reasons other than your change` }];
   return { facts, doc: { file: basename(o.baseline), maxIncreasePercent: max }, warnings };
 }

@@ -11,18 +11,19 @@ import { assertFinitePlans } from '../finite-result.js';
 import { withConstraintLocation } from '../constraint-location.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { baselineFromFlags, addCheckOptions, type CheckOpts } from './check-options.js';
-import { addPlanOptions, constraintSourcesOf, mergeConstraints, out } from './plan.js';
+import { addPlanOptions, constraintSourcesOf, mergeConstraints, out, planWarningFacts } from './plan.js';
+import { withFramework } from './stack-options.js';
+import { pinsFromFlags } from './layout-flags.js';
+import { runDate, viewFor } from '../run-context.js';
 
 /** `check --format html`: the report page of the check's search, its verdict first (a CI artifact). */
 function checkHtml(file: string, loaded: ReturnType<typeof loadModelFile>, catalog: { snapshotDate: string; digest: string }, result: Parameters<typeof report.planDocument>[0]['result'], doc: ReturnType<typeof report.buildCheckDocument>) {
   const plan = JSON.parse(report.planDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog, result })) as PlanDocument;
   return report.renderHtmlReport({
     title: `trainplan check: ${loaded.file.name ?? loaded.model.name}`, doc: plan, candidates: [], economics: null,
-    warnings: doc.warnings, verdict: { verdict: doc.verdict === 'pass' ? 'pass' : 'fail', summary: doc.summary },
+    warnings: doc.warnings.map((w) => w.message), verdict: { verdict: doc.verdict === 'pass' ? 'pass' : 'fail', summary: doc.summary },
   });
 }
-import { withFramework } from './stack-options.js';
-import { pinsFromFlags } from './layout-flags.js';
 
 /** `trainplan check <model.yaml>`: plan, then gate on budget, deadline and regression vs a baseline. Exit 1 when a gate fails. */
 export function registerCheck(program: Command, ctx: CliContext): void {
@@ -37,16 +38,19 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const catalogRef = { snapshotDate: catalog.snapshotDate, digest: catalog.digest };
       const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), pins: pinsFromFlags(o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
       assertFinitePlans(result.plans);
-      const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: baseline.warnings });
+      const derived = report.deriveWarnings(planWarningFacts(result, catalog, loaded.training.sequenceLength, runDate(ctx)));
+      const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: [...baseline.warnings, ...derived] });
       const format = o.format === 'markdown' || o.format === 'html' ? o.format : isJson(out(o)) ? 'json' : gridFormat(out(o));
+      const view = viewFor(o, ctx);
       const text = format === 'json' ? report.checkJson(doc) : format === 'markdown' ? report.renderCheckMarkdown(doc)
         : format === 'html' ? await checkHtml(file, loaded, catalogRef, result, doc)
-          : report.renderCheckTable(doc, format, chalkFor(out(o), ctx));
+          : report.renderCheckTable(doc, format, chalkFor(out(o), ctx), view);
       if (o.out !== undefined) {
         writeOutputAtomic(o.out, text, { followSymlinks: o.followSymlinks === true });
         ctx.stderr(`${doc.summary}\n`);
       } else ctx.stdout(text);
-      if (format !== 'json' && format !== 'markdown' && format !== 'html') for (const w of doc.warnings) ctx.stderr(`trainplan: warning: ${w}\n`);
+      if (format === 'json' && doc.verdict !== 'pass') ctx.stderr(`${doc.summary}\n`);
+      if (format === 'csv') for (const w of doc.warnings) ctx.stderr(`trainplan: warning: ${w.message}\n`);
       return doc.verdict === 'pass' ? EXIT.ok : EXIT.gateFailed;
     }));
 }

@@ -23,7 +23,7 @@ export const collectIds = (value: string, prev: string[] = []): string[] => [...
 export function addEconomicsOptions(cmd: Command): Command {
   return cmd
     .option('--json', 'print one JSON document')
-    .addOption(new Option('--format <format>', 'table or json').choices(['table', 'json']))
+    .addOption(new Option('--format <format>', 'output format (fleet and budget print tables or JSON)').choices(['table', 'json']))
     .option('--catalog <file>', 'user catalog merged over the built-in one (repeatable; may hold fleets:)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--accelerators <ids>', 'only these accelerators (comma-separated)', collectIds)
     .option('--providers <ids>', 'only these providers (comma-separated)', collectIds)

@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadCatalog, loadGridIntensity, loadModelFile } from '../../io/index.js';
 import { estimateRequest } from '../../planner/index.js';
-import { autoLine, estimateDocument, renderEstimate } from '../../report/index.js';
+import { autoLine, deriveWarnings, estimateDocument, noteWarnings, renderEstimate, renderWarnings } from '../../report/index.js';
+import { runDate, viewFor } from '../run-context.js';
 import { InputError } from '../../schema/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 import { chalkFor } from './catalog-options.js';
@@ -30,11 +31,13 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
       if (!result.ok) throw new InputError(`LAYOUT_${result.problem.reason.toUpperCase().replace(/-/g, '_')}`, result.problem.message, { location: 'layout', ...(result.problem.suggestion ? { suggestion: result.problem.suggestion } : {}) });
       const e = result.estimate;
       assertFiniteEstimate(e);
+      const derived = deriveWarnings({ runDate: runDate(ctx), catalog, uses: [{ accelerator: e.accelerator, provider: e.cost.provider, instance: e.cost.instance, gpus: e.layout.gpus }], sequenceLength: loaded.training.sequenceLength });
       if (o.json === true || o.format === 'json') {
-        ctx.stdout(estimateDocument({ tool: TOOL, modelFile: basename(path), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: e, warnings, ...(auto ? { auto } : {}) }));
+        ctx.stdout(estimateDocument({ tool: TOOL, modelFile: basename(path), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: e, warnings: [...noteWarnings('ESTIMATE_NOTE', warnings), ...derived], ...(auto ? { auto } : {}) }));
       } else {
-        ctx.stdout(renderEstimate(e, chalkFor(o, ctx), `${loaded.file.name ?? loaded.model.name} — ${basename(path)}`));
+        ctx.stdout(renderEstimate(e, chalkFor(o, ctx), `${loaded.file.name ?? loaded.model.name} — ${basename(path)}`, viewFor({}, ctx).width));
         if (auto) ctx.stdout(autoLine(auto));
+        if (derived.length) ctx.stdout('\n' + renderWarnings(derived, viewFor({}, ctx).width));
       }
       for (const w of warnings) ctx.stderr(`trainplan: warning: ${w}\n`);
       if (!e.memory.fits) ctx.stderr(`trainplan: ${e.layout.gpus} × ${e.accelerator} do not fit this layout in memory (${(e.memory.perGpuBytes / 2 ** 30).toFixed(1)} GiB per GPU needed, ${(e.memory.capacityBytes / 2 ** 30).toFixed(1)} GiB available)\n`);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { fleetWorkload } from '../../economics/index.js';
 import { loadCatalog, loadFleets, loadPurchasePrices } from '../../io/index.js';
-import { fleetDocument, renderFleet } from '../../report/index.js';
+import { deriveWarnings, fleetDocument, renderFleet, renderWarnings } from '../../report/index.js';
+import { runDate, viewFor } from '../run-context.js';
 import { InputError, didYouMean, fleetWarnings } from '../../schema/index.js';
 import { capexPerGpu } from '../../economics/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
@@ -37,7 +38,9 @@ export function registerFleet(program: Command, ctx: CliContext, deps: Economics
           return EXIT.gateFailed;
         }
         const input = { models: models.map((m) => m.name), runsPerYear, horizonYears, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
-        ctx.stdout(jsonOut(o) ? fleetDocument(TOOL, r.report, input) : renderFleet(r.report, chalkFor({ color: o.color }, ctx), horizonYears));
+        const uses = r.report.runs.map((x) => ({ accelerator: r.report.accelerator, provider: x.plan.provider, instance: x.plan.instance, gpus: x.gpus }));
+        const warnings = deriveWarnings({ runDate: runDate(ctx), catalog, uses });
+        ctx.stdout(jsonOut(o) ? fleetDocument(TOOL, r.report, input, warnings) : renderFleet(r.report, chalkFor({ color: o.color }, ctx), horizonYears, viewFor({}, ctx).width) + (warnings.length ? '\n' + renderWarnings(warnings, viewFor({}, ctx).width) : ''));
         return EXIT.ok;
       }));
 }

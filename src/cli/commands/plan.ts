@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { loadCatalog, loadGridIntensity, loadModelFile } from '../../io/index.js';
 import * as report from '../../report/index.js';
 import { CONSTRAINT_KEYS, DEFAULT_DEADLINE_DAYS, type ConstraintKey, type PlanConstraints } from '../../planner/index.js';
-import { InputError, parseCount, planPricingSchema, type Constraints, type PlanPricing } from '../../schema/index.js';
+import { InputError, parseCount, planPricingSchema, type Catalog, type Constraints, type PlanPricing } from '../../schema/index.js';
 import { withOwnedFleets } from './owned-offers.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
 import { intFlag } from '../flags.js';
@@ -13,6 +13,9 @@ import { defaultThreads, planInParallel } from '../parallel-plan.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { withFramework } from './stack-options.js';
 import { pinsFromFlags, type LayoutPinOpts } from './layout-flags.js';
+import { addTableOptions, runDate, viewFor } from '../run-context.js';
+import type { PlanResult } from '../../planner/index.js';
+import type { WarningFacts } from '../../report/index.js';
 
 export interface PlanOpts extends LayoutPinOpts {
   json?: boolean;
@@ -30,6 +33,14 @@ export interface PlanOpts extends LayoutPinOpts {
   objective?: string;
   top?: string;
   allowFp8?: boolean;
+  wide?: boolean;
+  columns?: string[];
+}
+
+/** The plans and frontier a command shows, as warning facts at the run date. */
+export function planWarningFacts(result: PlanResult, catalog: Catalog, sequenceLength: number, today: string): WarningFacts {
+  const uses = [...result.plans, ...result.frontier].map((p) => ({ accelerator: p.accelerator, provider: p.provider, instance: p.instance, gpus: p.gpus }));
+  return { runDate: today, catalog, uses, sequenceLength };
 }
 
 /** The output options, shaped as the shared catalog helpers expect (html is check's and report's, not a grid). */
@@ -104,7 +115,7 @@ export function progressReporter(ctx: CliContext): { tick: (done: number, total:
 
 /** The search options `plan` and `check` share (flags over the model file's constraints, output format). */
 export function addPlanOptions(cmd: Command): Command {
-  return cmd
+  return addTableOptions(cmd)
     .option('--accelerators <ids>', 'only these accelerators (comma-separated, repeatable)', collect)
     .option('--providers <ids>', 'only these providers (comma-separated, repeatable)', collect)
     .option('--pricing <models>', `pricing models to compare: ${planPricingSchema.options.join(', ')} (comma-separated; owned = fleets: in a --catalog file)`, collect)
@@ -138,6 +149,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .action((file: string, o: PlanOpts) =>
       runAction(ctx, isJson(out(o)), async () => {
         if (o.format === 'html') throw new InputError('INVALID_OPTION', 'plan prints table, csv, markdown or json; for HTML use `trainplan report`', { location: '--format' });
+        report.chooseColumns(report.PLAN_COLUMNS, o);
         const loaded = withFramework(loadModelFile(file), o.framework);
         const constraints = mergeConstraints(loaded.constraints, o);
         const top = intFlag(o.top, '--top');
@@ -151,12 +163,16 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         });
         progress.end();
         assertFinitePlans(result.plans);
+        const today = runDate(ctx);
+        const facts = planWarningFacts(result, catalog, loaded.training.sequenceLength, today);
+        const warnings = report.deriveWarnings(facts);
         if (isJson(out(o))) {
-          ctx.stdout(report.planDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, result }));
+          ctx.stdout(report.planDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, result, warnings }));
         } else {
-          ctx.stdout(report.renderPlan(result, gridFormat(out(o)), chalkFor(out(o), ctx)));
-          if (result.infeasible) ctx.stderr(`trainplan: no feasible plan: ${result.infeasible.reason}\n`);
+          const header = { modelName: `${loaded.file.name ?? loaded.model.name} — ${basename(file)}`, model: loaded.model, training: loaded.training, catalog, runDate: today };
+          ctx.stdout(report.renderPlan(result, gridFormat(out(o)), chalkFor(out(o), ctx), { view: viewFor(o, ctx), flagFacts: facts, warnings, header }));
         }
+        if (result.infeasible) ctx.stderr(`trainplan: no feasible plan: ${result.infeasible.reason}\n`);
         return result.plans.length ? 0 : 1;
       }),
     );

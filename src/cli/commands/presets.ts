@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Option, type Command } from 'commander';
 import { MODEL_PRESETS } from '../../schema/index.js';
-import { OUTPUT_FORMATS, renderPresets, type OutputFormat } from '../../report/index.js';
+import { chooseColumns, OUTPUT_FORMATS, PRESET_COLUMNS, renderPresets, type OutputFormat } from '../../report/index.js';
+import { addTableOptions, viewFor, type TableFlags } from '../run-context.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 
 interface PresetsOptions {
@@ -20,16 +21,17 @@ function chalkFor(color: boolean, ctx: CliContext): ChalkInstance {
 
 /** `trainplan presets`: the built-in model shapes and where each comes from. */
 export function registerPresets(program: Command, ctx: CliContext): void {
-  program
+  const cmd = program
     .command('presets')
     .description('built-in model presets')
     .option('--json', 'same as --format json')
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
-    .option('--no-color', 'disable colour')
-    .action(async (opts: PresetsOptions) => {
+    .option('--no-color', 'disable colour');
+  addTableOptions(cmd).action(async (opts: PresetsOptions & TableFlags) => {
       const format = opts.json ? 'json' : opts.format;
       await runAction(ctx, format === 'json', () => {
-        ctx.stdout(renderPresets(MODEL_PRESETS, format, { tool: TOOL, chalk: chalkFor(opts.color, ctx) }));
+        chooseColumns(PRESET_COLUMNS, opts);
+        ctx.stdout(renderPresets(MODEL_PRESETS, format, { tool: TOOL, chalk: chalkFor(opts.color, ctx), view: viewFor(opts, ctx) }));
         return EXIT.ok;
       });
     });
