@@ -52,3 +52,16 @@ describe('trainplan catalog offers as a comparison tool', () => {
     expect(runCli(['catalog', 'offers', '--sort', 'cheapest']).code).toBe(2);
   });
 });
+
+describe('trainplan catalog accelerators: unpriced parts', () => {
+  it('says "unpriced" in the table and unpriced: true in JSON for parts no offer prices', () => {
+    const doc = JSON.parse(runCli(['catalog', 'accelerators', '--json']).stdout) as { accelerators: { id: string; unpriced: boolean }[] };
+    const unpriced = doc.accelerators.filter((a) => a.unpriced).map((a) => a.id);
+    expect(unpriced).toEqual(expect.arrayContaining(['tpu7x', 'trn3', 'gb300', 'gaudi3']));
+    const offered = new Set(offers([]).map((o) => o.accelerator));
+    for (const id of unpriced) expect(offered.has(id), id).toBe(false);
+    const table = runCli(['catalog', 'accelerators']).stdout.split('\n');
+    expect(table.find((l) => l.includes(' tpu7x '))).toContain('unpriced');
+    expect(table.find((l) => l.includes(' h100-sxm '))).not.toContain('unpriced');
+  });
+});
