@@ -31,6 +31,14 @@ describe('trainplan catalog offers as a comparison tool', () => {
     expect(sameAcc.map(pf)).toEqual([...sameAcc.map(pf)].sort((a, b) => a - b));
   });
 
+  it('JSON offers carry $/effective-PFLOP-h per pricing model, consistent with --sort pflop-hour', () => {
+    const list = offers(['--sort', 'pflop-hour', '--accelerator', 'h100-sxm,b200,mi300x']) as (O & { usdPerEffectivePflopHour: Record<string, number | null> })[];
+    const od = list.map((o) => o.usdPerEffectivePflopHour.onDemand).filter((v): v is number => v !== null);
+    expect(od.length).toBeGreaterThan(5);
+    expect(od).toEqual([...od].sort((a, b) => a - b));
+    for (const o of list) if (o.usdPerGpuHour.onDemand === null) expect(o.usdPerEffectivePflopHour.onDemand).toBeNull();
+  });
+
   it('JSON offers carry priceConfidence and maxInstances', () => {
     for (const o of offers([])) {
       expect(['list', 'reseller', 'third-party']).toContain(o.priceConfidence);
