@@ -83,7 +83,8 @@ export function importSkypilot(t: CsvTable, opts: ImportOptions & { provider: st
       acceleratorCount: g.count,
       regions,
       usdPerHour: { onDemand: od?.price ?? null, spot: sp?.spot ?? null, reserved1y: null, reserved3y: null },
-      priceConfidence: opts.priceConfidence ?? 'list',
+      // SkyPilot republishes provider prices: an aggregator, 'reseller' by the catalog's source policy.
+      priceConfidence: opts.priceConfidence ?? 'reseller',
       asOf: opts.asOf,
       source: opts.source ?? `SkyPilot catalog CSV ${t.file.split('/').pop()} (${opts.provider}), imported with trainplan catalog import`,
       ...(notes ? { notes } : {}),

@@ -24,6 +24,9 @@ describe('trainplan catalog import (golden)', () => {
     ['import-skypilot-memory.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-memory.csv'), '--provider', 'x', '--as-of', '2026-11-30']],
     // a row without a Region (SkyPilot's Seeweb file has them) keeps the offer, region "unspecified"
     ['import-skypilot-empty-region.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-empty-region.csv'), '--provider', 'seeweb', '--as-of', '2026-11-30']],
+    // a real file, verbatim (skypilot-org/skypilot-catalog catalogs/v7/mithril/vms.csv @1ba9415d): Price and SpotPrice
+    // before Region, no AvailabilityZone, GpuInfo last; A100 rows are 80 GB by GpuInfo; cheapest region first
+    ['import-skypilot-mithril-v7.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-mithril-v7.csv'), '--provider', 'mithril', '--as-of', '2025-01-01']],
     ['import-csv-quotes.txt', ['catalog', 'import', '--from', 'csv', fx('quotes.csv')]],
     ['import-csv-bad-quote.txt', ['catalog', 'import', '--from', 'csv', fx('bad-quote.csv')]],
     ['import-csv-bad-pricing.txt', ['catalog', 'import', '--from', 'csv', fx('bad-pricing.csv')]],
