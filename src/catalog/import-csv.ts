@@ -11,6 +11,8 @@ const PRICE_KEY: Record<Pricing, keyof UsdPerHour> = { 'on-demand': 'onDemand', 
 
 interface Draft {
   row: OfferRow;
+  /** The asOf of each pricing model's line. */
+  dates: Partial<Record<keyof UsdPerHour, string>>;
   sources: string[];
   notes: string[];
   accField: CsvField;
@@ -20,7 +22,7 @@ interface Draft {
  * Plain CSV, one price per line (`provider,instance,accelerator,count,pricing,usdPerHour,region,asOf,source`),
  * so quotes can be pasted from an e-mail or a spreadsheet. Lines with the same provider and instance merge
  * into one offer: one price per pricing model, regions in order of appearance, asOf = the oldest line's
- * date (the catalog's rule), sources joined. Accelerator: our id or a name from the mapping table.
+ * date (the catalog's rule) and asOfByPricing when the lines' dates differ, sources joined. Accelerator: our id or a name from the mapping table.
  */
 export function importPlainCsv(t: CsvTable, opts: ImportOptions): ImportResult {
   const col = columns(t, PLAIN_CSV_COLUMNS, OPTIONAL);
@@ -57,7 +59,7 @@ export function importPlainCsv(t: CsvTable, opts: ImportOptions): ImportResult {
     const key = `${provider}/${instance}`;
     let d = drafts.get(key);
     if (!d) {
-      d = { row: { provider, instance, accelerator: id, acceleratorCount: count, regions: [], usdPerHour: noPrices(), priceConfidence: confidence.data, asOf, source }, sources: [], notes: [], accField: get('accelerator') };
+      d = { row: { provider, instance, accelerator: id, acceleratorCount: count, regions: [], usdPerHour: noPrices(), priceConfidence: confidence.data, asOf, source }, dates: {}, sources: [], notes: [], accField: get('accelerator') };
       drafts.set(key, d);
     } else if (d.row.accelerator !== id || d.row.acceleratorCount !== count) {
       throw importError(t, d.row.accelerator !== id ? get('accelerator') : get('count'), `${key} is ${d.row.accelerator} x ${d.row.acceleratorCount} at line ${d.accField.line}`);
@@ -65,6 +67,7 @@ export function importPlainCsv(t: CsvTable, opts: ImportOptions): ImportResult {
     const slot = PRICE_KEY[pricing.data];
     if (d.row.usdPerHour[slot] !== null) throw importError(t, get('pricing'), `${key} already has a ${pricing.data} price (one line per pricing model)`);
     d.row.usdPerHour[slot] = price;
+    d.dates[slot] = asOf;
     if (!d.row.regions.includes(region)) d.row.regions.push(region);
     if (asOf < d.row.asOf) d.row.asOf = asOf;
     if (!d.sources.includes(source)) d.sources.push(source);
@@ -74,7 +77,11 @@ export function importPlainCsv(t: CsvTable, opts: ImportOptions): ImportResult {
     // The weakest confidence of the lines wins: the offer is no surer than its least sure price.
     if (confidenceRank(confidence.data) > confidenceRank(d.row.priceConfidence!)) d.row.priceConfidence = confidence.data;
   }
-  const offers = [...drafts.values()].map((d) => ({ ...d.row, source: d.sources.join('; '), ...(d.notes.length ? { notes: d.notes.join('; ') } : {}) }));
+  const offers = [...drafts.values()].map((d) => {
+    // One asOf per pricing model when the lines were read on different days (the row's asOf stays the oldest).
+    const byPricing = new Set(Object.values(d.dates)).size > 1 ? { asOfByPricing: d.dates } : {};
+    return { ...d.row, ...byPricing, source: d.sources.join('; '), ...(d.notes.length ? { notes: d.notes.join('; ') } : {}) };
+  });
   return { offers: offers.sort(byKey), rowsRead: t.rows.length, cpuOnlyRows: 0, skipped: [], unknownAccelerators: [...unknown].sort() };
 }
 

@@ -58,8 +58,8 @@ export function importSkypilot(t: CsvTable, opts: ImportOptions & { provider: st
     const named = mapAcceleratorName(name, opts.knownAccelerators, opts.provider);
     if (named === undefined) { unknown.add(name); continue; }
     const id = refineByMemory(named, col(rec, 'GpuInfo')?.value, count, instance, opts.knownAccelerators);
-    const region = col(rec, 'Region')!.value.trim();
-    if (region === '') throw importError(t, col(rec, 'Region')!, 'empty Region');
+    // Some clouds' files leave Region empty on some rows (SkyPilot's Seeweb catalog): kept as "unspecified".
+    const region = col(rec, 'Region')!.value.trim() || 'unspecified';
     const zone = col(rec, 'AvailabilityZone')?.value.trim() ?? '';
     const g = groups.get(instance);
     if (!g) groups.set(instance, { accelerator: id, count, first: { acc: accField, count: countField }, zones: [{ region, zone, price, spot }] });
@@ -83,7 +83,8 @@ export function importSkypilot(t: CsvTable, opts: ImportOptions & { provider: st
       acceleratorCount: g.count,
       regions,
       usdPerHour: { onDemand: od?.price ?? null, spot: sp?.spot ?? null, reserved1y: null, reserved3y: null },
-      priceConfidence: opts.priceConfidence ?? 'list',
+      // SkyPilot republishes provider prices: an aggregator, 'reseller' by the catalog's source policy.
+      priceConfidence: opts.priceConfidence ?? 'reseller',
       asOf: opts.asOf,
       source: opts.source ?? `SkyPilot catalog CSV ${t.file.split('/').pop()} (${opts.provider}), imported with trainplan catalog import`,
       ...(notes ? { notes } : {}),

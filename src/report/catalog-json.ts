@@ -1,4 +1,5 @@
 import { usdPerGpuHour } from '../catalog/index.js';
+import { usdPerEffectivePflopHour } from './offer-compare.js';
 import type { AcceleratorSpec, Catalog, Offer, UsdPerHour } from '../schema/index.js';
 
 export interface ToolInfo {
@@ -64,8 +65,15 @@ const doc = (body: object): string => JSON.stringify(body, null, 2) + '\n';
 export const acceleratorsDocument = (tool: ToolInfo, c: Catalog, list: AcceleratorSpec[]): string =>
   doc({ schemaVersion: 1, tool, catalog: catalogInfo(c), accelerators: list.map(acceleratorEntry) });
 
+/** USD per hour of one effective dense PFLOP/s for every pricing model (see offer-compare.ts), rounded to 1e-6. */
+function effectivePrices(c: Catalog, o: Offer) {
+  const spec = c.accelerators.find((a) => a.id === o.accelerator);
+  const at = (pricing: 'on-demand' | 'spot' | 'reserved-1y' | 'reserved-3y') => round6(usdPerEffectivePflopHour(o, spec, pricing));
+  return { onDemand: at('on-demand'), spot: at('spot'), reserved1y: at('reserved-1y'), reserved3y: at('reserved-3y') };
+}
+
 export const offersDocument = (tool: ToolInfo, c: Catalog, list: Offer[]): string =>
-  doc({ schemaVersion: 1, tool, catalog: catalogInfo(c), offers: list.map(offerEntry) });
+  doc({ schemaVersion: 1, tool, catalog: catalogInfo(c), offers: list.map((o) => ({ ...offerEntry(o), usdPerEffectivePflopHour: effectivePrices(c, o) })) });
 
 export const acceleratorDetailDocument = (tool: ToolInfo, c: Catalog, a: AcceleratorSpec, offers: Offer[]): string =>
   doc({ schemaVersion: 1, tool, catalog: catalogInfo(c), accelerator: acceleratorEntry(a), offers: offers.map(offerEntry) });

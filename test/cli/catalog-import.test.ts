@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { catalogDiffDocumentSchema } from '../../src/schema/index.js';
 
 const golden = (name: string) => `./__golden__/${name}`;
 const rel = (s: string) => s.replaceAll(ROOT + '/', '');
@@ -21,6 +22,11 @@ describe('trainplan catalog import (golden)', () => {
     // GpuInfo memory tells A100 40/80 GB, H100 SXM/NVL and V100 16/32 GB apart (per-GPU or total MiB); "pci" in the
     // instance picks the PCIe part; 99999999 spot is a "no spot" sentinel
     ['import-skypilot-memory.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-memory.csv'), '--provider', 'x', '--as-of', '2026-11-30']],
+    // a row without a Region (SkyPilot's Seeweb file has them) keeps the offer, region "unspecified"
+    ['import-skypilot-empty-region.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-empty-region.csv'), '--provider', 'seeweb', '--as-of', '2026-11-30']],
+    // a real file, verbatim (skypilot-org/skypilot-catalog catalogs/v7/mithril/vms.csv @1ba9415d): Price and SpotPrice
+    // before Region, no AvailabilityZone, GpuInfo last; A100 rows are 80 GB by GpuInfo; cheapest region first
+    ['import-skypilot-mithril-v7.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-mithril-v7.csv'), '--provider', 'mithril', '--as-of', '2025-01-01']],
     ['import-csv-quotes.txt', ['catalog', 'import', '--from', 'csv', fx('quotes.csv')]],
     ['import-csv-bad-quote.txt', ['catalog', 'import', '--from', 'csv', fx('bad-quote.csv')]],
     ['import-csv-bad-pricing.txt', ['catalog', 'import', '--from', 'csv', fx('bad-pricing.csv')]],
@@ -60,6 +66,15 @@ describe('trainplan catalog import', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('plain CSV lines read on different days give one asOf per pricing model (asOf = the oldest)', () => {
+    const out = join(tempDir('tp-import-dates-'), 'q.yaml');
+    expect(runCli(['catalog', 'import', '--from', 'csv', join(ROOT, fx('quotes.csv')), '--out', out]).code).toBe(0);
+    const doc = JSON.parse(runCli(['catalog', 'offers', '--json', '--catalog', out, '--provider', 'acme-gpu']).stdout);
+    const h100 = doc.offers.find((o: { instance: string }) => o.instance === '8x-h100');
+    expect(h100).toMatchObject({ asOf: '2026-11-18', asOfByPricing: { onDemand: '2026-11-20', reserved1y: '2026-11-18' } });
+    expect(doc.offers.find((o: { instance: string }) => o.instance === '1x-l40s').asOfByPricing).toBeNull();
+  });
+
   it('the committed imported fixture is what the importer writes today', () => {
     const r = runCli(['catalog', 'import', '--from', 'csv', join(ROOT, fx('quotes.csv'))]);
     expect(r.stdout).toBe(readFileSync(join(ROOT, fx('quotes-imported.yaml')), 'utf8'));
@@ -73,6 +88,7 @@ describe('trainplan catalog diff', () => {
     expect(a.code).toBe(0);
     expect(runCli(args).stdout).toBe(a.stdout);
     const doc = JSON.parse(a.stdout);
+    expect(catalogDiffDocumentSchema.safeParse(doc).success).toBe(true);
     expect(doc.added).toEqual([]);
     expect(doc.removed.map((o: { instance: string }) => o.instance)).toEqual(['1x-a10']);
     expect(doc.unchanged).toBe(1);

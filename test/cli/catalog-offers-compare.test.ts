@@ -31,6 +31,14 @@ describe('trainplan catalog offers as a comparison tool', () => {
     expect(sameAcc.map(pf)).toEqual([...sameAcc.map(pf)].sort((a, b) => a - b));
   });
 
+  it('JSON offers carry $/effective-PFLOP-h per pricing model, consistent with --sort pflop-hour', () => {
+    const list = offers(['--sort', 'pflop-hour', '--accelerator', 'h100-sxm,b200,mi300x']) as (O & { usdPerEffectivePflopHour: Record<string, number | null> })[];
+    const od = list.map((o) => o.usdPerEffectivePflopHour.onDemand).filter((v): v is number => v !== null);
+    expect(od.length).toBeGreaterThan(5);
+    expect(od).toEqual([...od].sort((a, b) => a - b));
+    for (const o of list) if (o.usdPerGpuHour.onDemand === null) expect(o.usdPerEffectivePflopHour.onDemand).toBeNull();
+  });
+
   it('JSON offers carry priceConfidence and maxInstances', () => {
     for (const o of offers([])) {
       expect(['list', 'reseller', 'third-party']).toContain(o.priceConfidence);
@@ -50,5 +58,18 @@ describe('trainplan catalog offers as a comparison tool', () => {
   it('rejects a bad --min-gpus and --sort', () => {
     expect(runCli(['catalog', 'offers', '--min-gpus', 'many']).code).toBe(2);
     expect(runCli(['catalog', 'offers', '--sort', 'cheapest']).code).toBe(2);
+  });
+});
+
+describe('trainplan catalog accelerators: unpriced parts', () => {
+  it('says "unpriced" in the table and unpriced: true in JSON for parts no offer prices', () => {
+    const doc = JSON.parse(runCli(['catalog', 'accelerators', '--json']).stdout) as { accelerators: { id: string; unpriced: boolean }[] };
+    const unpriced = doc.accelerators.filter((a) => a.unpriced).map((a) => a.id);
+    expect(unpriced).toEqual(expect.arrayContaining(['tpu7x', 'trn3', 'gb300', 'gaudi3']));
+    const offered = new Set(offers([]).map((o) => o.accelerator));
+    for (const id of unpriced) expect(offered.has(id), id).toBe(false);
+    const table = runCli(['catalog', 'accelerators']).stdout.split('\n');
+    expect(table.find((l) => l.includes(' tpu7x '))).toContain('unpriced');
+    expect(table.find((l) => l.includes(' h100-sxm '))).not.toContain('unpriced');
   });
 });

@@ -30,7 +30,7 @@ export function registerCatalogImport(catalog: Command, ctx: CliContext): void {
     .option('--provider <id>', 'our provider id (required for skypilot; fills empty provider cells for csv)')
     .option('--as-of <date>', 'the date the prices were read (YYYY-MM-DD; default today, UTC)')
     .option('--source <text>', 'source text for every row (default: the file name)')
-    .addOption(new Option('--price-confidence <class>', 'price confidence of every row (default list)').choices([...priceConfidenceSchema.options]))
+    .addOption(new Option('--price-confidence <class>', 'price confidence of every row (default: reseller for skypilot, list for csv)').choices([...priceConfidenceSchema.options]))
     .option('--out <file>', 'write the YAML here (atomically) instead of stdout')
     .action((file: string, o: ImportOpts) =>
       runAction(ctx, false, () => {
