@@ -2,7 +2,7 @@ import type { AcceleratorSpec, ModelConfig, Precision, TrainingConfig } from '..
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from './assumptions.js';
 import type { Fabric } from './comm.js';
 import { efficiencyFor, peakFlops, type EfficiencyProfile } from './efficiency.js';
-import { modelFlopsPerToken } from './flops.js';
+import { finetuneFlopsPerToken } from './finetune.js';
 import type { Device } from './kernels.js';
 import { countParameters, type ParameterCounts } from './params.js';
 
@@ -70,7 +70,7 @@ export function prepareEstimate(input: ContextInput): EstimateContext {
     efficiency: eff,
     fabric,
     params: countParameters(input.model),
-    modelFlopsPerToken: modelFlopsPerToken(input.model, input.training.sequenceLength),
+    modelFlopsPerToken: finetuneFlopsPerToken(input.model, input.training.sequenceLength, input.training.finetune),
     tokensPerStep: input.training.globalBatchSize * input.training.sequenceLength,
     device: (p) => {
       let d = devices.get(p);

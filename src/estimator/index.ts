@@ -19,3 +19,6 @@ export * from './goodput.js';
 export * from './energy.js';
 export * from './run-overheads.js';
 export * from './staged.js';
+export * from './finetune.js';
+export { finetuneStateBytes, hostOptimizerBytes, trainableLocal } from './finetune-memory.js';
+export type { FinetuneSummary } from './finetune-summary.js';

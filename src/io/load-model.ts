@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import {
+  checkFinetune,
   FieldError,
   InputError,
   modelFileSchema,
@@ -36,6 +37,7 @@ export function parseModelFile(text: string, path: string): LoadedModelFile {
   try {
     const model = resolveModel(file.model, file.name ?? file.model.preset ?? basename(path, extname(path)));
     const training = normalizeTraining(file.training);
+    checkFinetune(file.training.finetune, training.finetune, model, training.precision);
     return { file, model, training, constraints: file.constraints ?? {} };
   } catch (err) {
     throw err instanceof FieldError ? locateFieldError(err, source) : err;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { modelConfigSchema } from './model.js';
 import { layoutSchema } from './layout.js';
 import { precisionSchema } from './units.js';
+import { finetuneConfigSchema } from './finetune.js';
 import { energyAssumptionsSchema, energySectionSchema, goodputAssumptionsSchema, goodputSectionSchema } from './goodput-document.js';
 
 /** The schemaVersion every JSON document carries; bumped only on a breaking change (renamed/removed field, changed unit). */
@@ -24,6 +25,7 @@ export const trainingConfigSchema = z.strictObject({
   globalBatchSize: z.number().int().positive(),
   precision: precisionSchema,
   optimizer: z.enum(['adam', 'sgd']),
+  finetune: finetuneConfigSchema.optional(),
 });
 
 /** A layout with its derived degrees (dp, gradient accumulation), as documents print it. */
@@ -112,6 +114,8 @@ export const assumptionsSectionSchema = z.strictObject({
 });
 
 export const modelSizeSchema = z.strictObject({ parameters: nn, activeParameters: nn });
+/** Fine-tuning runs only (src/estimator/finetune-summary.ts). */
+export const finetuneSummarySchema = z.strictObject({ method: z.enum(['full', 'lora', 'qlora']), trainableParameters: nn, frozenBitsPerParam: nn, hostOptimizerBytes: nn });
 export const flopsSectionSchema = z.strictObject({ perToken: nn, perStep: nn, total: nn, hardwarePerStep: nn });
 
 /** The sections an estimate and every plan share: memory, time, throughput, goodput, energy, cost. */
@@ -138,6 +142,7 @@ export const estimateDocumentSchema = z.strictObject({
     catalog: catalogRefSchema.nullable(),
   }),
   model: modelSizeSchema,
+  finetune: finetuneSummarySchema.optional(),
   layout: resolvedLayoutSchema,
   flops: flopsSectionSchema,
   ...runSections,

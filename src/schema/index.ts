@@ -14,4 +14,5 @@ export * from './field-error.js';
 export * from './presets.js';
 export * from './resolve-model.js';
 export * from './training.js';
+export * from './finetune.js';
 export * from './goodput-document.js';

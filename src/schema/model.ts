@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countSchema, planPricingSchema, precisionSchema } from './units.js';
+import { finetuneSectionSchema, type FinetuneConfig } from './finetune.js';
 
 const posInt = (max: number) => z.number().int().positive().max(max);
 const nonNegInt = (max: number) => z.number().int().nonnegative().max(max);
@@ -68,6 +69,8 @@ export const trainingSectionSchema = z
     globalBatchTokens: countSchema(1e12).optional(),
     precision: precisionSchema.default('bf16'),
     optimizer: z.enum(['adam', 'sgd']).default('adam'),
+    /** Fine-tuning method (full, LoRA, QLoRA); absent = pre-training, every weight trained (src/schema/finetune.ts). */
+    finetune: finetuneSectionSchema.optional(),
   })
   .refine((t) => (t.globalBatchSize === undefined) !== (t.globalBatchTokens === undefined), {
     message: 'give exactly one of globalBatchSize (sequences) or globalBatchTokens',
@@ -84,6 +87,8 @@ export interface TrainingConfig {
   globalBatchSize: number;
   precision: z.infer<typeof precisionSchema>;
   optimizer: 'adam' | 'sgd';
+  /** Present only for fine-tuning runs (defaults filled); absent = every weight trained. */
+  finetune?: FinetuneConfig;
 }
 
 export const constraintsSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { FieldError } from './field-error.js';
 import type { TrainingConfig, TrainingSection } from './model.js';
+import { resolveFinetune } from './finetune.js';
 
 /**
  * Normalises the `training:` section: the global batch in sequences (globalBatchTokens is
@@ -31,7 +32,9 @@ export function normalizeTraining(section: TrainingSection): TrainingConfig {
     throw new FieldError('TRAINING_INVALID', ['training', 'globalBatchSize'],
       `${sequenceLength * globalBatchSize} tokens per step is implausibly large (at most 1e12)`);
   }
-  return { tokens, sequenceLength, globalBatchSize, precision, optimizer };
+  const out: TrainingConfig = { tokens, sequenceLength, globalBatchSize, precision, optimizer };
+  if (section.finetune) out.finetune = resolveFinetune(section.finetune);
+  return out;
 }
 
 function formatRatio(x: number): string {
