@@ -34,6 +34,14 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string): st
   const out: string[] = [];
   out.push(c.bold(title));
   out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
+  const f = e.finetune;
+  if (f) {
+    const share = f.trainableParameters / e.model.parameters;
+    const trained = `${count(f.trainableParameters)} trainable (${share < 0.01 ? `${(100 * share).toPrecision(2)}%` : percent(share)})`;
+    const stored = f.method === 'qlora' ? `; frozen linear weights at ${f.frozenBitsPerParam.toFixed(3)} bit` : f.method === 'lora' ? '; frozen 16-bit base' : '';
+    const host = f.hostOptimizerBytes > 0 ? `; optimizer states paged to host: ${gib(f.hostOptimizerBytes)} per GPU` : '';
+    out.push(`  fine-tuning: ${f.method}, ${trained}${stored}${host}`);
+  }
   out.push(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`);
   out.push('', c.bold('Memory per GPU'));
   const fit = m.fits ? c.green(`fits (${gib(m.headroomBytes)} free)`) : c.red(`DOES NOT FIT (${gib(-m.headroomBytes)} over)`);
