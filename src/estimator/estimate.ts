@@ -39,7 +39,7 @@ export interface Estimate {
   /** stepSeconds: one failure-free step; failureFreeSeconds = steps × stepSeconds; totalSeconds/totalDays: expected wall clock including goodput losses. */
   /** stepSecondsRange: the calibration band of this run's class (error-bands.ts) around stepSeconds. */
   time: { stepSeconds: number; stepSecondsRange: Range; failureFreeSeconds: number; totalSeconds: number; totalDays: number; steps: number; breakdown: StepBreakdown };
-  throughput: { tokensPerSecond: number; tflopsPerGpu: number; mfu: number; hfu: number; mfuBf16Peak: number };
+  throughput: { tokensPerSecond: number; tflopsPerGpu: number; mfu: number; hfu: number; mfuBf16Peak: number; samplesPerSecond?: number };
   goodput: RunOverheads['goodput'];
   energy: RunOverheads['energy'];
   /** usd and gpuHours are for the wall clock (time.totalSeconds): GPUs are paid while failures are repaired. */
@@ -97,6 +97,7 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
         mfu: achieved / peak,
         hfu,
         mfuBf16Peak: achieved / peakFlops(acc, 'bf16'),
+        ...(tr.samples !== undefined ? { samplesPerSecond: tr.globalBatchSize / stepSeconds } : {}),
       },
       goodput: over.goodput,
       energy: over.energy,

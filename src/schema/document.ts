@@ -25,6 +25,9 @@ export const trainingConfigSchema = z.strictObject({
   globalBatchSize: z.number().int().positive(),
   precision: precisionSchema,
   optimizer: z.enum(['adam', 'sgd']),
+  /** Runs sized in samples: samples per epoch and epochs (tokens = samples × epochs × sequenceLength). */
+  samples: z.number().positive().optional(),
+  epochs: z.number().positive().optional(),
   finetune: finetuneConfigSchema.optional(),
 });
 
@@ -69,6 +72,8 @@ export const throughputSectionSchema = z.strictObject({
   mfu: nn,
   hfu: nn,
   mfuBf16Peak: nn,
+  /** Runs sized in samples (training.samples): global batch ÷ step seconds. */
+  samplesPerSecond: nn.optional(),
 });
 
 export const costSectionSchema = z.strictObject({

@@ -63,7 +63,10 @@ export type ModelConfig = z.infer<typeof modelConfigSchema>;
 
 export const trainingSectionSchema = z
   .strictObject({
-    tokens: countSchema(1e16),
+    tokens: countSchema(1e16).optional(),
+    /** Alternative to tokens for workloads sized in samples (images, examples): samples per epoch, and epochs (default 1). */
+    samples: countSchema(1e13).optional(),
+    epochs: z.number().positive().max(1e6).optional(),
     sequenceLength: posInt(16_777_216),
     globalBatchSize: posInt(100_000_000).optional(),
     globalBatchTokens: countSchema(1e12).optional(),
@@ -87,6 +90,9 @@ export interface TrainingConfig {
   globalBatchSize: number;
   precision: z.infer<typeof precisionSchema>;
   optimizer: 'adam' | 'sgd';
+  /** Runs sized in samples (tokens = samples × epochs × sequenceLength; globalBatchSize in samples). */
+  samples?: number;
+  epochs?: number;
   /** Present only for fine-tuning runs (defaults filled); absent = every weight trained. */
   finetune?: FinetuneConfig;
 }

@@ -7,7 +7,8 @@ import { resolveFinetune } from './finetune.js';
  * divided by sequenceLength and must give a whole number ≥ 1 of sequences).
  */
 export function normalizeTraining(section: TrainingSection): TrainingConfig {
-  const { tokens, sequenceLength, precision, optimizer } = section;
+  const { sequenceLength, precision, optimizer } = section;
+  const tokens = runTokens(section);
   let globalBatchSize = section.globalBatchSize;
   if (globalBatchSize === undefined) {
     const batchTokens = section.globalBatchTokens;
@@ -33,8 +34,29 @@ export function normalizeTraining(section: TrainingSection): TrainingConfig {
       `${sequenceLength * globalBatchSize} tokens per step is implausibly large (at most 1e12)`);
   }
   const out: TrainingConfig = { tokens, sequenceLength, globalBatchSize, precision, optimizer };
+  if (section.samples !== undefined) {
+    out.samples = section.samples;
+    out.epochs = section.epochs ?? 1;
+  }
   if (section.finetune) out.finetune = resolveFinetune(section.finetune);
   return out;
+}
+
+/** Tokens of the run: `tokens`, or samples × epochs × sequenceLength (each sample is one sequence). */
+function runTokens(section: TrainingSection): number {
+  if (section.tokens !== undefined && section.samples !== undefined) {
+    throw new FieldError('TRAINING_INVALID', ['training', 'samples'], 'give tokens or samples (with epochs), not both');
+  }
+  if (section.tokens !== undefined) {
+    if (section.epochs !== undefined) throw new FieldError('TRAINING_INVALID', ['training', 'epochs'], 'epochs applies to runs sized in samples; with tokens, give the total tokens', { suggestion: 'use samples: (per epoch) with epochs:, or drop epochs' });
+    return section.tokens;
+  }
+  if (section.samples === undefined) {
+    throw new FieldError('TRAINING_INVALID', ['training', 'tokens'], 'required: give tokens, or samples (per epoch) with epochs');
+  }
+  const tokens = section.samples * (section.epochs ?? 1) * section.sequenceLength;
+  if (tokens > 1e16) throw new FieldError('TRAINING_INVALID', ['training', 'samples'], `samples × epochs × sequenceLength = ${tokens.toPrecision(3)} tokens is implausibly large (at most 1e16)`);
+  return tokens;
 }
 
 function formatRatio(x: number): string {
