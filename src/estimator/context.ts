@@ -50,7 +50,9 @@ function deviceFor(acc: AcceleratorSpec, precision: Precision, eff: EfficiencyPr
 
 /** Resolves assumptions, efficiency profile, fabric and per-token FLOPs for one model on one accelerator and network. */
 export function prepareEstimate(input: ContextInput): EstimateContext {
-  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...input.assumptions };
+  // Per-sample kinds: their efficiency (sample-workload.ts) is end-to-end measured throughput, host overhead included.
+  const perSample = input.model.sampleWorkload ? { stepOverheadSeconds: 0 } : {};
+  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...perSample, ...input.assumptions };
   const acc = input.accelerator;
   const eff = efficiencyFor(acc);
   const outBits = input.network?.scaleOutBitsPerSecondPerGpu ?? acc.scaleOutBitsPerSecondPerGpu;

@@ -8,6 +8,7 @@ import { activationBytesPerLayerToken, localParams, shardGroups, type LocalParam
 import { layerComm, type LayerComm } from './parallel-comm.js';
 import { deriveShapes, stageLayers } from './shapes.js';
 import { finetuneLayerSeconds, finetuneLogitsSeconds } from './finetune-time.js';
+import { sampleLayerTerms } from './sample-workload.js';
 import { finetuneStateBytes, storedWeightBytes, trainableLocal } from './finetune-memory.js';
 
 /**
@@ -147,6 +148,7 @@ export interface LayerTerms {
 /** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off). */
 export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true): LayerTerms {
   const m = c.model;
+  if (m.sampleWorkload) return sampleLayerTerms(c.device, m, microBatch, recompute);
   const a = c.assumptions;
   const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });
   const s = deriveShapes(m, layout, c.training.sequenceLength);

@@ -36,7 +36,7 @@ export function parseModelFile(text: string, path: string): LoadedModelFile {
   const file = parsed.data;
   try {
     const model = resolveModel(file.model, file.name ?? file.model.preset ?? basename(path, extname(path)));
-    const training = normalizeTraining(file.training);
+    const training = normalizeTraining(file.training, model.sampleWorkload !== undefined);
     checkFinetune(file.training.finetune, training.finetune, model, training.precision);
     return { file, model, training, constraints: file.constraints ?? {} };
   } catch (err) {

@@ -65,6 +65,9 @@ export function resolveFinetune(section: FinetuneSection): FinetuneConfig {
 /** Cross-field rules that need the model and the precision; throws a FieldError naming the field. */
 export function checkFinetune(section: FinetuneSection | undefined, ft: FinetuneConfig | undefined, m: ModelConfig, precision: Precision): void {
   if (!ft || !section) return;
+  if (m.sampleWorkload) {
+    throw new FieldError('TRAINING_INVALID', ['training', 'finetune'], `fine-tuning methods need transformer layers; kind ${m.kind} has none`);
+  }
   if (ft.method !== 'qlora' && section.quantBits !== undefined) {
     throw new FieldError('TRAINING_INVALID', ['training', 'finetune', 'quantBits'], `quantBits applies to method qlora only (the base weights of ${ft.method} stay in ${precision})`);
   }

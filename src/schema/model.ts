@@ -25,9 +25,27 @@ export const mlaSchema = z.strictObject({
 });
 export type MlaConfig = z.infer<typeof mlaSchema>;
 
+/** Workload kinds: transformer kinds (decoder, encoder, vit) share the transformer path; cnn and generic are sized per sample. */
+export const modelKindSchema = z.enum(['decoder', 'encoder', 'vit', 'cnn', 'generic']);
+export type ModelKind = z.infer<typeof modelKindSchema>;
+
+/** A per-sample workload (kinds cnn and generic): what a model costs per training sample. */
+export const sampleWorkloadSchema = z.strictObject({
+  parameters: z.number().positive().max(1e14),
+  /** Training FLOPs per sample, forward + backward. */
+  flopsPerSample: z.number().positive().max(1e18),
+  /** Activation bytes stored per sample for the backward pass. */
+  activationBytesPerSample: z.number().positive().max(1e13),
+});
+export type SampleWorkload = z.infer<typeof sampleWorkloadSchema>;
+
 /** The `model:` section as written: every field optional because a preset may supply it. */
 export const modelSectionSchema = z.strictObject({
   preset: z.string().min(1).optional(),
+  kind: modelKindSchema.optional(),
+  parameters: countSchema(1e14).optional(),
+  flopsPerSample: countSchema(1e18).optional(),
+  activationBytesPerSample: countSchema(1e13).optional(),
   layers: posInt(10000).optional(),
   hiddenSize: posInt(1 << 20).optional(),
   ffnHiddenSize: posInt(1 << 22).optional(),
@@ -58,6 +76,9 @@ export const modelConfigSchema = z.strictObject({
   attention: z.enum(['causal', 'bidirectional']),
   moe: moeSchema.nullable(),
   mla: mlaSchema.nullable(),
+  /** Only for per-sample kinds (cnn, generic): the transformer fields above are then 1 and unused. */
+  kind: z.enum(['cnn', 'generic']).optional(),
+  sampleWorkload: sampleWorkloadSchema.optional(),
 });
 export type ModelConfig = z.infer<typeof modelConfigSchema>;
 
@@ -67,7 +88,8 @@ export const trainingSectionSchema = z
     /** Alternative to tokens for workloads sized in samples (images, examples): samples per epoch, and epochs (default 1). */
     samples: countSchema(1e13).optional(),
     epochs: z.number().positive().max(1e6).optional(),
-    sequenceLength: posInt(16_777_216),
+    /** Tokens per sequence; not used by per-sample kinds (cnn, generic), where each sample is one unit. */
+    sequenceLength: posInt(16_777_216).optional(),
     globalBatchSize: posInt(100_000_000).optional(),
     globalBatchTokens: countSchema(1e12).optional(),
     precision: precisionSchema.default('bf16'),

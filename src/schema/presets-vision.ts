@@ -31,9 +31,35 @@ function vit(id: string, title: string, layers: number, hiddenSize: number, mlp:
   };
 }
 
+/**
+ * A CNN as a per-sample workload (kind cnn). Parameters and multiply-accumulates per 224² image from
+ * torchvision's weights tables (pytorch.org/vision/stable/models, ResNet50_Weights.IMAGENET1K_V2 25.557M /
+ * 4.09 GMAC, ResNet152_Weights 60.19M / 11.51 GMAC; the v1.5 variant with the stride in the 3×3 conv);
+ * He et al. 2016, "Deep Residual Learning", Table 1 gives 3.8 and 11.3 GFLOPs (multiply-adds) for v1.
+ * Training FLOPs = 3 × 2 × MAC. Stored activations: two 16-bit tensors (convolution output for the
+ * batch-norm backward, and the ReLU'd output feeding the next convolution's weight gradient) per output
+ * element counted by timm (resnet50 11.1M, resnet152 22.6M activations per image, timm model cards).
+ */
+function cnn(id: string, title: string, parameters: number, gmac: number, activations: number): ModelPreset {
+  return {
+    id,
+    title,
+    source: 'He et al. 2016, "Deep Residual Learning for Image Recognition", Table 1 (arXiv:1512.03385); torchvision weights tables (v1.5 sizes); timm activation counts',
+    notes: 'Per-sample model (kind cnn): data-parallel layouts only; size runs with training.samples and epochs (ImageNet-1k: 1,281,167 images).',
+    model: {
+      layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
+      ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+      kind: 'cnn',
+      sampleWorkload: { parameters, flopsPerSample: 3 * 2 * gmac * 1e9, activationBytesPerSample: 2 * 2 * activations * 1e6 },
+    },
+  };
+}
+
 /** Vision presets (Table 1: layers, hidden size D, MLP size, heads). */
 export const VISION_PRESETS: ModelPreset[] = [
   vit('vit-b16', 'ViT-Base/16 (86M)', 12, 768, 3072, 12, 16),
   vit('vit-l16', 'ViT-Large/16 (307M)', 24, 1024, 4096, 16, 16),
   vit('vit-h14', 'ViT-Huge/14 (632M)', 32, 1280, 5120, 16, 14),
+  cnn('resnet50', 'ResNet-50 v1.5 (25.6M)', 25_557_032, 4.09, 11.1),
+  cnn('resnet152', 'ResNet-152 v1.5 (60.2M)', 60_192_808, 11.51, 22.6),
 ];

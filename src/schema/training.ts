@@ -6,9 +6,16 @@ import { resolveFinetune } from './finetune.js';
  * Normalises the `training:` section: the global batch in sequences (globalBatchTokens is
  * divided by sequenceLength and must give a whole number ≥ 1 of sequences).
  */
-export function normalizeTraining(section: TrainingSection): TrainingConfig {
-  const { sequenceLength, precision, optimizer } = section;
-  const tokens = runTokens(section);
+export function normalizeTraining(section: TrainingSection, perSample = false): TrainingConfig {
+  const { precision, optimizer } = section;
+  if (perSample && section.sequenceLength !== undefined) {
+    throw new FieldError('TRAINING_INVALID', ['training', 'sequenceLength'], 'does not apply to per-sample kinds (cnn, generic): size the run with samples and epochs');
+  }
+  if (!perSample && section.sequenceLength === undefined) {
+    throw new FieldError('TRAINING_INVALID', ['training', 'sequenceLength'], 'required for transformer models');
+  }
+  const sequenceLength = section.sequenceLength ?? 1;
+  const tokens = runTokens(section, sequenceLength);
   let globalBatchSize = section.globalBatchSize;
   if (globalBatchSize === undefined) {
     const batchTokens = section.globalBatchTokens;
@@ -43,7 +50,7 @@ export function normalizeTraining(section: TrainingSection): TrainingConfig {
 }
 
 /** Tokens of the run: `tokens`, or samples × epochs × sequenceLength (each sample is one sequence). */
-function runTokens(section: TrainingSection): number {
+function runTokens(section: TrainingSection, sequenceLength: number): number {
   if (section.tokens !== undefined && section.samples !== undefined) {
     throw new FieldError('TRAINING_INVALID', ['training', 'samples'], 'give tokens or samples (with epochs), not both');
   }
@@ -54,7 +61,7 @@ function runTokens(section: TrainingSection): number {
   if (section.samples === undefined) {
     throw new FieldError('TRAINING_INVALID', ['training', 'tokens'], 'required: give tokens, or samples (per epoch) with epochs');
   }
-  const tokens = section.samples * (section.epochs ?? 1) * section.sequenceLength;
+  const tokens = section.samples * (section.epochs ?? 1) * sequenceLength;
   if (tokens > 1e16) throw new FieldError('TRAINING_INVALID', ['training', 'samples'], `samples × epochs × sequenceLength = ${tokens.toPrecision(3)} tokens is implausibly large (at most 1e16)`);
   return tokens;
 }
