@@ -34,7 +34,8 @@ export function sampleLayerTerms(d: Device, m: ModelConfig, microBatch: number, 
     tp: 1, cp: 1, microBatch, ep: 1, recompute,
     dense, moe: null, logitsCompute: 0, logitsBackward: 0,
     tokens: microBatch,
-    actDense: m.sampleWorkload!.activationBytesPerSample, actMoe: 0, actFullExtra: 0, logitsBytes: 0,
+    // CNN presets state 16-bit activations; fp32 training stores twice the bytes. Generic workloads give bytes as trained.
+    actDense: m.sampleWorkload!.activationBytesPerSample * (m.kind === 'cnn' && d.operandBytes === 4 ? 2 : 1), actMoe: 0, actFullExtra: 0, logitsBytes: 0,
     p2pLocal: 0, p2pCross: 0,
   };
 }

@@ -41,6 +41,18 @@ describe('CNN presets (kind cnn)', () => {
     if (!r.ok) expect(r.problem).toMatchObject({ reason: 'kind-data-parallel-only' });
   });
 
+  // NVIDIA DeepLearningExamples PyTorch/Classification/ConvNets/configs.yml (commit 097c7ff): ResNet-50 on
+  // 16 GB parts (DGX-1V, T4) trains at batch 256 per GPU with AMP but only 112 (DGX-1V) / 128 (T4) in FP32.
+  it.each([
+    ['AMP, 256 per GPU', 'fp16' as const, 256, true],
+    ['FP32, 112 per GPU', 'fp32' as const, 112, true],
+    ['FP32, 256 per GPU', 'fp32' as const, 256, false],
+  ])('ResNet-50 on a 16 GB T4, %s (precision %s, micro-batch %d): fits = %s', (_n, precision, mb, fits) => {
+    const r = estimate({ model: resolveModel({ preset: 'resnet50' }), training: training({ precision, globalBatchSize: mb }), accelerator: acc('t4'), layout: aLayout({ gpus: 1, zero: 0, recompute: 'none', microBatch: mb, precision }) });
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.estimate.memory.fits).toBe(fits);
+  });
+
   it('memory: data-parallel states plus activations per sample grow with the micro-batch', () => {
     const m = resolveModel({ preset: 'resnet50' });
     const mem = (mb: number) => {
