@@ -2,7 +2,7 @@ import type { AcceleratorSpec, ModelConfig, Precision, TrainingConfig } from '..
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from './assumptions.js';
 import type { Fabric } from './comm.js';
 import { efficiencyFor, peakFlops, type EfficiencyProfile } from './efficiency.js';
-import { modelFlopsPerToken } from './flops.js';
+import { finetuneFlopsPerToken } from './finetune.js';
 import type { Device } from './kernels.js';
 import { stackAssumptions } from './stacks/index.js';
 import { countParameters, type ParameterCounts } from './params.js';
@@ -52,7 +52,9 @@ function deviceFor(acc: AcceleratorSpec, precision: Precision, eff: EfficiencyPr
 
 /** Resolves assumptions, efficiency profile, fabric and per-token FLOPs for one model on one accelerator and network. */
 export function prepareEstimate(input: ContextInput): EstimateContext {
-  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...stackAssumptions(input.training), ...input.assumptions };
+  // Per-sample kinds: their efficiency (sample-workload.ts) is end-to-end measured throughput, host overhead included.
+  const perSample = input.model.sampleWorkload ? { stepOverheadSeconds: 0 } : {};
+  const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...stackAssumptions(input.training), ...perSample, ...input.assumptions };
   const acc = input.accelerator;
   const eff = efficiencyFor(acc);
   const outBits = input.network?.scaleOutBitsPerSecondPerGpu ?? acc.scaleOutBitsPerSecondPerGpu;
@@ -72,7 +74,7 @@ export function prepareEstimate(input: ContextInput): EstimateContext {
     efficiency: eff,
     fabric,
     params: countParameters(input.model),
-    modelFlopsPerToken: modelFlopsPerToken(input.model, input.training.sequenceLength),
+    modelFlopsPerToken: finetuneFlopsPerToken(input.model, input.training.sequenceLength, input.training.finetune),
     tokensPerStep: input.training.globalBatchSize * input.training.sequenceLength,
     device: (p) => {
       let d = devices.get(p);

@@ -10,6 +10,7 @@ import type { StepBreakdown } from './step-time.js';
 import { runOverheads, type RunOverheads, type RunOverheadsInput } from './run-overheads.js';
 import { bandFor, stackClass, type Band } from './error-bands.js';
 import { BAND_TABLE } from './error-band-table.js';
+import { finetuneSummary, type FinetuneSummary } from './finetune-summary.js';
 
 export interface PriceInput {
   usdPerGpuHour: number;
@@ -29,6 +30,8 @@ export interface EstimateInput extends ContextInput {
 
 export interface Estimate {
   model: { parameters: number; activeParameters: number };
+  /** Fine-tuning runs only: what trains, how the frozen weights are stored, host-resident optimizer bytes. */
+  finetune?: FinetuneSummary;
   accelerator: string;
   layout: ResolvedLayout;
   flops: { perToken: number; perStep: number; total: number; hardwarePerStep: number };
@@ -36,7 +39,7 @@ export interface Estimate {
   /** stepSeconds: one failure-free step; failureFreeSeconds = steps × stepSeconds; totalSeconds/totalDays: expected wall clock including goodput losses. */
   /** stepSecondsRange: the calibration band of this run's class (error-bands.ts) around stepSeconds. */
   time: { stepSeconds: number; stepSecondsRange: Range; failureFreeSeconds: number; totalSeconds: number; totalDays: number; steps: number; breakdown: StepBreakdown };
-  throughput: { tokensPerSecond: number; tflopsPerGpu: number; mfu: number; hfu: number; mfuBf16Peak: number };
+  throughput: { tokensPerSecond: number; tflopsPerGpu: number; mfu: number; hfu: number; mfuBf16Peak: number; samplesPerSecond?: number };
   goodput: RunOverheads['goodput'];
   energy: RunOverheads['energy'];
   /** usd and gpuHours are for the wall clock (time.totalSeconds): GPUs are paid while failures are repaired. */
@@ -79,8 +82,10 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
   const usd = price ? gpuHours * price.usdPerGpuHour : null;
   // Cost scales with the step time (wall clock = steps × step ÷ goodput), so it carries the same relative band.
   const range = (x: number): Range => ({ low: x * band.lowRatio, high: x * band.highRatio });
+  const ft = finetuneSummary(ctx, layout);
   return {
       model: { parameters: params.total, activeParameters: params.active },
+      ...(ft ? { finetune: ft } : {}),
       accelerator: acc.id,
       layout,
       flops: { perToken, perStep, total: perToken * tr.tokens, hardwarePerStep },
@@ -92,6 +97,7 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
         mfu: achieved / peak,
         hfu,
         mfuBf16Peak: achieved / peakFlops(acc, 'bf16'),
+        ...(tr.samples !== undefined ? { samplesPerSecond: tr.globalBatchSize / stepSeconds } : {}),
       },
       goodput: over.goodput,
       energy: over.energy,
@@ -120,6 +126,9 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
 export function estimate(input: EstimateInput): EstimateResult {
   const support = precisionSupport(input.accelerator, input.layout.precision);
   if (!support.ok) return { ok: false, problem: { reason: 'precision-unsupported', message: support.reason, suggestion: 'use bf16' } };
+  if (input.training.finetune?.method === 'qlora' && input.layout.precision !== 'bf16' && input.layout.precision !== 'fp16') {
+    return { ok: false, problem: { reason: 'precision-unsupported', message: `QLoRA de-quantises to a 16-bit compute dtype; ${input.layout.precision} is not supported`, suggestion: 'use bf16' } };
+  }
   const ctx = prepareEstimate(input);
   const r = evaluateLayout(ctx, input.layout);
   if (!r.ok) return r;

@@ -24,6 +24,8 @@ export interface TokenFlops {
 
 /** Forward FLOPs per token: 2 per active weight + 2·2·s_kv·a·d attention core [Narayanan21 App.; modeling-reference §2.4]. */
 export function forwardFlopsPerToken(m: ModelConfig, seq: number): TokenFlops {
+  // Per-sample kinds: a sample is one unit; forward = 1/3 of the training FLOPs (backward ≈ 2× forward) [PaLM App. B].
+  if (m.sampleWorkload) return { linearForward: m.sampleWorkload.flopsPerSample / 3, attentionForward: 0, logitsForward: 0 };
   const p = countParameters(m);
   const moe = m.moe;
   const expertMlp = moe ? (m.ffn === 'swiglu' ? 3 : 2) * m.hiddenSize * moe.expertFfnHiddenSize : 0;

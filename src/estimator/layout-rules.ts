@@ -16,6 +16,8 @@ export interface LayoutProblem {
     | 'experts-not-divisible-by-ep'
     | 'ep-not-dividing-dp-cp'
     | 'hidden-not-divisible-by-tp'
+    /** tp/pp/cp/ep/vpp > 1 on a per-sample kind (cnn, generic): data parallelism (+ ZeRO) only. */
+    | 'kind-data-parallel-only'
     /** fp8 on a part without FP8 tensor units (efficiency.ts precisionSupport). */
     | 'precision-unsupported'
     | 'recompute-not-offered'
@@ -54,6 +56,10 @@ function fail(reason: LayoutProblem['reason'], message: string, near?: number[],
 /** Divisibility rules of Megatron-style 5-D parallelism [modeling-reference §5.4; Megatron parallel_state]. */
 export function checkLayout(m: ModelConfig, tr: TrainingConfig, l: Layout): LayoutCheck {
   const { gpus, tp, pp, cp, ep, vpp, microBatch } = l;
+  if (m.sampleWorkload && tp * pp * cp * ep * vpp > 1) {
+    const flag = tp > 1 ? '--tp' : pp > 1 ? '--pp' : cp > 1 ? '--cp' : ep > 1 ? '--ep' : '--vpp';
+    return fail('kind-data-parallel-only', `kind ${m.kind} runs data parallel (+ ZeRO) only: ${flag} must be 1`, [1], flag);
+  }
   if (gpus % (tp * pp * cp) !== 0) {
     return fail('gpus-not-divisible', `gpus ${gpus} is not divisible by tp·pp·cp = ${tp * pp * cp}`, nearestDivisors(gpus, tp * pp * cp), 'tp·pp·cp');
   }

@@ -47,6 +47,11 @@ export interface ParameterCounts {
 
 /** Parameter count of a decoder transformer, embeddings included [modeling-reference §1; Megatron theoretical_memory_usage.py]. */
 export function countParameters(m: ModelConfig): ParameterCounts {
+  // Per-sample kinds (cnn, generic): one opaque block of parameters, all dense and active.
+  if (m.sampleWorkload) {
+    const n = m.sampleWorkload.parameters;
+    return { total: n, active: n, attentionPerLayer: 0, denseMlpPerLayer: n, routedExpertsPerMoeLayer: 0, sharedExpertsPerMoeLayer: 0, routerPerMoeLayer: 0, normsPerLayer: 0, embedding: 0, outputLayer: 0, moeLayers: 0, denseLayers: 1 };
+  }
   const h = m.hiddenSize;
   const attention = attentionParams(m);
   const norms = m.ffn === 'gelu' ? 4 * h : 2 * h;

@@ -1,3 +1,5 @@
+import type { FinetuneConfig, ModelConfig } from '../schema/index.js';
+import { countAdapters, isAdapterMethod } from './finetune.js';
 import type { Assumptions } from './assumptions.js';
 import { DEFAULT_ENERGY_ASSUMPTIONS, energy, type Energy, type EnergyAssumptions } from './energy.js';
 import { DEFAULT_GOODPUT_ASSUMPTIONS, goodput, wallClockModel, type Goodput, type GoodputAssumptions, type WallClockModel } from './goodput.js';
@@ -24,7 +26,15 @@ export function checkpointBytes(parameters: number, a: Assumptions, optimizer: '
 export interface GoodputContext {
   params: { total: number };
   assumptions: Assumptions;
-  training: { optimizer: 'adam' | 'sgd' };
+  training: { optimizer: 'adam' | 'sgd'; finetune?: FinetuneConfig };
+  /** Needed for LoRA/QLoRA runs, whose checkpoints hold the adapters only. */
+  model?: ModelConfig;
+}
+
+/** Parameters a checkpoint saves: every one, or only the adapters when the base is frozen (PEFT save_pretrained writes adapter weights; the base is unchanged). */
+function checkpointParameters(ctx: GoodputContext): number {
+  const ft = ctx.training.finetune;
+  return isAdapterMethod(ft) && ctx.model ? countAdapters(ctx.model, ft).total : ctx.params.total;
 }
 
 /**
@@ -40,13 +50,13 @@ export function goodputFor(
 ): Goodput {
   const spot = price?.pricing === 'spot' ? { provider: price.provider, gpusPerInstance: price.gpusPerInstance ?? 8 } : null;
   const assumptions: GoodputAssumptions = { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...overheads?.goodput };
-  return goodput({ gpus, failureFreeSeconds, checkpointBytes: checkpointBytes(ctx.params.total, ctx.assumptions, ctx.training.optimizer), spot, assumptions });
+  return goodput({ gpus, failureFreeSeconds, checkpointBytes: checkpointBytes(checkpointParameters(ctx), ctx.assumptions, ctx.training.optimizer), spot, assumptions });
 }
 
 /** Daly's wall-clock model for `gpus` GPUs under `price`: a search caches it per (GPU count, offer) and gets estimate()'s wall clock from wallClockSeconds. */
 export function wallClockFor(ctx: GoodputContext, gpus: number, price: { pricing: string; provider: string; gpusPerInstance?: number } | null, overheads?: RunOverheadsInput): WallClockModel {
   const spot = price?.pricing === 'spot' ? { provider: price.provider, gpusPerInstance: price.gpusPerInstance ?? 8 } : null;
-  return wallClockModel({ gpus, checkpointBytes: checkpointBytes(ctx.params.total, ctx.assumptions, ctx.training.optimizer), spot, assumptions: { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...overheads?.goodput } });
+  return wallClockModel({ gpus, checkpointBytes: checkpointBytes(checkpointParameters(ctx), ctx.assumptions, ctx.training.optimizer), spot, assumptions: { ...DEFAULT_GOODPUT_ASSUMPTIONS, ...overheads?.goodput } });
 }
 
 /** Goodput (failures, checkpoints, restarts, preemptions) and energy/carbon for one estimated run. */

@@ -8,6 +8,9 @@ import { activationBytesPerLayerToken, localParams, modelStateBytes, shardGroups
 import { layerComm } from './parallel-comm.js';
 import { layerMicrobatch, probeLayout, type Micro } from './staged-micro.js';
 import { deriveShapes, stageLayers } from './shapes.js';
+import { finetuneLayerSeconds, finetuneLogitsSeconds } from './finetune-time.js';
+import { sampleLayerTerms } from './sample-workload.js';
+import { finetuneStateBytes, storedWeightBytes, trainableLocal } from './finetune-memory.js';
 
 /**
  * A staged form of `estimate()` for searches: the same formulas, split by what each term depends on,
@@ -102,14 +105,17 @@ export interface LayerTerms {
 /** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off); `blocks`: the sub-blocks of a partial recompute. */
 export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true, blocks: readonly RecomputeBlock[] = []): LayerTerms {
   const m = c.model;
+  if (m.sampleWorkload) return sampleLayerTerms(c.device, m, microBatch, recompute);
   const a = c.assumptions;
   const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });
   const s = deriveShapes(m, layout, c.training.sequenceLength);
   const tpOv = a.tpOverlap ?? c.device.eff.tpOverlap;
   const o = { seq: c.training.sequenceLength, sequenceParallel: layout.sequenceParallel && tp > 1, attentionBackwardRatio: a.attentionBackwardRatio, attentionKernel: a.attentionKernel };
-  const dense = layerMicrobatch(denseLayerSeconds(c.device, m, s, o), layerComm(c.fabric, m, layout, s, false), recompute, a, tpOv, blocks, false);
-  const moe = m.moe && c.moeLayers > 0 ? layerMicrobatch(moeLayerSeconds(c.device, m, s, o), layerComm(c.fabric, m, layout, s, true), recompute, a, tpOv, blocks, true) : null;
-  const lg = logitsSeconds(c.device, m, s);
+  // Fine-tuning (finetune-time.ts) drops frozen weight gradients and adds adapters; identity otherwise.
+  const ft = c.training.finetune;
+  const dense = layerMicrobatch(finetuneLayerSeconds(c.device, m, s, ft, false, denseLayerSeconds(c.device, m, s, o)), layerComm(c.fabric, m, layout, s, false), recompute, a, tpOv, blocks, false);
+  const moe = m.moe && c.moeLayers > 0 ? layerMicrobatch(finetuneLayerSeconds(c.device, m, s, ft, true, moeLayerSeconds(c.device, m, s, o)), layerComm(c.fabric, m, layout, s, true), recompute, a, tpOv, blocks, true) : null;
+  const lg = finetuneLogitsSeconds(c.device, m, s, ft, logitsSeconds(c.device, m, s));
   const p2pBytes = s.tokensSharded * m.hiddenSize * s.activationBytes;
   return {
     tp,
@@ -167,6 +173,8 @@ export interface StageTerms {
   /** True when the data-parallel groups are trivial (no DP communication). */
   noDp: boolean;
   agW: number;
+  /** ZeRO-3's per-micro-batch weight gather: agW, or every stored weight when frozen weights are not updated (fine-tuning). */
+  agWGathered: number;
   agG: number;
   arG: number;
 }
@@ -174,7 +182,7 @@ export interface StageTerms {
 export function emptyStageTerms(): StageTerms {
   return {
     tp: 0, pp: 0, vpp: 0, ep: 0, lp: { dense: 0, expert: 0, largestLayer: 0 }, layersPerStage: 0, denseLayersPerStage: 0, moeLayersPerStage: 0,
-    interleave: 1, windowFactor: 1, bubbleStages: 0, dualPipe: false, zero3Unsharded: false, crosses: false, states: [0, 0, 0, 0], weights: [0, 0, 0, 0], gradients: [0, 0, 0, 0], optimizer: [0, 0, 0, 0], gathered: 0, optimizerSeconds: [0, 0, 0, 0], noDp: true, agW: 0, agG: 0, arG: 0,
+    interleave: 1, windowFactor: 1, bubbleStages: 0, dualPipe: false, zero3Unsharded: false, crosses: false, states: [0, 0, 0, 0], weights: [0, 0, 0, 0], gradients: [0, 0, 0, 0], optimizer: [0, 0, 0, 0], gathered: 0, optimizerSeconds: [0, 0, 0, 0], noDp: true, agW: 0, agWGathered: 0, agG: 0, arG: 0,
   };
 }
 
@@ -185,7 +193,7 @@ export function stageLocalParams(c: StagedContext, tp: number, pp: number, vpp: 
 
 /** weights + gradients + optimizer bytes per GPU (memory.ts modelStateBytes), summed in memoryEstimate's order. */
 export function stateBytes(c: StagedContext, lp: LocalParams, tp: number, pp: number, vpp: number, ep: number, dp: number, cp: number, zero: 0 | 1 | 2 | 3): number {
-  const st = modelStateBytes(lp, probeLayout(c, { tp, cp, ep, pp, vpp, dp, microBatch: 1, zero, recompute: 'none' }), c.assumptions, c.training.optimizer);
+  const st = finetuneStateBytes(c.model, c.training, lp, probeLayout(c, { tp, cp, ep, pp, vpp, dp, microBatch: 1, zero, recompute: 'none' }), c.assumptions);
   return st.weights + st.gradients + st.optimizer;
 }
 
@@ -196,20 +204,22 @@ export function fillStageTerms(c: StagedContext, tp: number, pp: number, vpp: nu
   const base = probeLayout(c, { tp, cp, ep, pp, vpp, dp, microBatch: 1, zero: 0, recompute: 'none' });
   const sl = stageLayers(m.layers, c.moeLayers, pp, vpp);
   const g = shardGroups(base);
+  // Trainable parameters (all of them, or the adapters when fine-tuning: finetune-memory.ts).
+  const tl = trainableLocal(m, c.training, lp, base);
   for (let z = 0; z <= 3; z++) {
     base.zero = z as 0 | 1 | 2 | 3;
-    const st = modelStateBytes(lp, base, c.assumptions, c.training.optimizer);
+    const st = finetuneStateBytes(m, c.training, lp, base, c.assumptions);
     out.states[z] = st.weights + st.gradients + st.optimizer;
     out.weights[z] = st.weights;
     out.gradients[z] = st.gradients;
     out.optimizer[z] = st.optimizer;
-    const optParams = z >= 1 ? lp.dense / g.dense + lp.expert / g.expert : lp.dense + lp.expert;
+    const optParams = z >= 1 ? tl.dense / g.dense + tl.expert / g.expert : tl.dense + tl.expert;
     out.optimizerSeconds[z] = memorySeconds(c.device, optParams * c.optimizerBytes);
   }
   const denseGroup = groupOf(g.dense, tp, f.domainSize);
   const expertGroup = groupOf(g.expert, tp * ep, f.domainSize);
-  const ag = (b: number) => allGatherSeconds(f, lp.dense * b, denseGroup) + allGatherSeconds(f, lp.expert * b, expertGroup);
-  const ar = (b: number) => allReduceSeconds(f, lp.dense * b, denseGroup) + allReduceSeconds(f, lp.expert * b, expertGroup);
+  const ag = (b: number) => allGatherSeconds(f, tl.dense * b, denseGroup) + allGatherSeconds(f, tl.expert * b, expertGroup);
+  const ar = (b: number) => allReduceSeconds(f, tl.dense * b, denseGroup) + allReduceSeconds(f, tl.expert * b, expertGroup);
   out.tp = tp;
   out.pp = pp;
   out.vpp = vpp;
@@ -234,6 +244,10 @@ export function fillStageTerms(c: StagedContext, tp: number, pp: number, vpp: nu
   out.gathered = dp * cp > 1 && !out.zero3Unsharded ? 2 * lp.largestLayer * 2 * 2 : 0;
   out.noDp = g.dense <= 1 && g.expert <= 1;
   out.agW = ag(c.wBytes);
+  if (c.training.finetune && c.training.finetune.method !== 'full') {
+    const w = storedWeightBytes(m, c.training, lp, base, c.assumptions);
+    out.agWGathered = allGatherSeconds(f, w.dense, denseGroup) + allGatherSeconds(f, w.expert, expertGroup);
+  } else out.agWGathered = out.agW;
   out.agG = ag(c.gradBytes);
   out.arG = ar(c.gradBytes);
   return out;

@@ -123,7 +123,7 @@ export function stagedDpSeconds(c: StagedContext, s: StageTerms, x: StepPrefix, 
   const a = c.assumptions;
   if (s.noDp) return 0;
   if (zero === 3 && !s.zero3Unsharded) {
-    const perMb = 2 * s.agW + s.agG;
+    const perMb = 2 * s.agWGathered + s.agG;
     const hidden = a.fsdpOverlap * x.total;
     return ga * Math.max(perMb - hidden, (1 - a.fsdpOverlap) * perMb);
   }

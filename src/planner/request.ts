@@ -137,7 +137,9 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
       continue;
     }
     const precisions: Precision[] = [modelPrecision];
-    if (constraints.allowFp8 && (modelPrecision === 'bf16' || modelPrecision === 'fp16') && fp8.ok) precisions.push('fp8');
+    // QLoRA computes in 16-bit only (finetune.ts): --allow-fp8 adds nothing there.
+    const qlora = input.training.finetune?.method === 'qlora';
+    if (constraints.allowFp8 && !qlora && (modelPrecision === 'bf16' || modelPrecision === 'fp16') && fp8.ok) precisions.push('fp8');
     const byNetwork = new Map<string, NetworkGroup>();
     for (const offer of offers) {
       const network = {

@@ -87,6 +87,12 @@ export function estimateRequest(request: EstimateRequest): PricedEstimate {
       suggestion: 'use --precision bf16',
     });
   }
+  if (req.training.finetune?.method === 'qlora' && req.layout.precision !== 'bf16' && req.layout.precision !== 'fp16') {
+    throw new InputError('PRECISION_UNSUPPORTED', `QLoRA de-quantises to a 16-bit compute dtype; precision ${req.layout.precision} is not supported`, {
+      location: req.training.precision === req.layout.precision ? 'training.precision' : '--precision',
+      suggestion: 'use --precision bf16',
+    });
+  }
   const offer = chooseOffer(req);
   const warnings: string[] = [];
   const unmeasured = unmeasuredWarning(accelerator);

@@ -62,7 +62,7 @@ export interface PointsAt {
 
 /** What goodput needs of a run (model parameters, byte sizes, optimizer), built once per search. */
 export function goodputContextOf(x: { model: ModelConfig; training: TrainingConfig; assumptions?: Partial<Assumptions> }): GoodputContext {
-  return { params: countParameters(x.model), assumptions: { ...DEFAULT_ASSUMPTIONS, ...x.assumptions }, training: x.training };
+  return { params: countParameters(x.model), assumptions: { ...DEFAULT_ASSUMPTIONS, ...x.assumptions }, training: x.training, model: x.model };
 }
 
 /** The price an estimate() call sees for a point: spot preemption reclaims whole instances. */

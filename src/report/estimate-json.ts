@@ -20,6 +20,7 @@ export function estimateDocument(x: EstimateDocInput): string {
     command: 'estimate',
     input: { modelFile: x.modelFile, model: x.model, training: x.training, accelerator: e.accelerator, catalog: x.catalog },
     model: e.model,
+    ...(e.finetune ? { finetune: e.finetune } : {}),
     layout: layoutJson(l),
     flops: e.flops,
     memory: e.memory,

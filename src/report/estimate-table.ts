@@ -57,6 +57,7 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string, wid
   out.push('', c.bold('Throughput and totals'));
   out.push(rows([
     ['tokens / s', count(e.throughput.tokensPerSecond)],
+    ...(e.throughput.samplesPerSecond !== undefined ? [['samples / s', count(e.throughput.samplesPerSecond)] as [string, string]] : []),
     ['model TFLOP/s per GPU', e.throughput.tflopsPerGpu.toFixed(1)],
     ['MFU (HFU)', `${percent(e.throughput.mfu)} (${percent(e.throughput.hfu)})${l.precision === 'fp8' ? `; ${percent(e.throughput.mfuBf16Peak)} of the bf16 peak` : ''}`],
     ['model FLOPs per token / total', `${flops(e.flops.perToken)} / ${flops(e.flops.total)}`],

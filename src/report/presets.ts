@@ -42,6 +42,11 @@ function moeSummary(p: ModelPreset): string {
 
 function row(p: ModelPreset, sourceIndex: number): string[] {
   const m = p.model;
+  // Per-sample kinds (cnn, generic) have no transformer shape: their size goes in the ffn column.
+  if (m.sampleWorkload) {
+    const w = m.sampleWorkload;
+    return [p.id, '-', '-', '-', '-', '-', `${m.kind} ${(w.parameters / 1e6).toFixed(1)}M params, ${(w.flopsPerSample / 1e9).toFixed(1)} GFLOP/sample`, '-', '-', '-', '-', `[${sourceIndex}]`];
+  }
   return [
     p.id,
     String(m.layers),

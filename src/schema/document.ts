@@ -4,6 +4,7 @@ import { modelConfigSchema } from './model.js';
 import { layoutSchema, recomputeSchema } from './layout.js';
 import { frameworkSchema, overlapSchema, recomputeBlockSchema } from './framework.js';
 import { precisionSchema } from './units.js';
+import { finetuneConfigSchema } from './finetune.js';
 import { energyAssumptionsSchema, energySectionSchema, goodputAssumptionsSchema, goodputSectionSchema } from './goodput-document.js';
 
 /** The schemaVersion every JSON document carries; bumped only on a breaking change (renamed/removed field, changed unit). */
@@ -29,6 +30,10 @@ export const trainingConfigSchema = z.strictObject({
   framework: frameworkSchema.optional(),
   overlap: overlapSchema.optional(),
   recompute: z.strictObject({ mode: recomputeSchema, blocks: z.array(recomputeBlockSchema) }).optional(),
+  /** Runs sized in samples: samples per epoch and epochs (tokens = samples × epochs × sequenceLength). */
+  samples: z.number().positive().optional(),
+  epochs: z.number().positive().optional(),
+  finetune: finetuneConfigSchema.optional(),
 });
 
 /** A layout with its derived degrees (dp, gradient accumulation), as documents print it. */
@@ -72,6 +77,8 @@ export const throughputSectionSchema = z.strictObject({
   mfu: nn,
   hfu: nn,
   mfuBf16Peak: nn,
+  /** Runs sized in samples (training.samples): global batch ÷ step seconds. */
+  samplesPerSecond: nn.optional(),
 });
 
 export const costSectionSchema = z.strictObject({
@@ -118,6 +125,8 @@ export const assumptionsSectionSchema = z.strictObject({
 });
 
 export const modelSizeSchema = z.strictObject({ parameters: nn, activeParameters: nn });
+/** Fine-tuning runs only (src/estimator/finetune-summary.ts). */
+export const finetuneSummarySchema = z.strictObject({ method: z.enum(['full', 'lora', 'qlora']), trainableParameters: nn, frozenBitsPerParam: nn, hostOptimizerBytes: nn });
 export const flopsSectionSchema = z.strictObject({ perToken: nn, perStep: nn, total: nn, hardwarePerStep: nn });
 
 /** The sections an estimate and every plan share: memory, time, throughput, goodput, energy, cost. */
@@ -144,6 +153,7 @@ export const estimateDocumentSchema = z.strictObject({
     catalog: catalogRefSchema.nullable(),
   }),
   model: modelSizeSchema,
+  finetune: finetuneSummarySchema.optional(),
   layout: resolvedLayoutSchema,
   flops: flopsSectionSchema,
   ...runSections,

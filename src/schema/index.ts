@@ -16,6 +16,7 @@ export * from './field-error.js';
 export * from './presets.js';
 export * from './resolve-model.js';
 export * from './training.js';
+export * from './finetune.js';
 export * from './goodput-document.js';
 export * from './catalog-diff-document.js';
 export * from './portfolio.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { frameworkSchema, overlapSchema, recomputeBlockSchema, type Framework, type OverlapConfig, type RecomputeBlock } from './framework.js';
 import { countSchema, planPricingSchema, precisionSchema } from './units.js';
+import { finetuneSectionSchema, type FinetuneConfig } from './finetune.js';
 
 const posInt = (max: number) => z.number().int().positive().max(max);
 const nonNegInt = (max: number) => z.number().int().nonnegative().max(max);
@@ -25,9 +26,27 @@ export const mlaSchema = z.strictObject({
 });
 export type MlaConfig = z.infer<typeof mlaSchema>;
 
+/** Workload kinds: transformer kinds (decoder, encoder, vit) share the transformer path; cnn and generic are sized per sample. */
+export const modelKindSchema = z.enum(['decoder', 'encoder', 'vit', 'cnn', 'generic']);
+export type ModelKind = z.infer<typeof modelKindSchema>;
+
+/** A per-sample workload (kinds cnn and generic): what a model costs per training sample. */
+export const sampleWorkloadSchema = z.strictObject({
+  parameters: z.number().positive().max(1e14),
+  /** Training FLOPs per sample, forward + backward. */
+  flopsPerSample: z.number().positive().max(1e18),
+  /** Activation bytes stored per sample for the backward pass. */
+  activationBytesPerSample: z.number().positive().max(1e13),
+});
+export type SampleWorkload = z.infer<typeof sampleWorkloadSchema>;
+
 /** The `model:` section as written: every field optional because a preset may supply it. */
 export const modelSectionSchema = z.strictObject({
   preset: z.string().min(1).optional(),
+  kind: modelKindSchema.optional(),
+  parameters: countSchema(1e14).optional(),
+  flopsPerSample: countSchema(1e18).optional(),
+  activationBytesPerSample: countSchema(1e13).optional(),
   layers: posInt(10000).optional(),
   hiddenSize: posInt(1 << 20).optional(),
   ffnHiddenSize: posInt(1 << 22).optional(),
@@ -58,13 +77,20 @@ export const modelConfigSchema = z.strictObject({
   attention: z.enum(['causal', 'bidirectional']),
   moe: moeSchema.nullable(),
   mla: mlaSchema.nullable(),
+  /** Only for per-sample kinds (cnn, generic): the transformer fields above are then 1 and unused. */
+  kind: z.enum(['cnn', 'generic']).optional(),
+  sampleWorkload: sampleWorkloadSchema.optional(),
 });
 export type ModelConfig = z.infer<typeof modelConfigSchema>;
 
 export const trainingSectionSchema = z
   .strictObject({
-    tokens: countSchema(1e16),
-    sequenceLength: posInt(16_777_216),
+    tokens: countSchema(1e16).optional(),
+    /** Alternative to tokens for workloads sized in samples (images, examples): samples per epoch, and epochs (default 1). */
+    samples: countSchema(1e13).optional(),
+    epochs: z.number().positive().max(1e6).optional(),
+    /** Tokens per sequence; not used by per-sample kinds (cnn, generic), where each sample is one unit. */
+    sequenceLength: posInt(16_777_216).optional(),
     globalBatchSize: posInt(100_000_000).optional(),
     globalBatchTokens: countSchema(1e12).optional(),
     precision: precisionSchema.default('bf16'),
@@ -73,6 +99,8 @@ export const trainingSectionSchema = z
     overlap: overlapSchema.optional(),
     /** Recompute the run uses (the default of `estimate --recompute`): a mode, or `{ partial: [sub-blocks] }`. */
     recompute: z.union([z.enum(['none', 'selective', 'full', 'op-level']), z.strictObject({ partial: z.array(recomputeBlockSchema).min(1) })]).optional(),
+    /** Fine-tuning method (full, LoRA, QLoRA); absent = pre-training, every weight trained (src/schema/finetune.ts). */
+    finetune: finetuneSectionSchema.optional(),
   })
   .refine((t) => (t.globalBatchSize === undefined) !== (t.globalBatchTokens === undefined), {
     message: 'give exactly one of globalBatchSize (sequences) or globalBatchTokens',
@@ -94,6 +122,11 @@ export interface TrainingConfig {
   overlap?: OverlapConfig;
   /** The model file's recompute, when it gives one. */
   recompute?: { mode: 'none' | 'selective' | 'full' | 'op-level' | 'partial'; blocks: RecomputeBlock[] };
+  /** Runs sized in samples (tokens = samples × epochs × sequenceLength; globalBatchSize in samples). */
+  samples?: number;
+  epochs?: number;
+  /** Present only for fine-tuning runs (defaults filled); absent = every weight trained. */
+  finetune?: FinetuneConfig;
 }
 
 export const constraintsSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import type { ModelConfig } from './model.js';
+import { VISION_PRESETS } from './presets-vision.js';
 
 /** A built-in model shape with the publication it comes from. */
 export interface ModelPreset {
@@ -138,6 +139,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       mla: { qLoraRank: 1536, kvLoraRank: 512, qkRopeHeadDim: 64, qkNopeHeadDim: 128, vHeadDim: 128 },
     },
   },
+  ...VISION_PRESETS,
 ];
 
 /** The preset ids, in display order. */

@@ -2,6 +2,7 @@ import { didYouMean } from './errors.js';
 import { FieldError } from './field-error.js';
 import { modelConfigSchema, type ModelConfig, type ModelSection } from './model.js';
 import { findPreset, PRESET_IDS } from './presets.js';
+import { resolvePerSample } from './resolve-per-sample.js';
 
 type Required = 'layers' | 'hiddenSize' | 'attentionHeads' | 'vocabSize';
 const REQUIRED: readonly Required[] = ['layers', 'hiddenSize', 'attentionHeads', 'vocabSize'];
@@ -37,9 +38,19 @@ export function resolveModel(section: ModelSection, name?: string): ModelConfig 
   const base: Partial<Omit<ModelConfig, 'name'>> = preset ? { ...preset.model } : {};
   const { preset: _presetId, ...overrides } = section;
   const merged = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
+  const { kind, parameters: _p, flopsPerSample: _f, activationBytesPerSample: _a, ...shapeOverrides } = overrides;
+  const perSampleKind = kind ?? base.kind;
+  if (perSampleKind === 'cnn' || perSampleKind === 'generic') return resolvePerSample(section, perSampleKind, base, name);
+  if (base.kind) {
+    throw new FieldError('MODEL_INVALID', ['model', 'kind'], `preset ${section.preset} is a ${base.kind} model; kind ${kind} does not apply`);
+  }
+  for (const key of ['parameters', 'flopsPerSample', 'activationBytesPerSample'] as const) {
+    if (section[key] !== undefined) throw new FieldError('MODEL_INVALID', ['model', key], `applies to kinds cnn and generic only (this is a ${kind ?? 'decoder'} transformer)`);
+  }
+  for (const [key, value] of Object.entries(shapeOverrides)) {
     if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
   }
+  if (merged.attention === undefined && (kind === 'encoder' || kind === 'vit')) merged.attention = 'bidirectional';
 
   for (const key of REQUIRED) {
     if (merged[key] === undefined) {

@@ -1,0 +1,30 @@
+import { FieldError } from './field-error.js';
+import type { ModelConfig, ModelSection } from './model.js';
+
+const SHAPE_KEYS = ['layers', 'hiddenSize', 'ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'vocabSize', 'ffn', 'tiedEmbeddings', 'attention', 'moe', 'mla'] as const;
+
+/**
+ * A per-sample model (kinds cnn and generic): parameters, training FLOPs per sample and stored
+ * activation bytes per sample, from a preset and/or the file. The transformer fields are set to 1
+ * (unused; one "layer", one "head", so only data-parallel layouts exist) and echoed as such.
+ */
+export function resolvePerSample(section: ModelSection, kind: 'cnn' | 'generic', base: Partial<Omit<ModelConfig, 'name'>>, name?: string): ModelConfig {
+  for (const key of SHAPE_KEYS) {
+    if (section[key] !== undefined) {
+      throw new FieldError('MODEL_INVALID', ['model', key], `does not apply to kind ${kind} (give parameters, flopsPerSample and activationBytesPerSample)`);
+    }
+  }
+  const w = base.sampleWorkload;
+  const parameters = section.parameters ?? w?.parameters;
+  const flopsPerSample = section.flopsPerSample ?? w?.flopsPerSample;
+  const activationBytesPerSample = section.activationBytesPerSample ?? w?.activationBytesPerSample;
+  const missing = parameters === undefined ? 'parameters' : flopsPerSample === undefined ? 'flopsPerSample' : activationBytesPerSample === undefined ? 'activationBytesPerSample' : null;
+  if (missing) throw new FieldError('MODEL_INCOMPLETE', ['model', missing], `required for kind ${kind} (give it, or a preset that supplies it)`);
+  return {
+    name: name ?? section.preset ?? kind,
+    layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
+    ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+    kind,
+    sampleWorkload: { parameters: parameters!, flopsPerSample: flopsPerSample!, activationBytesPerSample: activationBytesPerSample! },
+  };
+}
