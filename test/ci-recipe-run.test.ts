@@ -39,6 +39,8 @@ describe.skipIf(!isRepo)('examples/ci/trainplan-check.yml runs as written', () =
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmp, ...wf.env, TRAINPLAN_REPO: ROOT, TRAINPLAN_REF: head,
       RUNNER_TEMP: runner, GITHUB_BASE_REF: 'main', ...files, npm_config_prefer_offline: 'true', TRAINPLAN_TODAY: RUN_DATE, NO_COLOR: '1',
+      // A registry behind a TLS-inspecting proxy needs the machine's CA bundle (a lock entry without `resolved` asks the registry).
+      ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
     };
     const outputs = (): Record<string, string> => Object.fromEntries(readFileSync(files.GITHUB_OUTPUT, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
     const runStep = (s: Step, exprs: Record<string, string> = {}) => {

@@ -24,7 +24,7 @@ export const ACCELERATOR_COLUMNS: Column<AccRow>[] = [
   { id: 'scale-out', header: 'scale-out Gb/s', cell: (r) => num(r.spec.scaleOutBitsPerSecondPerGpu / 1e9, 1) },
   { id: 'tdp', header: 'TDP W', cell: (r) => num(r.spec.tdpWatts, 0) },
   { id: 'year', header: 'year', cell: (r) => String(r.spec.year) },
-  { id: 'price', header: 'from $/GPU-h', cell: (r) => num(r.fromPrice), defaultView: true },
+  { id: 'price', header: 'from $/GPU-h', cell: (r) => (r.spec.unpriced ? 'unpriced' : num(r.fromPrice)), defaultView: true },
 ];
 
 type OfferRow = { offer: Offer; pricing: Pricing };

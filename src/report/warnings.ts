@@ -1,5 +1,5 @@
 import { epochDay, STALE_AFTER_DAYS } from '../catalog/index.js';
-import { efficiencyFor } from '../estimator/index.js';
+import { efficiencyFor, unmeasuredWarning } from '../estimator/index.js';
 import type { AcceleratorSpec, Offer, Warning } from '../schema/index.js';
 import { wrapText } from './grid.js';
 
@@ -79,7 +79,7 @@ export function deriveWarnings(facts: WarningFacts): Warning[] {
     }
     const spec = facts.catalog.accelerators.find((a) => a.id === u.accelerator);
     if (spec && !efficiencyFor(spec).measured) {
-      once(`u:${spec.id}`, { code: 'ACCELERATOR_UNMEASURED', message: `${spec.id}: no published kernel measurements; step time uses the generic efficiency profile`, accelerator: spec.id });
+      once(`u:${spec.id}`, { code: 'ACCELERATOR_UNMEASURED', message: unmeasuredWarning(spec) ?? `${spec.id} has no public efficiency measurement`, accelerator: spec.id });
     }
     const g = VALIDATED_RANGE.gpus;
     if (u.gpus < g.min || u.gpus > g.max) {

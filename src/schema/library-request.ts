@@ -22,6 +22,8 @@ export const layoutRequestSchema = z.strictObject({
   microBatch: layoutSchema.shape.microBatch.default(1),
   zero: layoutSchema.shape.zero.default(1),
   recompute: layoutSchema.shape.recompute.default('selective'),
+  /** The sub-blocks of a `partial` recompute (est-stack's training stacks). */
+  recomputeBlocks: layoutSchema.shape.recomputeBlocks,
   /** Default: on exactly when tp > 1 (as the CLI). */
   sequenceParallel: z.boolean().optional(),
   /** Default: the training section's precision (as the CLI). */
@@ -62,8 +64,8 @@ export function checkRunInput(input: unknown, name: string): void {
 
 /** A full layout from a partial one, with the CLI's defaults (precision from the training section). */
 export function layoutFromRequest(layout: unknown, trainingPrecision: Precision): Layout {
-  const l = check(layoutRequestSchema, layout, ['layout']);
-  return { ...l, sequenceParallel: l.sequenceParallel ?? l.tp > 1, precision: l.precision ?? trainingPrecision };
+  const { recomputeBlocks, ...l } = check(layoutRequestSchema, layout, ['layout']);
+  return { ...l, ...(recomputeBlocks ? { recomputeBlocks } : {}), sequenceParallel: l.sequenceParallel ?? l.tp > 1, precision: l.precision ?? trainingPrecision };
 }
 
 /** estimateRequest's own fields: accelerator (required), provider/instance (optional), pricing (default on-demand). */

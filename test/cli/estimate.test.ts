@@ -99,8 +99,9 @@ describe('trainplan estimate', () => {
     const trn = run('trn2');
     const h100 = run('h100-sxm');
     expect(trn.assumptions.efficiency.measured).toBe(false);
-    expect(trn.warnings.join('\n')).toMatch(/trn2 has no public efficiency measurement/);
-    expect(h100.warnings.join('\n')).not.toMatch(/no public efficiency measurement/);
+    expect(trn.warnings.map((w: { message: string }) => w.message).join('\n')).toMatch(/trn2 has no public efficiency measurement/);
+    expect(trn.warnings.filter((w: { code: string }) => w.code === 'ACCELERATOR_UNMEASURED')).toHaveLength(1);
+    expect(h100.warnings.map((w: { message: string }) => w.message).join('\n')).not.toMatch(/no public efficiency measurement/);
     const width = (d: { time: { stepSeconds: number; stepSecondsRange: { low: number; high: number } } }) => (d.time.stepSecondsRange.high - d.time.stepSecondsRange.low) / d.time.stepSeconds;
     expect(width(trn)).toBeGreaterThan(width(h100));
   });

@@ -21,7 +21,7 @@ describe('instance-true topology and capacity through the CLI', () => {
     }
     expect(doc.plans[0]).toMatchObject({ instance: '1x-h100', gpus: 4, capacity: { atLimit: true } });
     const table = runCli(['plan', MODEL, ...MARKET, '--deadline-days', '6', '--top', '3']);
-    expect(table.stdout).toContain('capacity: #1 uses every GPU market 1x-h100 can supply (maxInstances 4 × 1); more would need another offer');
+    expect(table.stdout.replace(/\n +/g, ' ')).toContain('capacity: #1 uses every GPU market 1x-h100 can supply (maxInstances 4 × 1); more would need another offer');
   });
 
   it('estimate --provider --instance: TP across 1-GPU listings is timed on the scale-out network and warned about', () => {

@@ -124,7 +124,10 @@ describe('export: values the plan fixed', () => {
       t = t.replace(/(.)\*(\d+)/g, (_m, x: string, n: string) => x.repeat(Number(n)));
       return t.split('|');
     };
-    const x = planInput('plan-llama3-405b.json');
+    // 126 layers on 16 interleaved stages do not divide: Megatron needs the explicit layout (the golden's own plan may be even).
+    const p405 = planInput('plan-llama3-405b.json');
+    const x: ExportInput = { ...p405, layout: { ...p405.layout, tp: 8, pp: 16, vpp: 2, cp: 1, dp: p405.layout.gpus / 128 } };
+    expect(x.model.layers % x.layout.pp).not.toBe(0);
     const r = megatronArgs(x);
     if ('reason' in r) throw new Error(r.reason);
     const layout = String(new Map(r.args).get('--pipeline-model-parallel-layout')).replace(/"/g, '');

@@ -29,7 +29,7 @@ describe('portfolio files', () => {
     const p = loadPortfolio('examples/portfolio/portfolio.yaml', { catalog, fleets });
     expect(p.file.horizonDays).toBe(90);
     expect(p.fleets.map((f) => [f.name, f.count])).toEqual([['lab-h100', 64]]);
-    expect(p.commitments.map((c) => [c.provider, c.instance, c.count, c.pricing, c.offer.acceleratorCount])).toEqual([['coreweave', 'h100-sxm-per-gpu', 16, 'reserved-1y', 1]]);
+    expect(p.commitments.map((c) => [c.provider, c.instance, c.count, c.pricing, c.offer.acceleratorCount])).toEqual([['gcp', 'a3-highgpu-1g', 16, 'reserved-1y', 1]]);
     const byId = Object.fromEntries(p.jobs.map((j) => [j.job.id, j]));
     expect(byId.flagship!.model!.model.hiddenSize).toBe(4096);
     expect(byId.flagship!.model!.constraints.accelerators).toEqual(['h100-sxm', 'h200-sxm']);
@@ -43,7 +43,7 @@ describe('portfolio files', () => {
     ['unknown fleet (with did-you-mean)', 'capacity:\n  fleets: [lab-h10]\njobs:\n  - { id: a, model: good.yaml }\n', /capacity\.fleets\[0\]: unknown fleet "lab-h10"/, ':2:12'],
     ['unknown job in after:', `${HEAD}  - { id: a, model: good.yaml, after: [b] }\n`, /jobs\[0\]\.after\[0\]: unknown job "b"/, ':5:40'],
     ['a cycle of after:', `${HEAD}  - { id: a, model: good.yaml, after: [b] }\n  - { id: b, model: good.yaml, after: [a] }\n`, /cycle \(a → b → a\)/, ':5:'],
-    ['negative count', `horizonDays: 60\ncapacity:\n  commitments: [{ provider: coreweave, instance: h100-sxm-per-gpu, count: -2 }]\njobs:\n  - { id: a, model: good.yaml }\n`, /count: -2 is too small|count must be at least 1/, ':3:'],
+    ['negative count', `horizonDays: 60\ncapacity:\n  commitments: [{ provider: gcp, instance: a3-highgpu-1g, count: -2 }]\njobs:\n  - { id: a, model: good.yaml }\n`, /count: -2 is too small|count must be at least 1/, ':3:'],
     ['non-integer repeat', `${HEAD}  - { id: a, model: good.yaml, repeat: 1.5 }\n`, /repeat/, ':5:'],
     ['deadline before earliest start', `${HEAD}  - { id: a, model: good.yaml, earliestStartDay: 20, deadlineDays: 10 }\n`, /deadline \(day 10\) is not after earliestStartDay 20/, ':5:'],
     ['commitment for an offer that does not exist', `horizonDays: 60\ncapacity:\n  commitments: [{ provider: coreweave, instance: h100-nope, count: 2 }]\njobs:\n  - { id: a, model: good.yaml }\n`, /capacity\.commitments\[0\]: unknown instance "h100-nope"/, ':3:17'],

@@ -1,3 +1,4 @@
+import { offerScaleUpDomain } from '../../src/catalog/index.js';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/estimator/index.js';
 import { enumerateLayouts, paretoFrontier, plan, type Candidate, type PlanInput } from '../../src/planner/index.js';
@@ -48,12 +49,14 @@ describe('plan', () => {
     for (const p of [...result.plans, ...result.frontier]) {
       const offer = cat.offers.find((o) => o.provider === p.provider && o.instance === p.instance)!;
       const { dp: _dp, gradientAccumulation: _ga, ...layout } = p.layout;
+      const acc = cat.accelerators.find((a) => a.id === p.accelerator)!;
       const r = estimate({
         model,
         training,
-        accelerator: cat.accelerators.find((a) => a.id === p.accelerator)!,
+        accelerator: acc,
         layout,
-        network: { scaleOutBitsPerSecondPerGpu: offer.interconnect.scaleOutBitsPerSecondPerGpu, ...(offer.interconnect.scaleUpDomainSize ? { scaleUpDomainSize: offer.interconnect.scaleUpDomainSize } : {}) },
+        // The offer's own topology (instance-true: min of the part's domain and the GPUs per instance).
+        network: { scaleOutBitsPerSecondPerGpu: offer.interconnect.scaleOutBitsPerSecondPerGpu, scaleUpDomainSize: offerScaleUpDomain(offer, acc) },
         price: { usdPerGpuHour: p.usdPerGpuHour, provider: p.provider, instance: p.instance, pricing: p.pricing, gpusPerInstance: offer.acceleratorCount },
       });
       expect(r.ok && r.estimate).toEqual(p.estimate);

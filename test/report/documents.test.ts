@@ -18,7 +18,7 @@ function estimateDoc(opts: { model?: ReturnType<typeof aModel>; layout?: Partial
   if (!r.result.ok) throw new Error(r.result.problem.message);
   return estimateDocument({
     tool: TOOL, modelFile: 'examples/model.yaml', model, training,
-    catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: r.result.estimate, warnings: r.warnings,
+    catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: r.result.estimate, warnings: r.warnings.map((message) => ({ code: 'ESTIMATE_NOTE', message })),
   });
 }
 

@@ -32,14 +32,16 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
       const e = result.estimate;
       assertFiniteEstimate(e);
       const derived = deriveWarnings({ runDate: runDate(ctx), catalog, uses: [{ accelerator: e.accelerator, provider: e.cost.provider, instance: e.cost.instance, gpus: e.layout.gpus }], sequenceLength: loaded.training.sequenceLength });
+      // The estimator's own notes, less those the derived warnings already say (the unmeasured-part note).
+      const notes = warnings.filter((w) => !derived.some((d) => d.message === w));
       if (o.json === true || o.format === 'json') {
-        ctx.stdout(estimateDocument({ tool: TOOL, modelFile: basename(path), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: e, warnings: [...noteWarnings('ESTIMATE_NOTE', warnings), ...derived], ...(auto ? { auto } : {}) }));
+        ctx.stdout(estimateDocument({ tool: TOOL, modelFile: basename(path), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: e, warnings: [...noteWarnings('ESTIMATE_NOTE', notes), ...derived], ...(auto ? { auto } : {}) }));
       } else {
         ctx.stdout(renderEstimate(e, chalkFor(o, ctx), `${loaded.file.name ?? loaded.model.name} — ${basename(path)}`, viewFor({}, ctx).width));
         if (auto) ctx.stdout(autoLine(auto));
         if (derived.length) ctx.stdout('\n' + renderWarnings(derived, viewFor({}, ctx).width));
       }
-      for (const w of warnings) ctx.stderr(`trainplan: warning: ${w}\n`);
+      for (const w of notes) ctx.stderr(`trainplan: warning: ${w}\n`);
       if (!e.memory.fits) ctx.stderr(`trainplan: ${e.layout.gpus} × ${e.accelerator} do not fit this layout in memory (${(e.memory.perGpuBytes / 2 ** 30).toFixed(1)} GiB per GPU needed, ${(e.memory.capacityBytes / 2 ** 30).toFixed(1)} GiB available)\n`);
       return e.memory.fits ? EXIT.ok : EXIT.gateFailed;
     }));

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { fleetWorkload, type FleetReport } from '../../economics/index.js';
-import { loadCatalog, loadFleets, loadGridIntensity, loadModelFile, loadPurchasePrices, readRunDocument, writeOutputAtomic } from '../../io/index.js';
+import { loadCatalog, loadFleets, loadGridIntensity, loadModelFile, loadPurchasePrices, readRunDocument, writeOutputAtomic, resolveOutputTarget } from '../../io/index.js';
 import * as report from '../../report/index.js';
 import { didYouMean, InputError, type PlanDocument } from '../../schema/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
@@ -85,6 +85,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .action((file: string | undefined, o: ReportOpts) =>
       runAction(ctx, false, async () => {
         if (o.json || (o.format && o.format !== 'table' && o.format !== 'html')) throw new InputError('INVALID_OPTION', 'report writes HTML; for JSON use `trainplan plan --json`', { location: o.json ? '--json' : '--format' });
+        if (o.out !== undefined) resolveOutputTarget(o.out); // refuse a bad target before planning
         if ((file === undefined) === (o.from === undefined)) throw new InputError('INVALID_OPTION', file === undefined ? 'give a model file or --from <plan.json>' : 'give a model file or --from, not both', { location: file === undefined ? 'report' : '--from' });
         let input: report.HtmlReportInput;
         if (o.from !== undefined) {
@@ -94,7 +95,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
           input = { doc, candidates: [], economics: null, warnings: docWarnings(doc), title: `trainplan report: ${doc.input.model.name}` };
         } else input = await fromModel(file!, o, ctx);
         const html = await report.renderHtmlReport(input);
-        if (o.out) {
+        if (o.out !== undefined) {
           writeOutputAtomic(o.out, html);
           ctx.stderr(`trainplan: wrote ${o.out} (${input.doc.plans.length} plans, ${input.doc.frontier.length} on the frontier)\n`);
         } else ctx.stdout(html);
