@@ -201,15 +201,11 @@ function runUnit(
               } else {
                 // Wall clock per offer (estimator/goodput.ts), as exact thresholds on the run time (thresholds.ts).
                 const v = (pts.verdicts ??= verdictsAt(wallsAt(pts, gctx, n), pts.points.map((p) => p.usdPerGpuHour), n, deadlineDays, budget));
-                if (total <= v.allFine) feasible += count;
-                else if (total > v.allPast) pastDeadline += count;
-                else {
-                  const past = countBelow(v.past, total);
-                  const over = countBelow(v.over, total) - countBelow(v.both, total);
-                  pastDeadline += past;
-                  overBudget += over;
-                  feasible += count - past - over;
-                }
+                const past = countBelow(v.past, total);
+                const over = countBelow(v.over, total) - countBelow(v.both, total);
+                pastDeadline += past;
+                overBudget += over;
+                feasible += count - past - over;
               }
               if (step < famStep) {
                 famStep = step;

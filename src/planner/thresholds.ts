@@ -17,10 +17,6 @@ export interface Verdicts {
   over: Float64Array;
   /** Sorted: per offer, max(past, over): above it a plan is both past the deadline and over budget. */
   both: Float64Array;
-  /** At or below this run time every offer is within deadline and budget (min of past and over). */
-  allFine: number;
-  /** Above this run time every offer is past the deadline (max of past). */
-  allPast: number;
 }
 
 const f64 = new Float64Array(1);
@@ -32,9 +28,9 @@ const ofBits = (b: bigint): number => ((u64[0] = b), f64[0]!);
 export function thresholdOf(pred: (t: number) => boolean, guess: number): number {
   if (pred(0)) return -Infinity;
   if (!pred(Number.MAX_VALUE)) return pred(Infinity) ? Number.MAX_VALUE : Infinity;
-  let lo = Number.isFinite(guess) && guess > 0 ? guess * (1 - 1e-12) : 1;
+  let lo = Number.isFinite(guess) && guess > 0 ? guess * (1 - 1e-9) : 1;
   while (lo > 0 && pred(lo)) lo = lo > Number.MIN_VALUE ? lo / 2 : 0;
-  let hi = Math.max(lo * (1 + 1e-12), Number.isFinite(guess) && guess > lo ? guess * (1 + 1e-12) : lo * 2, Number.MIN_VALUE);
+  let hi = Math.max(lo * (1 + 1e-9), Number.isFinite(guess) && guess > lo ? guess * (1 + 1e-9) : lo * 2, Number.MIN_VALUE);
   while (!pred(hi)) hi = Math.min(hi * 2, Number.MAX_VALUE);
   // pred(lo) false, pred(hi) true; non-negative doubles order as their bit patterns.
   let a = bitsOf(lo);
@@ -71,8 +67,5 @@ export function verdictsAt(walls: readonly WallClockModel[], prices: readonly nu
     over[i] = budgetUsd === null ? Infinity : thresholdOf((t) => ((wallClockSeconds(w, t) * gpus) / 3600) * price > budgetUsd, (budgetUsd * 3600) / (gpus * price * perT));
   }
   const both = past.map((p, i) => Math.max(p, over[i]!));
-  past.sort();
-  over.sort();
-  const n = walls.length;
-  return { past, over, both: both.sort(), allFine: n ? Math.min(past[0]!, over[0]!) : Infinity, allPast: n ? past[n - 1]! : Infinity };
+  return { past: past.sort(), over: over.sort(), both: both.sort() };
 }
