@@ -14,11 +14,11 @@ import {
   type LayerTerms,
   type LocalParams,
   type StagedContext,
+  wallClockSeconds,
 } from '../estimator/index.js';
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues } from './space.js';
-import { countBelow, verdictsAt } from './thresholds.js';
 import { goodputContextOf, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
@@ -199,13 +199,14 @@ function runUnit(
               if (deadlineDays === null && budget === null) {
                 feasible += count;
               } else {
-                // Wall clock per offer (estimator/goodput.ts), as exact thresholds on the run time (thresholds.ts).
-                const v = (pts.verdicts ??= verdictsAt(wallsAt(pts, gctx, n), pts.points.map((p) => p.usdPerGpuHour), n, deadlineDays, budget));
-                const past = countBelow(v.past, total);
-                const over = countBelow(v.over, total) - countBelow(v.both, total);
-                pastDeadline += past;
-                overBudget += over;
-                feasible += count - past - over;
+                // Wall clock per offer (estimator/goodput.ts): the same expression estimate() evaluates.
+                const walls = wallsAt(pts, gctx, n);
+                for (let i = 0; i < count; i++) {
+                  const wall = wallClockSeconds(walls[i]!, total);
+                  if (deadlineDays !== null && wall / 86400 > deadlineDays) pastDeadline++;
+                  else if (budget !== null && ((wall * n) / 3600) * pts.points[i]!.usdPerGpuHour > budget) overBudget++;
+                  else feasible++;
+                }
               }
               if (step < famStep) {
                 famStep = step;

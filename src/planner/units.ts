@@ -1,6 +1,5 @@
 import type { NetworkGroup, PricePoint, SearchPlan } from './request.js';
 import type { SearchInputs } from './partial.js';
-import type { Verdicts } from './thresholds.js';
 import { cpValues, tpChoices, type SpaceSpec } from './space.js';
 import { countParameters, DEFAULT_ASSUMPTIONS, wallClockFor, type Assumptions, type GoodputContext, type WallClockModel } from '../estimator/index.js';
 import type { ModelConfig, TrainingConfig } from '../schema/index.js';
@@ -52,8 +51,6 @@ export interface PointsAt {
   points: PricePoint[];
   /** Daly's wall-clock model per point (spot points add preemptions), filled by wallsAt. */
   walls?: WallClockModel[];
-  /** Deadline and budget thresholds per point (thresholds.ts), filled by the search. */
-  verdicts?: Verdicts;
 }
 
 /** What goodput needs of a run (model parameters, byte sizes, optimizer), built once per search. */
