@@ -1,3 +1,4 @@
+import { EXIT, TOOL } from './tool.js';
 import { InputError } from '../schema/index.js';
 
 /** Everything a command may touch outside the pure core, injected so tests can capture it. */
@@ -12,9 +13,7 @@ export interface CliContext {
   exitCode: number;
 }
 
-export const EXIT = { ok: 0, gateFailed: 1, invalidInput: 2, internal: 3 } as const;
-
-export const TOOL = { name: 'trainplan', version: '0.1.0' } as const;
+export { EXIT, TOOL };
 
 /** Control characters from user data never reach the terminal, and an error stays on one line. */
 // Same classes as io/sanitize.ts, plus line breaks (an error is one line).

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, TOOL, type CliContext } from './context.js';
-import { registerCommands } from './commands/index.js';
+import type { CliContext } from './context.js';
+import { EXIT, TOOL } from './tool.js';
 import { guardStdout } from './stdout-guard.js';
-import { forbidRepeatedOptions } from './flags.js';
 import { usageError, wantsJson } from './usage-errors.js';
+
+/** `trainplan --version` alone needs no command: the commands (and the core behind them) are not loaded. */
+const versionOnly = (argv: readonly string[]): boolean => argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
 
 function defaultContext(): CliContext {
   guardStdout(process.stdout, (t) => void process.stderr.write(t), (code) => process.exit(code));
@@ -28,8 +30,11 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => undefined });
-  registerCommands(program, ctx);
-  forbidRepeatedOptions(program);
+  if (!versionOnly(argv)) {
+    const [{ registerCommands }, { forbidRepeatedOptions }] = await Promise.all([import('./commands/index.js'), import('./flags.js')]);
+    registerCommands(program, ctx);
+    forbidRepeatedOptions(program);
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
