@@ -2,7 +2,6 @@ import { Command, CommanderError } from 'commander';
 import type { CliContext } from './context.js';
 import { EXIT, TOOL } from './tool.js';
 import { guardStdout } from './stdout-guard.js';
-import { usageError, wantsJson } from './usage-errors.js';
 
 /** `trainplan --version` alone needs no command: the commands (and the core behind them) are not loaded. */
 const versionOnly = (argv: readonly string[]): boolean => argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
@@ -41,6 +40,8 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.ok;
       if (err.code !== 'commander.help') {
+        // Loaded only on a usage error: its document schemas would slow `--version` down.
+        const { usageError, wantsJson } = await import('./usage-errors.js');
         const out = usageError(err, wantsJson(argv));
         ctx.stderr(out.stderr);
         if (out.stdout) ctx.stdout(out.stdout);

@@ -1,6 +1,7 @@
 import type { PlannedRun } from '../planner/index.js';
 import type { Column } from './columns.js';
 import { count, duration, gib, int, percent, shortDays, usd } from './human.js';
+import { bandSuffix } from './range-format.js';
 
 /** A plan row with its flag letters (L S U R, see warnings.ts) already worked out. */
 export interface PlanRow {
@@ -28,7 +29,7 @@ const c = (id: string, header: string, cell: (r: PlanRow) => string, more: Parti
 
 /**
  * Every plan column. The default view (≤ 100 columns): rank, frontier, plan, pricing, layout, step, days,
- * cost, MFU, flags; `--wide` gives every column but the two compact ones (the full table of before).
+ * cost, its error band, MFU, flags; `--wide` gives every column but the two compact ones (the full table of before).
  */
 export const PLAN_COLUMNS: Column<PlanRow>[] = [
   c('rank', '#', (r) => (r.plan.rank === null ? '-' : String(r.plan.rank)), { defaultView: true }),
@@ -51,6 +52,8 @@ export const PLAN_COLUMNS: Column<PlanRow>[] = [
   c('days', 'days', (r) => shortDays(r.plan.estimate.time.totalDays), { defaultView: true }),
   c('gpu-hours', 'GPU-hours', (r) => count(r.plan.estimate.cost.gpuHours)),
   c('cost', 'cost', (r) => usd(r.plan.estimate.cost.usd), { defaultView: true }),
+  // The cost's error band, compactly (±19% or −8%/+10%): the estimator's validation residuals for this class.
+  c('band', '±', (r) => { const e = r.plan.estimate.cost; return e.usd !== null && e.usdRange ? bandSuffix(e.usd, e.usdRange) : ''; }, { defaultView: true, dropOrder: 2, narrowOnly: true }),
   c('mfu', 'MFU', (r) => percent(r.plan.estimate.throughput.mfu), { defaultView: true }),
   // Error bands (time.stepSecondsRange, cost.usdRange) once the estimator has them: shown with --wide or --columns.
   c('step-range', 'step range', (r) => range(r.plan.estimate.time, 'stepSecondsRange', duration)),

@@ -83,7 +83,7 @@ export function deriveWarnings(facts: WarningFacts): Warning[] {
     }
     const g = VALIDATED_RANGE.gpus;
     if (u.gpus < g.min || u.gpus > g.max) {
-      once(`r:gpus:${u.gpus}`, { code: 'OUTSIDE_VALIDATED_RANGE', message: `${u.gpus} GPUs is outside the validated range (${g.min}–${g.max} GPUs in the 45 published runs)`, field: 'gpus', value: u.gpus, validatedMin: g.min, validatedMax: g.max });
+      once(`r:gpus:${u.gpus}`, { code: 'OUTSIDE_VALIDATED_RANGE', message: `${u.gpus} GPU${u.gpus === 1 ? '' : 's'} is outside the validated range (${g.min}–${g.max} GPUs in the 45 published runs)`, field: 'gpus', value: u.gpus, validatedMin: g.min, validatedMax: g.max });
     }
   }
   const s = VALIDATED_RANGE.sequenceLength;

@@ -31,7 +31,7 @@ describe('plan table: --wide, --columns, and the explained plan', { timeout: 60_
   it('the default table of the 70B example fits 100 columns and has the compact columns', () => {
     expect(plain.code).toBe(0);
     expect(width(plain.stdout)).toBeLessThanOrEqual(100);
-    expect(plain.stdout).toMatch(/^#\s+◆\s+plan\s+layout\s+step\s+days\s+cost\s+MFU\s+flags$/m);
+    expect(plain.stdout).toMatch(/^#\s+◆\s+plan\s+layout\s+step\s+days\s+cost\s+±\s+MFU\s+flags$/m);
     expect(plain.stdout).toMatch(/TP\d+·PP\d+(·VPP\d+)?·DP\d+ mb\d+ Z\d/);
   });
 
