@@ -1,7 +1,6 @@
 import type { PlannedRun } from '../planner/index.js';
 import type { Column } from './columns.js';
 import { count, duration, gib, int, percent, shortDays, usd } from './human.js';
-import { bandSuffix } from './range-format.js';
 
 /** A plan row with its flag letters (L S U R, see warnings.ts) already worked out. */
 export interface PlanRow {
@@ -29,7 +28,7 @@ const c = (id: string, header: string, cell: (r: PlanRow) => string, more: Parti
 
 /**
  * Every plan column. The default view (≤ 100 columns): rank, frontier, plan, pricing, layout, step, days,
- * cost, its error band, MFU, flags; `--wide` gives every column but the two compact ones (the full table of before).
+ * cost, MFU, flags (the cost band is a line under the table, per plan in `band`); `--wide` gives every column but the two compact ones (the full table of before).
  */
 export const PLAN_COLUMNS: Column<PlanRow>[] = [
   c('rank', '#', (r) => (r.plan.rank === null ? '-' : String(r.plan.rank)), { defaultView: true }),
@@ -52,13 +51,22 @@ export const PLAN_COLUMNS: Column<PlanRow>[] = [
   c('days', 'days', (r) => shortDays(r.plan.estimate.time.totalDays), { defaultView: true }),
   c('gpu-hours', 'GPU-hours', (r) => count(r.plan.estimate.cost.gpuHours)),
   c('cost', 'cost', (r) => usd(r.plan.estimate.cost.usd), { defaultView: true }),
-  // The cost's error band, compactly (±19% or −8%/+10%): the estimator's validation residuals for this class.
-  c('band', '±', (r) => { const e = r.plan.estimate.cost; return e.usd !== null && e.usdRange ? bandSuffix(e.usd, e.usdRange) : ''; }, { defaultView: true, dropOrder: 2, narrowOnly: true }),
   c('mfu', 'MFU', (r) => percent(r.plan.estimate.throughput.mfu), { defaultView: true }),
   // Error bands (time.stepSecondsRange, cost.usdRange) once the estimator has them: shown with --wide or --columns.
   c('step-range', 'step range', (r) => range(r.plan.estimate.time, 'stepSecondsRange', duration)),
   c('cost-range', 'cost range', (r) => range(r.plan.estimate.cost, 'usdRange', usd)),
+  // The cost's error band in one short cell: the wider side of the estimator's validation band for this class
+  // (−18%/+19% shows as ±19%; the exact low and high are the cost-range column and cost.usdRange in JSON).
+  c('band', '±', (r) => { const e = r.plan.estimate.cost; return e.usd !== null && e.usd > 0 && e.usdRange ? `±${Math.round(Math.max(1 - e.usdRange.low / e.usd, e.usdRange.high / e.usd - 1) * 100)}%` : ''; }),
   c('goodput', 'goodput', (r) => percent(r.plan.estimate.goodput.goodput)),
   c('co2', 't CO2e', (r) => (r.plan.estimate.energy.kgCo2e / 1000).toFixed(1)),
   c('flags', 'flags', (r) => r.flags, { defaultView: true }),
 ];
+
+/** "±19%" or "±12%–±25%": the spread of the rows' cost bands, for the line under the table ('' without bands). */
+export function costBandSummary(plans: readonly PlannedRun[]): string {
+  const pct = plans.flatMap((p) => { const e = p.estimate.cost; return e.usd !== null && e.usd > 0 && e.usdRange ? [Math.round(Math.max(1 - e.usdRange.low / e.usd, e.usdRange.high / e.usd - 1) * 100)] : []; });
+  if (!pct.length) return '';
+  const lo = Math.min(...pct), hi = Math.max(...pct);
+  return lo === hi ? `±${lo}%` : `±${lo}%–±${hi}%`;
+}

@@ -5,7 +5,7 @@ import { DEFAULT_TABLE_WIDTH, renderColumns, type TableView } from './columns.js
 import { renderGrid, wrapText, type GridFormat } from './grid.js';
 import { count } from './human.js';
 import { constraintsLine } from './constraints-line.js';
-import { PLAN_COLUMNS, type PlanRow } from './plan-columns.js';
+import { costBandSummary, PLAN_COLUMNS, type PlanRow } from './plan-columns.js';
 import { renderPlanExplanation, renderPlanHeader, skippedProviderLines, type PlanHeaderInput } from './plan-explain.js';
 import { FLAG_LEGEND, flagLetters, flagsFor, renderWarnings, type WarningFacts } from './warnings.js';
 
@@ -76,6 +76,8 @@ export function renderPlan(r: PlanResult, format: GridFormat, chalk: ChalkInstan
     }
     if (format === 'table') {
       parts.push(wrapText(mfuLegend([...r.plans, ...extra]), view.width) + '\n');
+      const band = costBandSummary([...r.plans, ...extra]);
+      if (band) parts.push(wrapText(`cost error band ${band}: the estimator's validation residuals for each plan's class (stack × accelerator generation × scale); per plan: --columns …,band or --wide`, view.width, 7) + '\n');
       if (x.flagFacts) parts.push(wrapText(FLAG_LEGEND, view.width, 7) + '\n');
       parts.push('\n' + renderPlanExplanation(r, chalk));
     }

@@ -31,7 +31,8 @@ describe('plan table: --wide, --columns, and the explained plan', { timeout: 60_
   it('the default table of the 70B example fits 100 columns and has the compact columns', () => {
     expect(plain.code).toBe(0);
     expect(width(plain.stdout)).toBeLessThanOrEqual(100);
-    expect(plain.stdout).toMatch(/^#\s+◆\s+plan\s+layout\s+step\s+days\s+cost\s+±\s+MFU\s+flags$/m);
+    expect(plain.stdout).toMatch(/^#\s+◆\s+plan\s+layout\s+step\s+days\s+cost\s+MFU\s+flags$/m);
+    expect(plain.stdout).toMatch(/^cost error band ±\d+%(–±\d+%)?: /m);
     expect(plain.stdout).toMatch(/TP\d+·PP\d+(·VPP\d+)?·DP\d+ mb\d+ Z\d/);
   });
 
@@ -49,7 +50,7 @@ describe('plan table: --wide, --columns, and the explained plan', { timeout: 60_
   it('--wide prints every detailed column (the full table), wider than 100', () => {
     const r = runCli(['plan', example('startup-1b.yaml'), '--top', '3', '--wide']);
     expect(r.stdout).toMatch(/TP\/PP\/VPP\/CP\/EP\/DP/);
-    expect(r.stdout).toMatch(/GPU-hours\s+cost\s+MFU\s+step range\s+cost range\s+goodput\s+t CO2e\s+flags/);
+    expect(r.stdout).toMatch(/GPU-hours\s+cost\s+MFU\s+step range\s+cost range\s+±\s+goodput\s+t CO2e\s+flags/);
     expect(width(r.stdout)).toBeGreaterThan(100);
   });
 
