@@ -9,8 +9,8 @@ const root = new URL('..', import.meta.url).pathname;
 const lab = `${root}examples/portfolio/lab.yaml`;
 const catalog = loadCatalog({ files: [lab], env: {} });
 const fleets = loadFleets({ files: [lab], env: {}, knownAccelerators: catalog.accelerators.map((a) => a.id) });
-const offer = findOffer(catalog, 'coreweave', 'h100-sxm-per-gpu');
-const capacity = { fleets, commitments: [{ provider: 'coreweave', instance: 'h100-sxm-per-gpu', count: 32, pricing: 'reserved-1y', offer }], rent: true, providers: ['lambda', 'nebius', 'coreweave'], rentPricing: 'on-demand', rentMaxGpus: 1024 };
+const offer = findOffer(catalog, 'gcp', 'a3-highgpu-1g'); // the H100 offer with a published 1-year rate
+const capacity = { fleets, commitments: [{ provider: 'gcp', instance: 'a3-highgpu-1g', count: 32, pricing: 'reserved-1y', offer }], rent: true, providers: ['lambda', 'nebius', 'coreweave', 'gcp'], rentPricing: 'on-demand', rentMaxGpus: 1024 };
 
 const shape = (name, layers, hiddenSize, ffnHiddenSize, attentionHeads, kvHeads) => ({
   name, layers, hiddenSize, ffnHiddenSize, attentionHeads, kvHeads, headDim: hiddenSize / attentionHeads, vocabSize: 32000,

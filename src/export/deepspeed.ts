@@ -1,6 +1,6 @@
 import type { ExportInput, ExportResult } from './types.js';
-import { header, kvChannels, shellLines, torchrun } from './common.js';
-import { argv, type Arg } from './megatron.js';
+import { header, shellLines, torchrun } from './common.js';
+import { argv, batchAndShapeArgs, type Arg } from './megatron.js';
 
 /**
  * A DeepSpeed (v0.19.5) JSON config, plus Megatron-DeepSpeed arguments when the plan has TP or PP > 1.
@@ -34,18 +34,7 @@ export function deepspeedConfig(x: ExportInput): { config: Record<string, unknow
   ];
   if (l.pp === 1) args.push(['--no-pipeline-parallel', null]);
   if (l.sequenceParallel) args.push(['--sequence-parallel', null]);
-  args.push(
-    ['--micro-batch-size', l.microBatch],
-    ['--global-batch-size', x.training.globalBatchSize],
-    ['--seq-length', x.training.sequenceLength],
-    ['--max-position-embeddings', x.training.sequenceLength],
-    ['--train-iters', x.steps],
-    ['--num-layers', m.layers],
-    ['--hidden-size', m.hiddenSize],
-    ['--ffn-hidden-size', m.ffnHiddenSize],
-    ['--num-attention-heads', m.attentionHeads],
-    ['--kv-channels', kvChannels(m)],
-  );
+  args.push(...batchAndShapeArgs(x));
   if (m.kvHeads !== m.attentionHeads) args.push(['--num-key-value-heads', m.kvHeads]);
   if (m.ffn === 'swiglu') args.push(['--swiglu', null]);
   if (!m.tiedEmbeddings) args.push(['--untie-embeddings-and-output-weights', null]);

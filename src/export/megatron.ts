@@ -4,6 +4,24 @@ import { header, kvChannels, moeLayerFreqExpr, shellLines, stageSplit, torchrun 
 /** A flag and its value (null: a switch), in Megatron-LM's spelling (megatron/training/arguments.py). */
 export type Arg = [flag: string, value: string | number | null];
 
+/** The batch and model-shape arguments Megatron-LM and Megatron-DeepSpeed spell the same way (arguments.py in both). */
+export function batchAndShapeArgs(x: ExportInput): Arg[] {
+  const l = x.layout;
+  const m = x.model;
+  return [
+    ['--micro-batch-size', l.microBatch],
+    ['--global-batch-size', x.training.globalBatchSize],
+    ['--seq-length', x.training.sequenceLength],
+    ['--max-position-embeddings', x.training.sequenceLength],
+    ['--train-iters', x.steps],
+    ['--num-layers', m.layers],
+    ['--hidden-size', m.hiddenSize],
+    ['--ffn-hidden-size', m.ffnHiddenSize],
+    ['--num-attention-heads', m.attentionHeads],
+    ['--kv-channels', kvChannels(m)],
+  ];
+}
+
 /**
  * Megatron-LM pretrain_gpt.py arguments for the run. Names are checked against core_v0.19.0's parser
  * (test/fixtures/export/megatron-options.txt); docs/export.md records how each plan field maps.
@@ -31,18 +49,7 @@ export function megatronArgs(x: ExportInput): { args: Arg[]; notes: string[] } |
   args.push(['--context-parallel-size', l.cp]);
   if (m.moe) args.push(['--expert-model-parallel-size', l.ep]);
   if (l.sequenceParallel) args.push(['--sequence-parallel', null]);
-  args.push(
-    ['--micro-batch-size', l.microBatch],
-    ['--global-batch-size', x.training.globalBatchSize],
-    ['--seq-length', x.training.sequenceLength],
-    ['--max-position-embeddings', x.training.sequenceLength],
-    ['--train-iters', x.steps],
-    ['--num-layers', m.layers],
-    ['--hidden-size', m.hiddenSize],
-    ['--ffn-hidden-size', m.ffnHiddenSize],
-    ['--num-attention-heads', m.attentionHeads],
-    ['--kv-channels', kvChannels(m)],
-  );
+  args.push(...batchAndShapeArgs(x));
   if (m.kvHeads !== m.attentionHeads) args.push(['--group-query-attention', null], ['--num-query-groups', m.kvHeads]);
   if (m.ffn === 'swiglu') args.push(['--swiglu', null]);
   if (!m.tiedEmbeddings) args.push(['--untie-embeddings-and-output-weights', null]);

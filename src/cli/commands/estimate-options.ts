@@ -1,19 +1,13 @@
+import type { LayoutPinOpts } from './layout-flags.js';
 import { Option, type Command } from 'commander';
 import { InputError, pricingSchema, precisionSchema, type Layout, type Pricing, type TrainingConfig } from '../../schema/index.js';
 import { choiceFlag, intFlag } from '../flags.js';
 import { recomputeFlag } from './stack-options.js';
 
-export interface EstimateOpts {
+/** The layout flags are plan's pins (layout-flags.ts), plus estimate's own. */
+export interface EstimateOpts extends LayoutPinOpts {
   accelerator?: string;
   gpus?: string;
-  tp?: string;
-  pp?: string;
-  cp?: string;
-  ep?: string;
-  vpp?: string;
-  microBatch?: string;
-  zero?: string;
-  recompute?: string;
   sequenceParallel?: boolean;
   precision?: string;
   provider?: string;
