@@ -43,7 +43,7 @@ export function registerCatalogImport(catalog: Command, ctx: CliContext): void {
         const result = importCatalogCsv({ from: o.from, file, asOf, knownAccelerators: known, ...(o.provider ? { provider: o.provider } : {}), ...(o.source ? { source: o.source } : {}), ...(o.priceConfidence ? { priceConfidence: o.priceConfidence } : {}) });
         if (result.offers.length === 0) throw new InputError('IMPORT_EMPTY', `no offers found in ${result.rowsRead} rows${result.unknownAccelerators.length ? ` (unknown accelerator names: ${listNames(result.unknownAccelerators)})` : ''}`, { location: file });
         const yaml = importedCatalogYaml(result, o.from, file);
-        if (o.out) writeOutputAtomic(o.out, yaml);
+        if (o.out !== undefined) writeOutputAtomic(o.out, yaml);
         else ctx.stdout(yaml);
         const skipped = [result.cpuOnlyRows ? `${result.cpuOnlyRows} CPU-only rows` : '', ...result.skipped.map((s) => `${s.count} ${s.reason}`)].filter(Boolean);
         ctx.stderr(`trainplan: imported ${result.offers.length} offers from ${result.rowsRead} rows${o.out ? ` into ${o.out}` : ''}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}\n`);
