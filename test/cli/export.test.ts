@@ -9,8 +9,9 @@ import { tempDir } from '../helpers/tmp.js';
 const GOLDEN = join(ROOT, 'test', 'cli', '__golden__');
 const PLANS = readdirSync(GOLDEN).filter((f) => /^plan-.*\.json$/.test(f)).sort();
 const FRAMEWORKS = ['megatron', 'nemo', 'deepspeed', 'torchtitan'];
+// Paths in messages are the checkout's: written as <root> so the goldens hold wherever the repository is cloned.
 const transcript = (args: string[], r: ReturnType<typeof runCli>) =>
-  `$ trainplan ${args.join(' ')}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}--- exit code: ${r.code}\n`;
+  `$ trainplan ${args.join(' ')}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr.replaceAll(ROOT, '<root>')}--- exit code: ${r.code}\n`;
 const run = (args: string[]) => runCli(args.map((a) => (a.startsWith('__golden__/') ? join(ROOT, 'test', 'cli', a) : a)));
 
 describe.each(PLANS)('trainplan export %s', (plan) => {
