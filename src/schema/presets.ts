@@ -1,4 +1,5 @@
 import type { ModelConfig } from './model.js';
+import { DIFFUSION_PRESETS } from './presets-diffusion.js';
 import { VISION_PRESETS } from './presets-vision.js';
 
 /** A built-in model shape with the publication it comes from. */
@@ -140,6 +141,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     },
   },
   ...VISION_PRESETS,
+  ...DIFFUSION_PRESETS,
 ];
 
 /** The preset ids, in display order. */
