@@ -10,7 +10,7 @@ const GOLDEN = join(ROOT, 'test', 'cli', '__golden__');
 const PLANS = readdirSync(GOLDEN).filter((f) => /^plan-.*\.json$/.test(f)).sort();
 const FRAMEWORKS = ['megatron', 'nemo', 'deepspeed', 'torchtitan'];
 const transcript = (args: string[], r: ReturnType<typeof runCli>) =>
-  `$ trainplan ${args.join(' ')}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}--- exit code: ${r.code}\n`;
+  `$ trainplan ${args.join(' ')}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr.split(join(ROOT, 'test', 'cli')).join('test/cli')}--- exit code: ${r.code}\n`;
 const run = (args: string[]) => runCli(args.map((a) => (a.startsWith('__golden__/') ? join(ROOT, 'test', 'cli', a) : a)));
 
 describe.each(PLANS)('trainplan export %s', (plan) => {
