@@ -17,8 +17,29 @@ import type { LayerTerms } from './staged-terms.js';
  */
 export const CNN_PEAK_FRACTION = 0.21;
 
+/**
+ * Kind lstm: the input-to-hidden GEMMs of all steps and the softmax projection are batched into big
+ * GEMMs, but each step's recurrent GEMM (micro-batch × h by h × 4h) waits for the previous step, so it
+ * is small and latency-bound: it takes max(its FLOPs at the GEMM rate, one kernel's launch latency).
+ * Layers overlap as a wavefront, so the latency-bound critical path is steps + layers − 1 recurrent
+ * steps (Appleyard, Kočiský & Blunsom 2016, "Optimizing Performance of Recurrent Neural Networks on
+ * GPUs", Sections 3.1–3.3, arXiv:1604.01946); backward ≈ 2 × forward as for the other kinds.
+ */
+function lstmForwardSeconds(d: Device, m: ModelConfig, samples: number): number {
+  const r = m.recurrent!;
+  const rate = d.gemmPeak * d.gemmEff;
+  const batched = (2 * samples * r.steps * (r.layers * 4 * r.hidden * r.hidden + r.hidden * r.vocab)) / rate;
+  const stepGemm = (2 * samples * 4 * r.hidden * r.hidden) / rate;
+  const recurrent = Math.max(r.layers * r.steps * stepGemm, (r.steps + r.layers - 1) * Math.max(stepGemm, d.kernelOverheadSeconds));
+  return batched + recurrent + d.kernelOverheadSeconds;
+}
+
 /** Seconds of forward and backward per micro-batch of `samples` on one GPU. */
 function sampleSeconds(d: Device, m: ModelConfig, samples: number): { forward: number; backward: number } {
+  if (m.recurrent) {
+    const forward = lstmForwardSeconds(d, m, samples);
+    return { forward, backward: 2 * forward };
+  }
   const w = m.sampleWorkload!;
   // Generic workloads are assumed GEMM-dominated: the accelerator's achievable GEMM fraction (efficiency profile).
   const rate = m.kind === 'cnn' ? d.attentionPeak * CNN_PEAK_FRACTION : d.gemmPeak * d.gemmEff;

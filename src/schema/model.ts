@@ -26,8 +26,8 @@ export const mlaSchema = z.strictObject({
 });
 export type MlaConfig = z.infer<typeof mlaSchema>;
 
-/** Workload kinds: transformer kinds (decoder, encoder, vit) share the transformer path; cnn and generic are sized per sample. */
-export const modelKindSchema = z.enum(['decoder', 'encoder', 'vit', 'cnn', 'generic']);
+/** Workload kinds: transformer kinds (decoder, encoder, vit) share the transformer path; cnn, generic and lstm are sized per sample. */
+export const modelKindSchema = z.enum(['decoder', 'encoder', 'vit', 'cnn', 'generic', 'lstm']);
 export type ModelKind = z.infer<typeof modelKindSchema>;
 
 /** A per-sample workload (kinds cnn and generic): what a model costs per training sample. */
@@ -40,6 +40,16 @@ export const sampleWorkloadSchema = z.strictObject({
 });
 export type SampleWorkload = z.infer<typeof sampleWorkloadSchema>;
 
+/** A stacked LSTM's shape (kind lstm): what the sequential, latency-bound recurrent time needs. */
+export const recurrentSchema = z.strictObject({
+  layers: posInt(10000),
+  hidden: posInt(1 << 20),
+  /** Unrolled time steps per sample (the sequence length). */
+  steps: posInt(1 << 20),
+  vocab: posInt(1 << 24),
+});
+export type Recurrent = z.infer<typeof recurrentSchema>;
+
 /** The `model:` section as written: every field optional because a preset may supply it. */
 export const modelSectionSchema = z.strictObject({
   preset: z.string().min(1).optional(),
@@ -47,6 +57,8 @@ export const modelSectionSchema = z.strictObject({
   parameters: countSchema(1e14).optional(),
   flopsPerSample: countSchema(1e18).optional(),
   activationBytesPerSample: countSchema(1e13).optional(),
+  /** Kind lstm only: unrolled time steps per sample. */
+  sequenceLength: posInt(1 << 20).optional(),
   layers: posInt(10000).optional(),
   hiddenSize: posInt(1 << 20).optional(),
   ffnHiddenSize: posInt(1 << 22).optional(),
@@ -78,8 +90,10 @@ export const modelConfigSchema = z.strictObject({
   moe: moeSchema.nullable(),
   mla: mlaSchema.nullable(),
   /** Only for per-sample kinds (cnn, generic): the transformer fields above are then 1 and unused. */
-  kind: z.enum(['cnn', 'generic']).optional(),
+  kind: z.enum(['cnn', 'generic', 'lstm']).optional(),
   sampleWorkload: sampleWorkloadSchema.optional(),
+  /** Kind lstm: the stack's shape (sampleWorkload then holds its closed-form totals). */
+  recurrent: recurrentSchema.optional(),
 });
 export type ModelConfig = z.infer<typeof modelConfigSchema>;
 

@@ -1,4 +1,7 @@
 import type { ModelConfig } from './model.js';
+import { DIFFUSION_PRESETS } from './presets-diffusion.js';
+import { GAN_PRESETS } from './presets-gan.js';
+import { RECURRENT_PRESETS } from './presets-recurrent.js';
 import { VISION_PRESETS } from './presets-vision.js';
 
 /** A built-in model shape with the publication it comes from. */
@@ -140,6 +143,9 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     },
   },
   ...VISION_PRESETS,
+  ...DIFFUSION_PRESETS,
+  ...RECURRENT_PRESETS,
+  ...GAN_PRESETS,
 ];
 
 /** The preset ids, in display order. */

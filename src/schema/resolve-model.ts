@@ -3,6 +3,7 @@ import { FieldError } from './field-error.js';
 import { modelConfigSchema, type ModelConfig, type ModelSection } from './model.js';
 import { findPreset, PRESET_IDS } from './presets.js';
 import { resolvePerSample } from './resolve-per-sample.js';
+import { resolveLstm } from './resolve-lstm.js';
 
 type Required = 'layers' | 'hiddenSize' | 'attentionHeads' | 'vocabSize';
 const REQUIRED: readonly Required[] = ['layers', 'hiddenSize', 'attentionHeads', 'vocabSize'];
@@ -38,8 +39,10 @@ export function resolveModel(section: ModelSection, name?: string): ModelConfig 
   const base: Partial<Omit<ModelConfig, 'name'>> = preset ? { ...preset.model } : {};
   const { preset: _presetId, ...overrides } = section;
   const merged = { ...base };
-  const { kind, parameters: _p, flopsPerSample: _f, activationBytesPerSample: _a, ...shapeOverrides } = overrides;
+  const { kind, parameters: _p, flopsPerSample: _f, activationBytesPerSample: _a, sequenceLength: _s, ...shapeOverrides } = overrides;
   const perSampleKind = kind ?? base.kind;
+  if (perSampleKind === 'lstm') return resolveLstm(section, base, name);
+  if (section.sequenceLength !== undefined) throw new FieldError('MODEL_INVALID', ['model', 'sequenceLength'], 'applies to kind lstm only (transformers take training.sequenceLength)');
   if (perSampleKind === 'cnn' || perSampleKind === 'generic') return resolvePerSample(section, perSampleKind, base, name);
   if (base.kind) {
     throw new FieldError('MODEL_INVALID', ['model', 'kind'], `preset ${section.preset} is a ${base.kind} model; kind ${kind} does not apply`);
