@@ -11,7 +11,7 @@ import { assertFinitePlans } from '../finite-result.js';
 import { withConstraintLocation } from '../constraint-location.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { baselineFromFlags, addCheckOptions, type CheckOpts } from './check-options.js';
-import { addPlanOptions, constraintSourcesOf, mergeConstraints, out, planWarningFacts } from './plan.js';
+import { addPlanOptions, constraintSourcesOf, mergeConstraints, out, planWarningFacts, warnedSequenceLength } from './plan.js';
 import { withFramework } from './stack-options.js';
 import { pinsFromFlags } from './layout-flags.js';
 import { runDate, viewFor } from '../run-context.js';
@@ -38,7 +38,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const catalogRef = { snapshotDate: catalog.snapshotDate, digest: catalog.digest };
       const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), pins: pinsFromFlags(o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
       assertFinitePlans(result.plans);
-      const derived = report.deriveWarnings(planWarningFacts(result, catalog, loaded.training.sequenceLength, runDate(ctx)));
+      const derived = report.deriveWarnings(planWarningFacts(result, catalog, warnedSequenceLength(loaded), runDate(ctx)));
       const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: [...baseline.warnings, ...derived] });
       const format = o.format === 'markdown' || o.format === 'html' ? o.format : isJson(out(o)) ? 'json' : gridFormat(out(o));
       const view = viewFor(o, ctx);

@@ -4,6 +4,7 @@ import { loadCatalog, loadGridIntensity, loadModelFile } from '../../io/index.js
 import { estimateRequest } from '../../planner/index.js';
 import { autoLine, deriveWarnings, estimateDocument, noteWarnings, renderEstimate, renderWarnings } from '../../report/index.js';
 import { runDate, viewFor } from '../run-context.js';
+import { warnedSequenceLength } from './plan.js';
 import { InputError } from '../../schema/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 import { chalkFor } from './catalog-options.js';
@@ -31,7 +32,7 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
       if (!result.ok) throw new InputError(`LAYOUT_${result.problem.reason.toUpperCase().replace(/-/g, '_')}`, result.problem.message, { location: 'layout', ...(result.problem.suggestion ? { suggestion: result.problem.suggestion } : {}) });
       const e = result.estimate;
       assertFiniteEstimate(e);
-      const derived = deriveWarnings({ runDate: runDate(ctx), catalog, uses: [{ accelerator: e.accelerator, provider: e.cost.provider, instance: e.cost.instance, gpus: e.layout.gpus }], sequenceLength: loaded.training.sequenceLength });
+      const derived = deriveWarnings({ runDate: runDate(ctx), catalog, uses: [{ accelerator: e.accelerator, provider: e.cost.provider, instance: e.cost.instance, gpus: e.layout.gpus }], ...(warnedSequenceLength(loaded) !== undefined ? { sequenceLength: warnedSequenceLength(loaded)! } : {}) });
       // The estimator's own notes, less those the derived warnings already say (the unmeasured-part note).
       const notes = warnings.filter((w) => !derived.some((d) => d.message === w));
       if (o.json === true || o.format === 'json') {

@@ -38,10 +38,14 @@ export interface PlanOpts extends LayoutPinOpts {
 }
 
 /** The plans and frontier a command shows, as warning facts at the run date. */
-export function planWarningFacts(result: PlanResult, catalog: Catalog, sequenceLength: number, today: string): WarningFacts {
+export function planWarningFacts(result: PlanResult, catalog: Catalog, sequenceLength: number | undefined, today: string): WarningFacts {
   const uses = [...result.plans, ...result.frontier].map((p) => ({ accelerator: p.accelerator, provider: p.provider, instance: p.instance, gpus: p.gpus }));
-  return { runDate: today, catalog, uses, sequenceLength };
+  return { runDate: today, catalog, uses, ...(sequenceLength !== undefined ? { sequenceLength } : {}) };
 }
+
+/** The sequence length the validated-range warning judges: none for per-sample kinds (CNN, LSTM, generic), whose runs have no tokens. */
+export const warnedSequenceLength = (l: { model: { sampleWorkload?: unknown }; training: { sequenceLength: number } }): number | undefined =>
+  l.model.sampleWorkload ? undefined : l.training.sequenceLength;
 
 /** The output options, shaped as the shared catalog helpers expect (html is check's and report's, not a grid). */
 export const out = (o: PlanOpts) => ({ catalog: o.catalog, color: o.color, ...(o.json ? { json: o.json } : {}), ...(o.format && o.format !== 'html' ? { format: o.format } : {}) });
@@ -164,7 +168,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         progress.end();
         assertFinitePlans(result.plans);
         const today = runDate(ctx);
-        const facts = planWarningFacts(result, catalog, loaded.training.sequenceLength, today);
+        const facts = planWarningFacts(result, catalog, warnedSequenceLength(loaded), today);
         const warnings = report.deriveWarnings(facts);
         if (isJson(out(o))) {
           ctx.stdout(report.planDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, result, warnings }));
