@@ -73,7 +73,8 @@ export interface ScheduleReport {
 }
 
 function jobReport(job: ScheduleJob, p: Placement, pools: ReadonlyMap<string, Pool>): JobReport {
-  const o = p.option;
+  // A split job is shown by the piece that trains most of its tokens (the first on a tie); allocations list every piece.
+  const o = p.pieces.reduce((m, pc) => (pc.fraction > m.fraction + 1e-12 ? pc : m)).option;
   const pool = pools.get(o.pool)!;
   // Each piece's GPU-hours and cost spread over its segments by length (a preempted piece pays its resumes evenly).
   const allocations = p.pieces.flatMap((pc) => {

@@ -19,7 +19,7 @@ export const scheduleAllocationSchema = z.strictObject({
   costUsd: usd,
 });
 
-/** One scheduled job: where, when and at what cost; `allocations` lists its run segments (several when preempted or split across pools); the top-level pool, GPUs and layout are the first piece's. */
+/** One scheduled job: where, when and at what cost; `allocations` lists its run segments (several when preempted or split across pools); the top-level pool, GPUs and layout are those of the piece that trains most of the tokens. */
 export const scheduleJobSchema = z.strictObject({
   id: z.string(),
   priority: z.number().int().positive(),
