@@ -1,3 +1,4 @@
+import { offerCapacityGpus } from '../catalog/index.js';
 import { plan, type PlannedRun, type PlannerCatalog } from '../planner/index.js';
 import type { Estimate, gridFor } from '../estimator/index.js';
 import { InputError, type AcceleratorSpec, type Catalog, type Constraints, type ModelConfig, type TrainingConfig } from '../schema/index.js';
@@ -56,7 +57,14 @@ function toOption(pool: PoolSpec, run: PlannedRun): JobOption {
     // A planned yield saves a checkpoint, then the resume pays the restart time [goodput.ts: checkpointSeconds, restartSeconds].
     resumeDays: (e.goodput.checkpointSeconds + e.goodput.restartSeconds) / 86400,
     layout: `tp${l.tp} pp${l.pp} dp${l.dp}${l.cp > 1 ? ` cp${l.cp}` : ''}${l.ep > 1 ? ` ep${l.ep}` : ''}`,
+    ...(pool.pool.source === 'rented' ? { offerCapacityGpus: rentedSupply(pool, run) } : {}),
   };
+}
+
+/** GPUs the rented offer behind a run can supply at once (maxInstances × GPUs per instance); null when the catalog sets no limit. */
+function rentedSupply(pool: PoolSpec, run: PlannedRun): number | null {
+  const offer = pool.catalog.offers.find((o) => o.provider === run.provider && o.instance === run.instance);
+  return offer ? offerCapacityGpus(offer) : null;
 }
 
 /** Drops options another option of the same pool beats on GPUs, days and marginal cost at once. */

@@ -1,4 +1,4 @@
-import { comparePlacements, placeOption, priorityOrder, readyDay } from './place.js';
+import { addToTimeline, comparePlacements, placeOption, placeSplit, priorityOrder, readyDay } from './place.js';
 import { Timeline } from './timeline.js';
 import { solveMilp, type MilpSolver } from './milp.js';
 import type { Placement, ScheduleJob, ScheduleProblem, ScheduleSolution, Unscheduled } from './types.js';
@@ -45,8 +45,17 @@ function build(problem: ScheduleProblem, order: readonly ScheduleJob[], pick: (j
       const p = placeOption(job, o, pools.get(o.pool)!, timeline, ready, problem.horizonDays);
       if (p && (!best || comparePlacements(p, best) < 0)) best = p;
     }
+    // Split over two options: only to meet a deadline the best single run misses, or to cost strictly less.
+    for (const a of candidates) {
+      for (const b of job.options) {
+        if (best && best.meetsDeadline && Math.min(a.marginalUsd, b.marginalUsd) >= best.marginalUsd - 1e-6) continue;
+        for (const p of placeSplit(job, a, pools.get(a.pool)!, b, pools.get(b.pool)!, timeline, ready, problem.horizonDays)) {
+          if (!best || comparePlacements(p, best) < 0) best = p;
+        }
+      }
+    }
     placed.set(job.id, best);
-    if (best) timeline.add(best.option.pool, best.option.gpus, best.segments);
+    if (best) addToTimeline(timeline, pools, best);
     else unscheduled.push({ id: job.id, reason: `no free capacity for it inside the ${problem.horizonDays}-day horizon`, fixes: [] });
   }
   return { placed, unscheduled };

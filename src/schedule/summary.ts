@@ -1,10 +1,17 @@
 import type { Placement, Pool, PoolSource, ScheduleJob, ScheduleProblem, ScheduleSolution, Unscheduled } from './types.js';
 
+/** One run segment of a job: a pool, when, how many GPUs, and that segment's share of the job's GPU-hours and cost. */
 export interface Allocation {
   pool: string;
+  source: PoolSource;
+  accelerator: string;
+  provider: string;
+  instance: string;
   startDay: number;
   finishDay: number;
   gpus: number;
+  gpuHours: number;
+  costUsd: number;
 }
 
 export interface JobReport {
@@ -65,13 +72,23 @@ export interface ScheduleReport {
   warnings: Warning[];
 }
 
-function jobReport(job: ScheduleJob, p: Placement, pool: Pool): JobReport {
-  const o = p.option;
+function jobReport(job: ScheduleJob, p: Placement, pools: ReadonlyMap<string, Pool>): JobReport {
+  // A split job is shown by the piece that trains most of its tokens (the first on a tie); allocations list every piece.
+  const o = p.pieces.reduce((m, pc) => (pc.fraction > m.fraction + 1e-12 ? pc : m)).option;
+  const pool = pools.get(o.pool)!;
+  // Each piece's GPU-hours and cost spread over its segments by length (a preempted piece pays its resumes evenly).
+  const allocations = p.pieces.flatMap((pc) => {
+    const total = pc.segments.reduce((t, g) => t + g.finishDay - g.startDay, 0);
+    return pc.segments.map((g) => {
+      const share = total > 0 ? (g.finishDay - g.startDay) / total : 1 / pc.segments.length;
+      return { pool: pc.option.pool, source: pools.get(pc.option.pool)!.source, accelerator: pc.option.accelerator, provider: pc.option.provider, instance: pc.option.instance, startDay: g.startDay, finishDay: g.finishDay, gpus: pc.option.gpus, gpuHours: pc.gpuHours * share, costUsd: pc.costUsd * share };
+    });
+  });
   return {
     id: job.id, priority: job.priority, startDay: p.startDay, finishDay: p.finishDay, gpus: o.gpus, accelerator: o.accelerator,
     source: pool.source, pool: pool.id, provider: o.provider, instance: o.instance, pricing: o.pricing, layout: o.layout,
     gpuHours: p.gpuHours, costUsd: p.costUsd, deadlineDays: job.deadlineDays, meetsDeadline: p.meetsDeadline, preemptible: job.preemptible,
-    allocations: p.segments.map((s) => ({ pool: pool.id, startDay: s.startDay, finishDay: s.finishDay, gpus: o.gpus })),
+    allocations,
   };
 }
 
@@ -98,10 +115,10 @@ export function summarise(problem: ScheduleProblem, sol: ScheduleSolution): Sche
   const pools = new Map(problem.pools.map((p) => [p.id, p]));
   const jobs = new Map(problem.jobs.map((j) => [j.id, j]));
   const hours = problem.horizonDays * 24;
-  const reports = sol.placements.map((p) => jobReport(jobs.get(p.job)!, p, pools.get(p.option.pool)!));
+  const reports = sol.placements.map((p) => jobReport(jobs.get(p.job)!, p, pools));
   const poolReports: PoolReport[] = problem.pools.map((pool) => {
-    const mine = sol.placements.filter((p) => p.option.pool === pool.id);
-    const used = mine.reduce((s, p) => s + p.segments.reduce((t, g) => t + (g.finishDay - g.startDay) * 24 * p.option.gpus, 0), 0);
+    const mine = sol.placements.flatMap((p) => p.pieces).filter((pc) => pc.option.pool === pool.id);
+    const used = mine.reduce((s, pc) => s + pc.segments.reduce((t, g) => t + (g.finishDay - g.startDay) * 24 * pc.option.gpus, 0), 0);
     const finite = Number.isFinite(pool.capacityGpus);
     return {
       id: pool.id, source: pool.source, accelerator: pool.accelerator, provider: pool.provider, instance: pool.instance, pricing: pool.pricing,
@@ -122,7 +139,13 @@ export function summarise(problem: ScheduleProblem, sol: ScheduleSolution): Sche
     if (!r.meetsDeadline) {
       warnings.push({ code: 'DEADLINE_MISSED', job: r.id, message: `${r.id} finishes on day ${r.finishDay.toFixed(1)}, after its deadline (day ${r.deadlineDays}): no assignment of the capacity meets it; fixes: a deadline of day ${Math.ceil(r.finishDay)} or later, more GPUs, or capacity.rent: true` });
     }
-    if (r.allocations.length > 1) warnings.push({ code: 'PREEMPTED', job: r.id, message: `${r.id} yields ${r.allocations.length - 1} time(s) to higher-priority work (each resume pays a checkpoint save and a restart)` });
+    const placement = sol.placements.find((p) => p.job === r.id)!;
+    const yields = placement.pieces.reduce((t, pc) => t + pc.segments.length - 1, 0);
+    if (yields > 0) warnings.push({ code: 'PREEMPTED', job: r.id, message: `${r.id} yields ${yields} time(s) to higher-priority work (each resume pays a checkpoint save and a restart)` });
+    if (placement.pieces.length > 1) {
+      const [a, b] = placement.pieces;
+      warnings.push({ code: 'SPLIT', job: r.id, message: `${r.id} runs ${(a!.fraction * 100).toFixed(0)}% of its tokens on ${a!.option.pool} (${a!.option.gpus} GPUs), then moves to ${b!.option.pool} (${b!.option.gpus} GPUs) on day ${b!.segments[0]!.startDay.toFixed(1)}: one checkpoint save and restart at the switch` });
+    }
   }
   for (const p of finitePools) if (p.usedGpuHours === 0) warnings.push({ code: 'POOL_IDLE', message: `${p.id} is never used: its ${p.source} cost is paid for nothing` });
   return {

@@ -48,6 +48,13 @@ export class Timeline {
     return [...pts].sort((a, b) => a - b);
   }
 
+  /** End of the stretch from `start` during which `gpus` more fit the capacity (`start` itself when they do not fit then), at most `horizon`. */
+  freeUntil(pool: string, capacity: number, gpus: number, start: number, horizon: number): number {
+    if (this.usageAt(pool, start) + gpus > capacity) return start;
+    for (const p of this.breakpoints(pool)) if (p > start + EPS && p < horizon && this.usageAt(pool, p) + gpus > capacity) return p;
+    return horizon;
+  }
+
   /**
    * Earliest whole day s ≥ earliest with [s, s + days) inside the horizon and `gpus` free throughout, or null.
    * Candidates are `earliest` and the ceilings of interval ends: usage falls only when an interval ends.

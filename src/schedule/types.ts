@@ -37,6 +37,11 @@ export interface JobOption {
   resumeDays: number;
   /** Layout chosen by the planner, as "tp·pp·dp" etc. (informational). */
   layout: string;
+  /**
+   * GPUs the option's offer can supply at once (catalog offerCapacityGpus: maxInstances × GPUs per instance), shared by
+   * every job renting it; absent or null when unbounded. Only rented options carry it: fixed pools have their own capacity.
+   */
+  offerCapacityGpus?: number | null;
 }
 
 /** A job as the allocator sees it: priorities, dates and its options. */
@@ -58,14 +63,29 @@ export interface Segment {
   finishDay: number;
 }
 
+/** Part of a job run on one option: its segments (several when preempted), the share of the job's work it does, and its bill. */
+export interface Piece {
+  option: JobOption;
+  segments: Segment[];
+  /** Share of the job's tokens this piece trains (the pieces of a placement sum to 1). */
+  fraction: number;
+  gpuHours: number;
+  costUsd: number;
+  marginalUsd: number;
+}
+
 /** Where and when one job runs. */
 export interface Placement {
   job: string;
+  /** The first piece's option (the whole run's, unless it is split). */
   option: JobOption;
+  /** The first piece's segments. */
   segments: Segment[];
+  /** Every piece in time order: one, or two when the job moves to another option part-way (a checkpoint/restart at the switch). */
+  pieces: Piece[];
   startDay: number;
   finishDay: number;
-  /** gpuHours and costs including resume overheads of a preempted run. */
+  /** gpuHours and costs summed over the pieces, including resume overheads of a preempted or split run. */
   gpuHours: number;
   costUsd: number;
   marginalUsd: number;

@@ -5,9 +5,21 @@ const day = z.number().nonnegative();
 const usd = z.number().nonnegative();
 const source = z.enum(['owned', 'committed', 'rented']);
 
-export const scheduleAllocationSchema = z.strictObject({ pool: z.string(), startDay: day, finishDay: day, gpus: z.number().int().nonnegative() });
+/** One run segment: several per job when it is preempted or split across pools; gpuHours and costUsd add up to the job's. */
+export const scheduleAllocationSchema = z.strictObject({
+  pool: z.string(),
+  source,
+  accelerator: z.string(),
+  provider: z.string(),
+  instance: z.string(),
+  startDay: day,
+  finishDay: day,
+  gpus: z.number().int().nonnegative(),
+  gpuHours: z.number().nonnegative(),
+  costUsd: usd,
+});
 
-/** One scheduled job: where, when and at what cost; `allocations` lists its run segments (several when preempted). */
+/** One scheduled job: where, when and at what cost; `allocations` lists its run segments (several when preempted or split across pools); the top-level pool, GPUs and layout are those of the piece that trains most of the tokens. */
 export const scheduleJobSchema = z.strictObject({
   id: z.string(),
   priority: z.number().int().positive(),

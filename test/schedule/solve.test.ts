@@ -87,7 +87,12 @@ describe('allocator on hand-worked cases', () => {
     const opts = [anOption('lab', 8, 10, 50), anOption('rent', 16, 5, 500)];
     const pools = [aPool('lab', 8), aPool('rent', Infinity, 'rented')];
     expect(at(solve({ horizonDays: 30, pools, jobs: [aJob('j', 1, opts)] }), 'j')!.option.pool).toBe('lab');
-    expect(at(solve({ horizonDays: 30, pools, jobs: [aJob('j', 1, opts, { deadlineDays: 6 })] }), 'j')!.option.pool).toBe('rent');
+    // Deadline day 6: lab alone (10 d) misses; renting it all (5 d, 500 USD) meets it, and so does the cheaper split
+    // L days on lab then the rest on rent, L + (1 − L/10)·5 = 6 → L = 2: 0.2 × 50 + 0.8 × 500 = 410 USD.
+    const j = at(solve({ horizonDays: 30, pools, jobs: [aJob('j', 1, opts, { deadlineDays: 6 })] }), 'j')!;
+    expect(j.pieces.map((pc) => pc.option.pool)).toEqual(['lab', 'rent']);
+    expect(j.finishDay).toBeCloseTo(6, 9);
+    expect(j.marginalUsd).toBeCloseTo(410, 6);
   });
 
   it('after: waits for the jobs named, even when they have a lower priority', () => {
