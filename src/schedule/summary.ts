@@ -35,13 +35,8 @@ export interface JobReport {
   allocations: Allocation[];
 }
 
-export interface PoolReport {
-  id: string;
-  source: PoolSource;
-  accelerator: string | null;
-  provider: string | null;
-  instance: string | null;
-  pricing: string;
+/** A pool as reported: what it is (the Pool's own fields), then its size, price, use and cost. */
+export interface PoolReport extends Pick<Pool, 'id' | 'source' | 'accelerator' | 'provider' | 'instance' | 'pricing'> {
   /** Null for rented capacity (unbounded). */
   gpus: number | null;
   usdPerGpuHour: number | null;
