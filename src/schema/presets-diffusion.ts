@@ -1,3 +1,4 @@
+import { PER_SAMPLE_TRANSFORMER_FIELDS } from './model.js';
 import type { ModelPreset } from './presets.js';
 
 /**
@@ -77,8 +78,7 @@ function dit(id: string, resolution: number, publishedGflops: number): ModelPres
     source: DIT_SOURCE,
     notes: `Per-sample model (kind generic, GEMM-bound): ${ditTokens(resolution)} latent tokens per image; data-parallel (+ ZeRO) layouts only. Size runs with training.samples and epochs (ImageNet-1k: 1,281,167 images; DiT-XL/2 trains 7M steps at batch 256).`,
     model: {
-      layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
-      ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+      ...PER_SAMPLE_TRANSFORMER_FIELDS,
       kind: 'generic',
       sampleWorkload: {
         parameters: 675e6,
@@ -100,8 +100,7 @@ export const DIFFUSION_PRESETS: ModelPreset[] = [
     source: 'Kim et al. 2024, "BK-SDM", Table 1 (arXiv:2305.15798): SD-v1.4 U-Net 860M parameters, 339G MACs per 64×64 latent; Rombach et al. 2022 (arXiv:2112.10752) and the v1 config for the shape',
     notes: 'Per-sample model (kind cnn: convolutions run at the measured cuDNN fraction, which also covers its attention blocks); data-parallel (+ ZeRO) layouts only. One sample = one 512² image (64×64×4 latent) at one timestep; the frozen VAE and CLIP text encoder are not counted. SD 2.x (865M, 768² at 96×96) costs about 2.25× per image.',
     model: {
-      layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
-      ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+      ...PER_SAMPLE_TRANSFORMER_FIELDS,
       kind: 'cnn',
       sampleWorkload: { parameters: 860e6, flopsPerSample: 3 * 2 * 339e9, activationBytesPerSample: unetActivationBytes() },
     },

@@ -1,3 +1,4 @@
+import { PER_SAMPLE_TRANSFORMER_FIELDS } from './model.js';
 import type { ModelPreset } from './presets.js';
 
 /**
@@ -39,8 +40,7 @@ export const GAN_PRESETS: ModelPreset[] = [
     source: 'Radford, Metz & Chintala 2016, "Unsupervised Representation Learning with DCGANs", Figure 1 and Section 4 (arXiv:1511.06434); pytorch/examples dcgan/main.py layer sizes; Goodfellow et al. 2014 Algorithm 1',
     notes: 'Kind cnn; one sample = one real 64² image per iteration (a D step on it and a fake, then a G step). G and D cost about the same per image (≈ 105M MACs each), so the D step (G forward + 2 × 3 × D) costs ≈ 7/6 of the G step (3 × G + 3 × D). Parameters are G + D. Activations: the convolution and normalised outputs (2 tensors, 16-bit) of G once and D on the real and the fake image.',
     model: {
-      layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
-      ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+      ...PER_SAMPLE_TRANSFORMER_FIELDS,
       kind: 'cnn',
       sampleWorkload: {
         parameters: convParameters(DCGAN_G) + convParameters(DCGAN_D),

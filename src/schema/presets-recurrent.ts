@@ -1,3 +1,4 @@
+import { PER_SAMPLE_TRANSFORMER_FIELDS } from './model.js';
 import type { ModelPreset } from './presets.js';
 import { lstmActivationBytes, lstmForwardMacs, lstmParameters } from './resolve-lstm.js';
 import type { Recurrent } from './model.js';
@@ -14,8 +15,7 @@ export const RECURRENT_PRESETS: ModelPreset[] = [
     source: 'Wu et al. 2016, "Google\'s Neural Machine Translation System", Sections 3, 4.1 and 7 (arXiv:1609.08144)',
     notes: 'Kind lstm, modelled as one 16-layer stack of 1024 units over 50 steps per sentence pair (override model.sequenceLength); the bidirectional first encoder layer, the attention network and the separate source embedding are not modelled. Data-parallel (+ ZeRO) layouts only.',
     model: {
-      layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
-      ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+      ...PER_SAMPLE_TRANSFORMER_FIELDS,
       kind: 'lstm',
       sampleWorkload: { parameters: lstmParameters(GNMT), flopsPerSample: 3 * 2 * lstmForwardMacs(GNMT), activationBytesPerSample: lstmActivationBytes(GNMT) },
       recurrent: GNMT,

@@ -1,3 +1,4 @@
+import { PER_SAMPLE_TRANSFORMER_FIELDS } from './model.js';
 import type { ModelPreset } from './presets.js';
 
 const VIT_SOURCE = 'Dosovitskiy et al. 2021, "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale", Table 1 (arXiv:2010.11929)';
@@ -47,8 +48,7 @@ function cnn(id: string, title: string, parameters: number, gmac: number, activa
     source: 'He et al. 2016, "Deep Residual Learning for Image Recognition", Table 1 (arXiv:1512.03385); torchvision weights tables (v1.5 sizes); timm activation counts',
     notes: 'Per-sample model (kind cnn): data-parallel layouts only; size runs with training.samples and epochs (ImageNet-1k: 1,281,167 images).',
     model: {
-      layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
-      ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+      ...PER_SAMPLE_TRANSFORMER_FIELDS,
       kind: 'cnn',
       sampleWorkload: { parameters, flopsPerSample: 3 * 2 * gmac * 1e9, activationBytesPerSample: 2 * 2 * activations * 1e6 },
     },

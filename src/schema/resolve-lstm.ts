@@ -1,3 +1,4 @@
+import { PER_SAMPLE_TRANSFORMER_FIELDS } from './model.js';
 import { FieldError } from './field-error.js';
 import type { ModelConfig, ModelSection, Recurrent } from './model.js';
 
@@ -43,8 +44,7 @@ export function resolveLstm(section: ModelSection, base: Partial<Omit<ModelConfi
   const recurrent: Recurrent = { layers: layers!, hidden: hidden!, steps: steps!, vocab: vocab! };
   return {
     name: name ?? section.preset ?? 'lstm',
-    layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
-    ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+    ...PER_SAMPLE_TRANSFORMER_FIELDS,
     kind: 'lstm',
     sampleWorkload: { parameters: lstmParameters(recurrent), flopsPerSample: 3 * 2 * lstmForwardMacs(recurrent), activationBytesPerSample: lstmActivationBytes(recurrent) },
     recurrent,

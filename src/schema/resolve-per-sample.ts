@@ -1,3 +1,4 @@
+import { PER_SAMPLE_TRANSFORMER_FIELDS } from './model.js';
 import { FieldError } from './field-error.js';
 import type { ModelConfig, ModelSection } from './model.js';
 
@@ -22,8 +23,7 @@ export function resolvePerSample(section: ModelSection, kind: 'cnn' | 'generic',
   if (missing) throw new FieldError('MODEL_INCOMPLETE', ['model', missing], `required for kind ${kind} (give it, or a preset that supplies it)`);
   return {
     name: name ?? section.preset ?? kind,
-    layers: 1, hiddenSize: 1, ffnHiddenSize: 1, attentionHeads: 1, kvHeads: 1, headDim: 1, vocabSize: 1,
-    ffn: 'gelu', tiedEmbeddings: true, attention: 'bidirectional', moe: null, mla: null,
+    ...PER_SAMPLE_TRANSFORMER_FIELDS,
     kind,
     sampleWorkload: { parameters: parameters!, flopsPerSample: flopsPerSample!, activationBytesPerSample: activationBytesPerSample! },
   };
