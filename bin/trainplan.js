@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The bundled CLI (scripts/bundle-cli.js, part of `npm run build`): a few files instead of ~300 modules.
+import { main } from '../dist/bundle/main.js';
 process.exitCode = await main(process.argv.slice(2));

@@ -31,7 +31,7 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => undefined });
   if (!versionOnly(argv)) {
     const [{ registerCommands }, { forbidRepeatedOptions }] = await Promise.all([import('./commands/index.js'), import('./flags.js')]);
-    registerCommands(program, ctx);
+    await registerCommands(program, ctx, argv);
     forbidRepeatedOptions(program);
   }
   try {

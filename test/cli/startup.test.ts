@@ -1,32 +1,68 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
 
-/** A loader hook (node:module register) that names every dist/ module the process loads, on stderr. */
+/** A loader hook (node:module register) that names every dist/ file the process loads, on stderr. */
 const HOOK = `data:text/javascript,${encodeURIComponent(
   `import { register } from 'node:module';
 register('data:text/javascript,' + encodeURIComponent("export async function load(url, c, next) { if (url.includes('/dist/')) process.stderr.write('loaded ' + url.slice(url.indexOf('/dist/') + 6) + '\\\\n'); return next(url, c); }"));`,
 )}`;
 
+/**
+ * Runs the built CLI and returns the dist/ files it loaded and the source modules inside them: the
+ * bundler (scripts/bundle-cli.js) heads each module's code with a `// dist/<path>.js` or
+ * `// node_modules/<path>` line, so a chunk's modules can be read back from it.
+ */
 function loaded(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', HOOK, 'bin/trainplan.js', ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } });
-  const modules = r.stderr.split('\n').filter((l) => l.startsWith('loaded ')).map((l) => l.slice(7));
-  return { code: r.status, stdout: r.stdout, modules };
+  const r = spawnSync(process.execPath, ['--import', HOOK, join(ROOT, 'bin', 'trainplan.js'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, NO_COLOR: '1', TRAINPLAN_TODAY: '2026-12-01' },
+  });
+  const files = r.stderr.split('\n').filter((l) => l.startsWith('loaded ')).map((l) => l.slice(7));
+  const modules = files.flatMap((f) =>
+    readFileSync(join(ROOT, 'dist', f), 'utf8').split('\n').filter((l) => /^\/\/ (dist|node_modules)\//.test(l)).map((l) => l.slice(3).replace(/^dist\//, '')),
+  );
+  return { code: r.status, stdout: r.stdout, files, modules };
 }
 
+const zod = (modules: string[]) => modules.filter((m) => m.startsWith('node_modules/zod/'));
+
 describe('start-up loads what the command needs', () => {
-  it('`--version` prints package.json\'s version and loads no command and no core layer', () => {
+  it('runs the bundle: `--version` prints package.json\'s version and loads no command and no core layer', () => {
     const r = loaded('--version');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}\n`);
+    expect(r.stdout).toBe(`${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    expect(r.files).toContain('bundle/main.js');
+    expect(r.files.filter((f) => !f.startsWith('bundle/'))).toEqual([]);
     expect(r.modules).toContain('cli/main.js');
-    expect(r.modules.filter((m) => !m.startsWith('cli/') || m.startsWith('cli/commands/'))).toEqual([]);
+    expect(r.modules.filter((m) => !m.startsWith('node_modules/commander/') && (!m.startsWith('cli/') || m.startsWith('cli/commands/')))).toEqual([]);
   });
 
-  it('a command still loads its modules (the hook sees them)', () => {
+  it('a command loads only its own command module (and the hook sees them)', () => {
     const r = loaded('presets', '--json');
     expect(r.code).toBe(0);
     expect(r.modules).toContain('cli/commands/presets.js');
     expect(r.modules.some((m) => m.startsWith('schema/'))).toBe(true);
+    expect(r.modules.filter((m) => m.startsWith('cli/commands/'))).toEqual(['cli/commands/index.js', 'cli/commands/presets.js']);
+  });
+
+  it('`presets` builds no zod schema: zod is not even loaded', () => {
+    const r = loaded('presets');
+    expect(r.code).toBe(0);
+    expect(r.modules.length).toBeGreaterThan(5);
+    expect(zod(r.modules)).toEqual([]);
+  });
+
+  it('`plan` loads neither the HTML report nor the MILP solver, and the help lists every command', () => {
+    const p = loaded('plan', 'examples/startup-1b.yaml', '--json');
+    expect(p.code).toBe(0);
+    expect(p.modules).toContain('planner/search.js');
+    expect(p.modules.filter((m) => /report\/html|schedule\/|io\/milp-solver|cli\/commands\/(report|schedule|budget|fleet)\.js/.test(m))).toEqual([]);
+    const help = spawnSync(process.execPath, [join(ROOT, 'bin', 'trainplan.js'), '--help'], { encoding: 'utf8', cwd: ROOT, env: { PATH: process.env.PATH } });
+    expect(help.status).toBe(0);
+    for (const name of ['estimate', 'catalog', 'plan', 'check', 'presets', 'fleet', 'budget', 'export', 'report', 'schedule']) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
   });
 });

@@ -1,27 +1,39 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { registerCatalog } from './catalog.js';
-import { registerCheck } from './check.js';
-import { registerEstimate } from './estimate.js';
-import { registerPlan } from './plan.js';
-import { registerPresets } from './presets.js';
-import { registerFleet } from './fleet.js';
-import { registerBudget } from './budget.js';
-import { registerExport } from './export.js';
-import { registerReport } from './report.js';
-import { economicsDeps } from './economics-deps.js';
-import { registerSchedule } from './schedule.js';
 
-/** Each command module adds itself here (one line per command). */
-export function registerCommands(program: Command, ctx: CliContext): void {
-  registerEstimate(program, ctx);
-  registerCatalog(program, ctx);
-  registerPlan(program, ctx);
-  registerCheck(program, ctx);
-  registerPresets(program, ctx);
-  registerFleet(program, ctx, economicsDeps);
-  registerBudget(program, ctx, economicsDeps);
-  registerExport(program, ctx);
-  registerReport(program, ctx);
-  registerSchedule(program, ctx);
+type Register = (program: Command, ctx: CliContext) => void;
+
+/**
+ * Each command module adds itself here (one line per command), loaded on demand: a run names one
+ * command, so only that command's modules (and the layers behind them) are imported. The order is the
+ * order of `trainplan --help`.
+ */
+const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>])[] = [
+  ['estimate', async () => (await import('./estimate.js')).registerEstimate],
+  ['catalog', async () => (await import('./catalog.js')).registerCatalog],
+  ['plan', async () => (await import('./plan.js')).registerPlan],
+  ['check', async () => (await import('./check.js')).registerCheck],
+  ['presets', async () => (await import('./presets.js')).registerPresets],
+  ['fleet', async () => {
+    const [{ registerFleet }, { economicsDeps }] = await Promise.all([import('./fleet.js'), import('./economics-deps.js')]);
+    return (program, ctx) => registerFleet(program, ctx, economicsDeps);
+  }],
+  ['budget', async () => {
+    const [{ registerBudget }, { economicsDeps }] = await Promise.all([import('./budget.js'), import('./economics-deps.js')]);
+    return (program, ctx) => registerBudget(program, ctx, economicsDeps);
+  }],
+  ['export', async () => (await import('./export.js')).registerExport],
+  ['report', async () => (await import('./report.js')).registerReport],
+  ['schedule', async () => (await import('./schedule.js')).registerSchedule],
+];
+
+/**
+ * Registers the command `argv` names, or every command when it names none (help, a misspelt command:
+ * commander's suggestions need every name).
+ */
+export async function registerCommands(program: Command, ctx: CliContext, argv: readonly string[] = []): Promise<void> {
+  const named = COMMANDS.filter(([name]) => name === argv[0]);
+  const chosen = named.length > 0 ? named : COMMANDS;
+  const registers = await Promise.all(chosen.map(([, load]) => load()));
+  for (const register of registers) register(program, ctx);
 }
