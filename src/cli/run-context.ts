@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError, isoDateSchema } from '../schema/index.js';
+import { InputError, ISO_DATE } from '../schema/index.js';
 import { tableView, type TableView } from '../report/index.js';
 import type { CliContext } from './context.js';
 
@@ -10,7 +10,7 @@ import type { CliContext } from './context.js';
 export function runDate(ctx: Pick<CliContext, 'env'>): string {
   const pinned = ctx.env.TRAINPLAN_TODAY;
   if (pinned !== undefined && pinned !== '') {
-    if (!isoDateSchema.safeParse(pinned).success) throw new InputError('INVALID_ENV', `expected a date YYYY-MM-DD, got "${pinned}"`, { location: 'TRAINPLAN_TODAY' });
+    if (!ISO_DATE.test(pinned)) throw new InputError('INVALID_ENV', `expected a date YYYY-MM-DD, got "${pinned}"`, { location: 'TRAINPLAN_TODAY' });
     return pinned;
   }
   return new Date().toISOString().slice(0, 10);

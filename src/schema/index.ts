@@ -22,5 +22,6 @@ export * from './catalog-diff-document.js';
 export * from './portfolio.js';
 export * from './schedule-document.js';
 export * from './warnings.js';
+export * from './dates.js';
 export * from './more-documents.js';
 export * from './library-request.js';

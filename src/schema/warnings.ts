@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISO_DATE } from './dates.js';
 
 /**
  * One warning in a JSON document's top-level `warnings` array: a stable `code`, a sentence for people,
@@ -15,4 +16,4 @@ export type Warning = z.infer<typeof warningSchema> & Record<string, unknown>;
 export const warningsSchema = z.array(warningSchema);
 
 /** A YYYY-MM-DD calendar date (the run date, a price's asOf). */
-export const isoDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+export const isoDateSchema = z.string().regex(ISO_DATE);
