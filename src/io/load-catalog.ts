@@ -71,21 +71,41 @@ let builtin: Catalog | undefined;
 /** The build's JSON snapshot of hardware-catalog/ (scripts/embed-catalog.js writes it next to dist/). */
 export const EMBEDDED_CATALOG_FILE = fileURLToPath(new URL('../builtin-catalog.json', import.meta.url));
 
-const embeddedSchema = z.strictObject({
+/** Bumped when the snapshot's layout changes; a snapshot of another format is ignored (the YAML is read). */
+const EMBEDDED_FORMAT = 1;
+
+/** What the snapshot holds: the catalog exactly as these schemas parse it (test/io/embedded-catalog.test.ts). */
+export const embeddedCatalogSchema = z.strictObject({
+  format: z.literal(EMBEDDED_FORMAT),
   snapshotDate: z.string(),
+  digest: z.string(),
   accelerators: z.array(acceleratorSpecSchema),
   offers: z.array(offerSchema),
 });
 
+/**
+ * The snapshot text `npm run build` writes (scripts/embed-catalog.js): the validated catalog put through
+ * the schemas once more, sorted, with its digest, so that loading it needs neither zod nor SHA-256.
+ */
+export function embeddedCatalogJson(c: Catalog): string {
+  const parsed = embeddedCatalogSchema.omit({ format: true, digest: true }).parse({ snapshotDate: c.snapshotDate, accelerators: c.accelerators, offers: c.offers });
+  return JSON.stringify({ format: EMBEDDED_FORMAT, ...createCatalog(parsed) });
+}
+
+/**
+ * The build's snapshot, or undefined when it is missing or of another format. Not re-validated at run time:
+ * the build wrote it from the validated YAML, and a test checks it against the YAML and the schemas.
+ */
 function loadEmbedded(): Catalog | undefined {
-  let text: string;
+  let data: Partial<Catalog> & { format?: unknown };
   try {
-    text = readFileSync(EMBEDDED_CATALOG_FILE, 'utf8');
+    data = JSON.parse(readFileSync(EMBEDDED_CATALOG_FILE, 'utf8')) as typeof data;
   } catch {
     return undefined;
   }
-  const parsed = embeddedSchema.safeParse(JSON.parse(text));
-  return parsed.success ? createCatalog(parsed.data) : undefined;
+  const { accelerators, offers, snapshotDate, digest } = data;
+  if (data.format !== EMBEDDED_FORMAT || !Array.isArray(accelerators) || !Array.isArray(offers) || typeof snapshotDate !== 'string' || typeof digest !== 'string') return undefined;
+  return { accelerators, offers, snapshotDate, digest };
 }
 
 /**
