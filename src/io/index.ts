@@ -1,4 +1,5 @@
 export * from './load-catalog.js';
+export { EMBEDDED_CATALOG_FILE } from './builtin-snapshot.js';
 export { parseYaml, validate, locate, type YamlSource } from './yaml-file.js';
 export * from './load-calibration.js';
 export * from './load-economics.js';

@@ -1,13 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { createCatalog, duplicateKeys, mergeCatalogs, offerKey, resolveOffer } from '../catalog/index.js';
 import {
   InputError,
   acceleratorFileSchema,
-  acceleratorSpecSchema,
-  offerSchema,
   catalogManifestSchema,
   didYouMean,
   normaliseAccelerator,
@@ -18,6 +15,7 @@ import {
   type Offer,
   type OfferRow,
 } from '../schema/index.js';
+import { readSnapshot } from './builtin-snapshot.js';
 import { readInputFile } from './input-file.js';
 import { locate, parseYaml, validate, type YamlSource } from './yaml-file.js';
 
@@ -68,53 +66,13 @@ function resolveRows(src: YamlSource, rows: OfferRow[], known: Map<string, Accel
 
 let builtin: Catalog | undefined;
 
-/** The build's JSON snapshot of hardware-catalog/ (scripts/embed-catalog.js writes it next to dist/). */
-export const EMBEDDED_CATALOG_FILE = fileURLToPath(new URL('../builtin-catalog.json', import.meta.url));
-
-/** Bumped when the snapshot's layout changes; a snapshot of another format is ignored (the YAML is read). */
-const EMBEDDED_FORMAT = 1;
-
-/** What the snapshot holds: the catalog exactly as these schemas parse it (test/io/embedded-catalog.test.ts). */
-export const embeddedCatalogSchema = z.strictObject({
-  format: z.literal(EMBEDDED_FORMAT),
-  snapshotDate: z.string(),
-  digest: z.string(),
-  accelerators: z.array(acceleratorSpecSchema),
-  offers: z.array(offerSchema),
-});
-
-/**
- * The snapshot text `npm run build` writes (scripts/embed-catalog.js): the validated catalog put through
- * the schemas once more, sorted, with its digest, so that loading it needs neither zod nor SHA-256.
- */
-export function embeddedCatalogJson(c: Catalog): string {
-  const parsed = embeddedCatalogSchema.omit({ format: true, digest: true }).parse({ snapshotDate: c.snapshotDate, accelerators: c.accelerators, offers: c.offers });
-  return JSON.stringify({ format: EMBEDDED_FORMAT, ...createCatalog(parsed) });
-}
-
-/**
- * The build's snapshot, or undefined when it is missing or of another format. Not re-validated at run time:
- * the build wrote it from the validated YAML, and a test checks it against the YAML and the schemas.
- */
-function loadEmbedded(): Catalog | undefined {
-  let data: Partial<Catalog> & { format?: unknown };
-  try {
-    data = JSON.parse(readFileSync(EMBEDDED_CATALOG_FILE, 'utf8')) as typeof data;
-  } catch {
-    return undefined;
-  }
-  const { accelerators, offers, snapshotDate, digest } = data;
-  if (data.format !== EMBEDDED_FORMAT || !Array.isArray(accelerators) || !Array.isArray(offers) || typeof snapshotDate !== 'string' || typeof digest !== 'string') return undefined;
-  return { accelerators, offers, snapshotDate, digest };
-}
-
 /**
  * The catalog shipped with the package (validated; cached after the first call): the build's embedded
  * JSON snapshot when present (fast), else the YAML files of hardware-catalog/.
  */
 export function loadBuiltinCatalog(dir: string = BUILTIN_CATALOG_DIR): Catalog {
   if (dir !== BUILTIN_CATALOG_DIR) return loadCatalogDirectory(dir);
-  builtin ??= loadEmbedded() ?? loadCatalogDirectory(dir);
+  builtin ??= readSnapshot()?.catalog ?? loadCatalogDirectory(dir);
   return builtin;
 }
 

@@ -10,20 +10,31 @@ import {
   type GridIntensityFile,
   type PurchasePricesFile,
 } from '../schema/index.js';
+import { readSnapshot } from './builtin-snapshot.js';
 import { BUILTIN_CATALOG_DIR, readSource, userCatalogPaths } from './load-catalog.js';
 import { locate, validate } from './yaml-file.js';
 
 const CODE = 'CATALOG_INVALID';
 
 
-/** hardware-catalog/grid-intensity.yaml: grid carbon intensity per cloud region. */
-export function loadGridIntensity(dir: string = BUILTIN_CATALOG_DIR): GridIntensityFile {
+/** grid-intensity.yaml of a catalog directory, read and validated (what the build's snapshot holds for the built-in one). */
+export function readGridIntensityFile(dir: string): GridIntensityFile {
   return validate(readSource(join(dir, 'grid-intensity.yaml')), gridIntensityFileSchema, CODE, () => '');
 }
 
-/** hardware-catalog/purchase-prices.yaml: capex per GPU and facility defaults for the "buy" option. */
-export function loadPurchasePrices(dir: string = BUILTIN_CATALOG_DIR): PurchasePricesFile {
+/** purchase-prices.yaml of a catalog directory, read and validated. */
+export function readPurchasePricesFile(dir: string): PurchasePricesFile {
   return validate(readSource(join(dir, 'purchase-prices.yaml')), purchasePricesFileSchema, CODE, () => '');
+}
+
+/** hardware-catalog/grid-intensity.yaml: grid carbon intensity per cloud region (from the build's snapshot when there is one). */
+export function loadGridIntensity(dir: string = BUILTIN_CATALOG_DIR): GridIntensityFile {
+  return (dir === BUILTIN_CATALOG_DIR ? readSnapshot()?.gridIntensity : undefined) ?? readGridIntensityFile(dir);
+}
+
+/** hardware-catalog/purchase-prices.yaml: capex per GPU and facility defaults for the "buy" option (snapshot when there is one). */
+export function loadPurchasePrices(dir: string = BUILTIN_CATALOG_DIR): PurchasePricesFile {
+  return (dir === BUILTIN_CATALOG_DIR ? readSnapshot()?.purchasePrices : undefined) ?? readPurchasePricesFile(dir);
 }
 
 /** The `fleets:` sections of every user catalog (TRAINPLAN_CATALOG, then --catalog); a later fleet with the same name wins. */
