@@ -65,4 +65,17 @@ describe('start-up loads what the command needs', () => {
     expect(help.status).toBe(0);
     for (const name of ['estimate', 'catalog', 'plan', 'check', 'presets', 'fleet', 'budget', 'export', 'report', 'schedule']) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
   });
+
+  it('the bundle\'s search worker (dist/bundle/plan-worker.js) runs: two threads print what one prints', () => {
+    const run = (threads: string) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin', 'trainplan.js'), 'plan', 'examples/startup-1b.yaml', '--json'], {
+        encoding: 'utf8', cwd: ROOT, env: { PATH: process.env.PATH, TRAINPLAN_TODAY: '2026-12-01', TRAINPLAN_THREADS: threads },
+      });
+    const one = run('1');
+    const two = run('2');
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).plans.length).toBeGreaterThan(0);
+  });
 });
