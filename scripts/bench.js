@@ -98,10 +98,14 @@ for (const [label, argv] of STARTUP) {
   const r = spawnSync(process.execPath, ['--import', HOOK, bin, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28, env: { PATH: process.env.PATH ?? '' } });
   const files = r.stderr.split('\n').filter((l) => l.startsWith('loaded file:')).map((l) => fileURLToPath(l.slice(7)));
   const texts = files.map((f) => readFileSync(f, 'utf8'));
-  const modules = texts.flatMap((t) => t.split('\n').filter((l) => /^\/\/ (dist|node_modules)\//.test(l)));
-  const zod = modules.some((m) => m.startsWith('// node_modules/zod/')) ? 'yes' : 'no';
+  // A bundle chunk names its modules; any other file (an unbundled build, a package outside the bundle) is one.
+  const modules = texts.flatMap((t, i) => {
+    const inside = t.split('\n').filter((l) => /^\/\/ (dist|node_modules)\//.test(l)).map((l) => l.slice(3));
+    return inside.length > 0 ? inside : [files[i]];
+  });
+  const zod = modules.some((m) => m.includes('node_modules/zod/')) ? 'yes' : 'no';
   const kb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1024;
-  console.log(`${label.padEnd(50)} ${String(files.length).padStart(6)} ${String(modules.length || files.length).padStart(8)} ${zod.padStart(4)} ${`${kb.toFixed(0)} KB`.padStart(9)}`);
+  console.log(`${label.padEnd(50)} ${String(files.length).padStart(6)} ${String(modules.length).padStart(8)} ${zod.padStart(4)} ${`${kb.toFixed(0)} KB`.padStart(9)}`);
 }
 rmSync(dir, { recursive: true, force: true });
 if (startupOnly) process.exit(0);
