@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: every target of issue 15, end to end as a user runs it (a new `trainplan` process each),
 // as wall time, as a ratio to a fixed CPU loop timed in the same run (the machine is shared and noisy: the
-// ratio is what to compare across runs), and the child's peak RSS (GNU time's %M, else not shown).
+// ratio is what to compare across runs), the child's CPU seconds (user + system; steadier than wall on a busy
+// machine) and its peak RSS (GNU time's %U %S %M, else not shown).
 // `node scripts/bench-search.js` is the in-process planner bench (layouts per second, threads).
 // `npm run bench -- --startup` runs only the start-up rows (and what each command loads), in a few seconds.
 import { spawnSync } from 'node:child_process';
@@ -60,21 +61,21 @@ const ROWS = startupOnly ? STARTUP : [...TARGETS, FIXED];
 function runOnce(argv) {
   const rss = join(dir, 'rss');
   const cmd = gnuTime ? gnuTime : process.execPath;
-  const args = gnuTime ? ['-f', '%M', '-o', rss, process.execPath, bin, ...argv] : [bin, ...argv];
+  const args = gnuTime ? ['-f', '%U %S %M', '-o', rss, process.execPath, bin, ...argv] : [bin, ...argv];
   const t = performance.now();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { PATH: process.env.PATH ?? '' } });
   const wall = (performance.now() - t) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`trainplan ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const mb = gnuTime ? Number(readFileSync(rss, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  return { wall, mb };
+  const [user, sys, kb] = gnuTime ? readFileSync(rss, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { wall, cpu: user + sys, mb: kb / 1024 };
 }
 
 const unit = unitSeconds();
 console.log(`trainplan bench: CPU-loop unit ${unit.toFixed(3)} s (ratio = wall / unit; compare ratios across runs)\n`);
-console.log(`${'target'.padEnd(50)} ${'wall'.padStart(8)} ${'ratio'.padStart(7)} ${'target'.padStart(7)} ${'peak RSS'.padStart(9)}  ok`);
+console.log(`${'target'.padEnd(50)} ${'wall'.padStart(8)} ${'ratio'.padStart(7)} ${'CPU'.padStart(7)} ${'target'.padStart(7)} ${'peak RSS'.padStart(9)}  ok`);
 let misses = 0;
 for (const [label, argv, target, repeats] of ROWS) {
-  let best = { wall: Infinity, mb: NaN };
+  let best = { wall: Infinity, cpu: NaN, mb: NaN };
   for (let i = 0; i < repeats; i++) {
     const r = runOnce(argv);
     if (r.wall < best.wall) best = r;
@@ -83,7 +84,8 @@ for (const [label, argv, target, repeats] of ROWS) {
   if (!ok) misses++;
   const rss = Number.isNaN(best.mb) ? 'n/a' : `${best.mb.toFixed(0)} MB`;
   const goal = target === null ? '—' : `${target} s`;
-  console.log(`${label.padEnd(50)} ${`${best.wall.toFixed(2)} s`.padStart(8)} ${(best.wall / unit).toFixed(1).padStart(7)} ${goal.padStart(7)} ${rss.padStart(9)}  ${target === null ? '' : ok ? 'yes' : 'NO'}`);
+  const cpu = Number.isNaN(best.cpu) ? 'n/a' : `${best.cpu.toFixed(2)} s`;
+  console.log(`${label.padEnd(50)} ${`${best.wall.toFixed(2)} s`.padStart(8)} ${(best.wall / unit).toFixed(1).padStart(7)} ${cpu.padStart(7)} ${goal.padStart(7)} ${rss.padStart(9)}  ${target === null ? '' : ok ? 'yes' : 'NO'}`);
 }
 const unitAfter = unitSeconds();
 console.log(`\nCPU-loop unit after the run: ${unitAfter.toFixed(3)} s; targets missed: ${misses} (wall ≤ target, peak RSS ≤ 300 MB)`);
