@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
@@ -77,5 +77,13 @@ describe('start-up loads what the command needs', () => {
     expect(two.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(one.stdout).plans.length).toBeGreaterThan(0);
+  });
+
+  it('no source file imports a module only for its side effects (the bundle treats ours as side-effect free and would drop it)', () => {
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+    const files = walk(join(ROOT, 'src'));
+    expect(files.length).toBeGreaterThan(100);
+    const bare = files.filter((f) => /^\s*import\s+['"]/m.test(readFileSync(f, 'utf8')) || /^\s*(await\s+)?import\(\s*['"][^'"]+['"]\s*\)\s*;/m.test(readFileSync(f, 'utf8')));
+    expect(bare).toEqual([]);
   });
 });
