@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createCatalog } from '../catalog/index.js';
@@ -19,6 +20,34 @@ import {
  * validation: strict schemas, digest, equal to the YAML).
  */
 export const EMBEDDED_CATALOG_FILE = fileURLToPath(new URL('../builtin-catalog.json', import.meta.url));
+
+/** hardware-catalog/ of the installed package (works from src/io, dist/io and dist/bundle alike, from any cwd). */
+export const BUILTIN_CATALOG_DIR = fileURLToPath(new URL('../../hardware-catalog/', import.meta.url));
+
+/** The tsc output the snapshot's layout follows (written before the snapshot by `npm run build`). */
+const SCHEMA_BUILD_FILE = fileURLToPath(new URL('../schema/catalog.js', import.meta.url));
+
+/**
+ * Whether the snapshot is at least as new as everything it was made from: the YAML files and their folders
+ * (an added or removed file changes its folder) and the schemas' build. A YAML edited, or a lone `tsc` run,
+ * since the last `npm run build` makes the loaders read the YAML again, so a run never sees stale data.
+ * About 75 stats; an installed package's files share one mtime, which passes.
+ */
+function snapshotIsFresh(): boolean {
+  try {
+    const made = statSync(EMBEDDED_CATALOG_FILE).mtimeMs;
+    const newer = (path: string) => statSync(path).mtimeMs > made;
+    if (newer(SCHEMA_BUILD_FILE) || newer(BUILTIN_CATALOG_DIR)) return false;
+    for (const name of ['catalog.yaml', 'grid-intensity.yaml', 'purchase-prices.yaml']) if (newer(join(BUILTIN_CATALOG_DIR, name))) return false;
+    for (const sub of ['accelerators', 'offers']) {
+      const dir = join(BUILTIN_CATALOG_DIR, sub);
+      if (newer(dir) || readdirSync(dir).some((f) => f.endsWith('.yaml') && newer(join(dir, f)))) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Bumped when the snapshot's layout changes; a snapshot of another format is ignored (the YAML is read). */
 const EMBEDDED_FORMAT = 2;
@@ -53,11 +82,12 @@ export function embeddedCatalogJson(data: BuiltinData): string {
 let snapshot: BuiltinData | null | undefined;
 
 /**
- * The snapshot (read once per process), or null when it is missing or of another format. Not re-validated at
- * run time: the build wrote it from the validated YAML.
+ * The snapshot (read once per process), or null when it is missing, older than its sources or of another
+ * format. Not re-validated at run time: the build wrote it from the validated YAML.
  */
 export function readSnapshot(): BuiltinData | null {
   if (snapshot !== undefined) return snapshot;
+  if (!snapshotIsFresh()) return (snapshot = null);
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(readFileSync(EMBEDDED_CATALOG_FILE, 'utf8')) as Record<string, unknown>;

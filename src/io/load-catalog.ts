@@ -15,14 +15,13 @@ import {
   type Offer,
   type OfferRow,
 } from '../schema/index.js';
-import { readSnapshot } from './builtin-snapshot.js';
+import { BUILTIN_CATALOG_DIR, readSnapshot } from './builtin-snapshot.js';
 import { readInputFile } from './input-file.js';
 import { locate, parseYaml, validate, type YamlSource } from './yaml-file.js';
 
 const CODE = 'CATALOG_INVALID';
 
-/** hardware-catalog/ of the installed package (works from src/io and dist/io alike, from any cwd). */
-export const BUILTIN_CATALOG_DIR = fileURLToPath(new URL('../../hardware-catalog/', import.meta.url));
+export { BUILTIN_CATALOG_DIR };
 
 /** Reads and parses one catalog YAML file through the guarded input layer (input-file.ts, yaml-file.ts). */
 export function readSource(file: string): YamlSource {

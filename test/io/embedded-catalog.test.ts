@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogDigest } from '../../src/catalog/index.js';
@@ -47,5 +48,19 @@ describe('embedded built-in catalog', () => {
     expect(JSON.stringify(loadGridIntensity())).toBe(JSON.stringify(g));
     expect(JSON.stringify(loadPurchasePrices())).toBe(JSON.stringify(p));
     expect(JSON.stringify(loadGridIntensity())).toBe(JSON.stringify(gridIntensity));
+  });
+
+  it('a YAML file newer than the snapshot (edited since the build) makes the loaders read the YAML', () => {
+    const used = () => spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('./dist/io/builtin-snapshot.js'); process.stdout.write(String(m.readSnapshot() !== null));"], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    const yamlFile = join(ROOT, 'hardware-catalog', 'offers', 'aws.yaml');
+    const { atime, mtime } = statSync(yamlFile);
+    expect(used()).toBe('true');
+    try {
+      utimesSync(yamlFile, atime, new Date(statSync(file).mtimeMs + 60_000));
+      expect(used()).toBe('false');
+    } finally {
+      utimesSync(yamlFile, atime, mtime);
+    }
+    expect(used()).toBe('true');
   });
 });
