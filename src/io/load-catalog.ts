@@ -66,8 +66,9 @@ function resolveRows(src: YamlSource, rows: OfferRow[], known: Map<string, Accel
 let builtin: Catalog | undefined;
 
 /**
- * The catalog shipped with the package (validated; cached after the first call): the build's embedded
- * JSON snapshot when present (fast), else the YAML files of hardware-catalog/.
+ * The catalog shipped with the package (cached after the first call): the build's JSON snapshot
+ * (builtin-snapshot.ts; validated by the build and by a test) when present and fresh, else the YAML files of
+ * hardware-catalog/, read and validated.
  */
 export function loadBuiltinCatalog(dir: string = BUILTIN_CATALOG_DIR): Catalog {
   if (dir !== BUILTIN_CATALOG_DIR) return loadCatalogDirectory(dir);
