@@ -17,6 +17,7 @@ export { allGatherSeconds, allReduceSeconds, allToAllSeconds, groupOf } from './
 export * from './validation.js';
 export * from './validation-fit.js';
 export * from './validation-memory.js';
+export * from './validation-mlperf.js';
 export * from './stacks/index.js';
 export * from './recompute.js';
 export * from './goodput.js';
