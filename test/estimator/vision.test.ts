@@ -26,6 +26,18 @@ describe('vision transformer presets', () => {
   });
 });
 
+describe('the model kind is resolved and echoed', () => {
+  it('vit presets resolve as kind vit (bidirectional); an explicit kind must match the preset', () => {
+    expect(resolveModel({ preset: 'vit-l16' }).kind).toBe('vit');
+    expect(resolveModel({ preset: 'vit-l16', kind: 'vit' }).kind).toBe('vit');
+    expect(() => resolveModel({ preset: 'vit-l16', kind: 'decoder' })).toThrow(/preset vit-l16 is a vit model; kind decoder does not apply/);
+    expect(resolveModel({ preset: 'llama3-8b' }).kind).toBeUndefined();
+    const enc = resolveModel({ preset: 'bert-large', kind: 'encoder' });
+    expect(enc.kind).toBe('encoder');
+    expect(enc.attention).toBe('bidirectional');
+  });
+});
+
 describe('runs sized in samples and epochs', () => {
   const file = (training: string) => `model:\n  preset: vit-b16\ntraining:\n${training}  sequenceLength: 197\n  globalBatchSize: 4096\n`;
   const err = (text: string) => {
