@@ -26,5 +26,5 @@ export * from './run-overheads.js';
 export * from './staged.js';
 export * from './finetune.js';
 export { finetuneStateBytes, hostOptimizerBytes, trainableLocal } from './finetune-memory.js';
-export { CNN_PEAK_FRACTION } from './sample-workload.js';
+export { CNN_PEAK_FRACTION, CNN_TRAFFIC_PER_ACTIVATION_BYTE, cnnTrainSeconds } from './conv-roofline.js';
 export type { FinetuneSummary } from './finetune-summary.js';

@@ -26,15 +26,21 @@ describe('MLPerf Training time to train', () => {
   it('estimates every row (no layout is rejected)', () => {
     expect(summary.rows.filter((r) => r.predictedMinutes === null).map((r) => `${r.id}: ${r.problem}`)).toEqual([]);
   });
-  // Issue 12's target is ≤ 20% MAPE over the MLPerf rows; measured 19.0% (ResNet-50 25.8, BERT 17.5, LoRA 6.4, SD 29.4).
-  it('mean absolute percentage error over the MLPerf rows is at most 20%', () => {
-    expect(summary.mape).toBeLessThanOrEqual(20);
+  // Issue 12's target is ≤ 20% MAPE over the MLPerf rows; measured 12.2% (ResNet-50 15.8, BERT 17.5, LoRA 6.4, SD 8.7).
+  // The worst rows are ResNet-50 on Gaudi 2 (+59%: its graph compiler runs convolutions far nearer the MME peak than
+  // the NVIDIA-derived CNN roofline) and on 64 H100 (−31%: 50 images per GPU, 10 ms steps).
+  it('mean absolute percentage error over the MLPerf rows is at most 13%', () => {
+    expect(summary.mape).toBeLessThanOrEqual(13);
   });
-  it('Llama 2 70B LoRA (transformer path, six systems, three vendors) is within 10% on average', () => {
-    expect(mape('llama2-70b-lora')).toBeLessThanOrEqual(10);
+  it.each([['llama2-70b-lora', 8], ['stable-diffusion-v2', 10], ['resnet50', 17], ['bert-large', 19]] as const)('%s is within %d%% on average', (b, limit) => {
+    expect(mape(b)).toBeLessThanOrEqual(limit);
   });
-  it('every benchmark is within 35% on average and no row is off by more than 60%', () => {
-    expect(summary.byBenchmark.filter((b) => b.mape > 35).map((b) => `${b.benchmark} ${b.mape.toFixed(1)}%`)).toEqual([]);
+  it('the NVIDIA 8-GPU ResNet-50 rows are within 5% each: the CNN roofline (conv-roofline.ts) against MLPerf', () => {
+    const nvidia8 = summary.rows.filter((r) => r.benchmark === 'resnet50' && /-8xh[12]00$/.test(r.id));
+    expect(nvidia8.length).toBeGreaterThanOrEqual(4);
+    expect(nvidia8.filter((r) => Math.abs(r.errorPercent!) > 5).map((r) => `${r.id} ${r.errorPercent!.toFixed(1)}%`)).toEqual([]);
+  });
+  it('no row is off by more than 60%', () => {
     expect(summary.rows.filter((r) => Math.abs(r.errorPercent ?? 100) > 60).map((r) => r.id)).toEqual([]);
   });
   it('evaluation costs forward passes only: 1/3 of a training sample, 1/2 with frozen (LoRA) base weights', () => {
