@@ -14,7 +14,7 @@ const mape = (b: string) => summary.byBenchmark.find((x) => x.benchmark === b)!.
 
 describe('MLPerf Training time to train', () => {
   it('covers several benchmarks, rounds and submitters, each row with its source and how it converged', () => {
-    expect(new Set(rows.map((r) => r.case.benchmark))).toEqual(new Set(['resnet50', 'bert-large', 'llama2-70b-lora', 'stable-diffusion-v2']));
+    expect(new Set(rows.map((r) => r.case.benchmark))).toEqual(new Set(['resnet50', 'bert-large', 'llama2-70b-lora', 'stable-diffusion-v2', 'gpt3-175b']));
     expect(new Set(rows.map((r) => r.case.round)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(rows.map((r) => r.case.submitter)).size).toBeGreaterThanOrEqual(5);
     for (const r of rows) {
@@ -26,13 +26,13 @@ describe('MLPerf Training time to train', () => {
   it('estimates every row (no layout is rejected)', () => {
     expect(summary.rows.filter((r) => r.predictedMinutes === null).map((r) => `${r.id}: ${r.problem}`)).toEqual([]);
   });
-  // Issue 12's target is ≤ 20% MAPE over the MLPerf rows; measured 12.2% (ResNet-50 15.8, BERT 17.5, LoRA 6.4, SD 8.7).
+  // Issue 12's target is ≤ 20% MAPE over the MLPerf rows; measured 11.9% over 23 rows (ResNet-50 15.8, BERT 17.5, LoRA 6.4, SD 8.7, GPT-3 8.7).
   // The worst rows are ResNet-50 on Gaudi 2 (+59%: its graph compiler runs convolutions far nearer the MME peak than
   // the NVIDIA-derived CNN roofline) and on 64 H100 (−31%: 50 images per GPU, 10 ms steps).
   it('mean absolute percentage error over the MLPerf rows is at most 13%', () => {
     expect(summary.mape).toBeLessThanOrEqual(13);
   });
-  it.each([['llama2-70b-lora', 8], ['stable-diffusion-v2', 10], ['resnet50', 17], ['bert-large', 19]] as const)('%s is within %d%% on average', (b, limit) => {
+  it.each([['llama2-70b-lora', 8], ['stable-diffusion-v2', 10], ['gpt3-175b', 12], ['resnet50', 17], ['bert-large', 19]] as const)('%s is within %d%% on average', (b, limit) => {
     expect(mape(b)).toBeLessThanOrEqual(limit);
   });
   it('the NVIDIA 8-GPU ResNet-50 rows are within 5% each: the CNN roofline (conv-roofline.ts) against MLPerf', () => {
