@@ -10,7 +10,7 @@ export function printMlperf(file, catalog) {
   console.log(`${'MLPerf Training case (time to train)'.padEnd(44)} ${'meas. min'.padStart(9)} ${'pred. min'.padStart(9)} ${'of which eval'.padStart(13)} ${'error%'.padStart(8)}  samples/s`);
   for (const r of s.rows) {
     const sps = r.estimate?.throughput.samplesPerSecond;
-    console.log(`${r.id.padEnd(44)} ${min(r.measuredMinutes)} ${min(r.predictedMinutes)} ${min(r.evalMinutes).padStart(13)} ${(r.errorPercent === null ? 'n/a' : r.errorPercent.toFixed(1)).padStart(8)}  ${r.estimate ? (sps === undefined ? '' : sps.toFixed(0)) : r.problem}`);
+    console.log(`${r.id.padEnd(44)} ${min(r.measuredMinutes)} ${min(r.predictedMinutes)} ${min(r.evalMinutes).padStart(13)} ${(r.errorPercent === null ? 'n/a' : r.errorPercent.toFixed(1)).padStart(8)}  ${r.estimate ? (sps === undefined ? '' : sps.toFixed(sps < 100 ? 2 : 0)) : r.problem}`);
   }
   console.log('');
   for (const b of s.byBenchmark) console.log(`${b.benchmark.padEnd(24)} ${String(b.cases).padStart(3)} cases  MAPE ${b.mape.toFixed(2)}%`);
