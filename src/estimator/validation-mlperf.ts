@@ -52,7 +52,7 @@ export function evalForwardShare(r: ResolvedMlperfCase): number {
 export function predictMlperf(r: ResolvedMlperfCase, accelerator: AcceleratorSpec, assumptions?: Partial<Assumptions>): MlperfRow {
   const c = r.case;
   const base = { id: c.id, benchmark: c.benchmark, measuredMinutes: c.measured.minutes };
-  const software = c.software ? { stepOverheadSeconds: c.software.stepOverheadSeconds } : {};
+  const { why: _why, ...software } = c.software ?? { why: '' };
   const res = estimate({ model: r.model, training: r.training, accelerator, layout: rowLayout(r), assumptions: { ...software, ...assumptions } });
   if (!res.ok) return { ...base, predictedMinutes: null, trainMinutes: null, evalMinutes: null, errorPercent: null, estimate: null, problem: res.problem.message };
   const e = res.estimate;

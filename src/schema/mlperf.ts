@@ -36,9 +36,15 @@ export const mlperfCaseSchema = z.strictObject({
   /**
    * Software facts the submission's own configuration states, fed to the estimator's assumptions (never fitted):
    * `stepOverheadSeconds` 0 where the whole step is captured as one CUDA/HPU graph and data is prefetched
-   * asynchronously, so the Megatron-style per-step host work of the default assumptions is not paid. `why` cites it.
+   * asynchronously, so the Megatron-style per-step host work of the default assumptions is not paid;
+   * `bytesWeight` 0 where the weights are kept in FP8 only (NeMo `fp8_params`: no 16-bit copy beside the FP8 one,
+   * as calibration cases state it). `why` cites the configuration.
    */
-  software: z.strictObject({ stepOverheadSeconds: z.number().min(0).max(10), why: z.string().min(1) }).optional(),
+  software: z.strictObject({
+    stepOverheadSeconds: z.number().min(0).max(10).optional(),
+    bytesWeight: z.number().min(0).max(4).optional(),
+    why: z.string().min(1),
+  }).optional(),
   measured: z.strictObject({ minutes: z.number().positive(), runs: z.number().int().positive(), how: z.string().min(1) }),
 });
 export type MlperfCase = z.infer<typeof mlperfCaseSchema>;

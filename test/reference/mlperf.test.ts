@@ -40,6 +40,11 @@ describe('MLPerf Training time to train', () => {
     expect(nvidia8.length).toBeGreaterThanOrEqual(4);
     expect(nvidia8.filter((r) => Math.abs(r.errorPercent!) > 5).map((r) => `${r.id} ${r.errorPercent!.toFixed(1)}%`)).toEqual([]);
   });
+  it('the LoRA layouts that ran fit in memory (FP8-only frozen base per the configs; frozen GEMM inputs not stored)', () => {
+    const lora = summary.rows.filter((r) => r.benchmark === 'llama2-70b-lora' && !/b200/.test(r.id));
+    expect(lora.length).toBe(5);
+    expect(lora.filter((r) => !r.estimate!.memory.fits).map((r) => r.id)).toEqual([]);
+  });
   it('no row is off by more than 60%', () => {
     expect(summary.rows.filter((r) => Math.abs(r.errorPercent ?? 100) > 60).map((r) => r.id)).toEqual([]);
   });
