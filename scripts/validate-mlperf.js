@@ -14,5 +14,7 @@ export function printMlperf(file, catalog) {
   }
   console.log('');
   for (const b of s.byBenchmark) console.log(`${b.benchmark.padEnd(24)} ${String(b.cases).padStart(3)} cases  MAPE ${b.mape.toFixed(2)}%`);
+  console.log('');
+  for (const v of s.byVendor) console.log(`${('vendor ' + v.vendor).padEnd(24)} ${String(v.cases).padStart(3)} cases  MAPE ${v.mape.toFixed(2)}%`);
   console.log(`\nMLPerf cases ${s.rows.length}  MAPE ${s.mape.toFixed(2)}%`);
 }

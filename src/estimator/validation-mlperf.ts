@@ -21,6 +21,8 @@ export interface MlperfSummary {
   /** Mean absolute percentage error over every row (a row that could not be estimated counts 100%). */
   mape: number;
   byBenchmark: { benchmark: MlperfBenchmark; cases: number; mape: number }[];
+  /** The same by accelerator vendor (the catalog's `vendor`): the CNN roofline is derived from NVIDIA GPUs. */
+  byVendor: { vendor: string; cases: number; mape: number }[];
 }
 
 /** The layout of an MLPerf row: the contract's `estimate` defaults for what the submission leaves unsaid. */
@@ -68,15 +70,21 @@ export function predictMlperf(r: ResolvedMlperfCase, accelerator: AcceleratorSpe
 /** Predicts every MLPerf row and summarises the absolute percentage errors, overall and per benchmark. */
 export function validateMlperf(rows: readonly ResolvedMlperfCase[], accelerator: (id: string) => AcceleratorSpec, assumptions?: Partial<Assumptions>): MlperfSummary {
   const out = rows.map((r) => predictMlperf(r, accelerator(r.case.accelerator), assumptions));
+  const vendorOf = new Map(rows.map((r) => [r.case.id, accelerator(r.case.accelerator).vendor]));
   const ape = (r: MlperfRow) => (r.errorPercent === null ? 100 : Math.abs(r.errorPercent));
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const benchmarks = [...new Set(out.map((r) => r.benchmark))];
+  const vendors = [...new Set(out.map((r) => vendorOf.get(r.id)!))];
   return {
     rows: out,
     mape: mean(out.map(ape)),
     byBenchmark: benchmarks.map((benchmark) => {
       const own = out.filter((r) => r.benchmark === benchmark);
       return { benchmark, cases: own.length, mape: mean(own.map(ape)) };
+    }),
+    byVendor: vendors.map((vendor) => {
+      const own = out.filter((r) => vendorOf.get(r.id) === vendor);
+      return { vendor, cases: own.length, mape: mean(own.map(ape)) };
     }),
   };
 }
