@@ -39,7 +39,7 @@ function rowLayout(r: ResolvedMlperfCase): Layout {
 /**
  * Share of a training sample's compute that one evaluation (forward-only) sample costs: 1/3 when every
  * weight trains (backward ≈ 2 × forward: an input-gradient and a weight-gradient GEMM per forward GEMM;
- * Narayanan et al. 2021, §5.1, the 3× of 6N FLOPs per token), 1/2 with frozen base weights (LoRA/QLoRA:
+ * Kaplan et al. 2020, "Scaling Laws for Neural Language Models", §2.1: C ≈ 6N = 3 × the 2N forward), 1/2 with frozen base weights (LoRA/QLoRA:
  * the backward keeps the input-gradient GEMM only, so training ≈ 4N and forward 2N per token).
  */
 export function evalForwardShare(r: ResolvedMlperfCase): number {
