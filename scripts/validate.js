@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run validate: measured vs predicted step time for every calibration case, then MAPE/median/max and per source.
+// npm run validate -- --mlperf: only the MLPerf Training time-to-train rows (scripts/validate-mlperf.js; also printed after the step-time set).
 // npm run validate -- --memory: the memory validation set (scripts/validate-memory.js).
 // npm run validate -- --fit: each training stack's kernel-efficiency factor fitted to its own calibration runs.
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,7 @@ import { fitKernelEfficiency, mapeBySource, STACKS, validateCases } from '../dis
 import { loadBuiltinCatalog, loadCalibrationCases } from '../dist/io/index.js';
 import { getAccelerator } from '../dist/catalog/index.js';
 import { printMemory } from './validate-memory.js';
+import { printMlperf } from './validate-mlperf.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -14,7 +16,10 @@ const flags = new Set(args.filter((a) => a.startsWith('--')));
 const file = args.find((a) => !a.startsWith('--')) ?? `${root}test/fixtures/validation/calibration.yaml`;
 const catalog = loadBuiltinCatalog();
 const accelerator = (id) => getAccelerator(catalog, id);
-if (flags.has('--memory')) {
+const mlperfFile = `${root}test/fixtures/validation/mlperf.yaml`;
+if (flags.has('--mlperf')) {
+  printMlperf(mlperfFile, catalog);
+} else if (flags.has('--memory')) {
   printMemory(`${root}test/fixtures/validation/memory.yaml`, catalog);
 } else if (flags.has('--fit')) {
   const cases = loadCalibrationCases(file);
@@ -35,4 +40,6 @@ if (flags.has('--memory')) {
   console.log('');
   for (const s of mapeBySource(summary.rows)) console.log(`${pad(s.source, 24)} ${String(s.cases).padStart(3)} cases  MAPE ${s.mape.toFixed(2)}%`);
   console.log(`\ncases ${summary.rows.length}  MAPE ${summary.mape.toFixed(2)}%  median ${summary.medianApe.toFixed(2)}%  max ${summary.maxApe.toFixed(2)}%  Korthikanti Table 5 mean ${summary.korthikantiMape.toFixed(2)}%`);
+  console.log('');
+  printMlperf(mlperfFile, catalog);
 }

@@ -1,6 +1,7 @@
 import type { FinetuneConfig, FinetuneTarget, ModelConfig } from '../schema/index.js';
 import { forwardFlopsPerToken, modelFlopsPerToken } from './flops.js';
 import { moeLayerCount } from './params.js';
+import { NOTHING_FROZEN, type FrozenInputs } from './memory.js';
 
 /**
  * Parameter-efficient fine-tuning (LoRA, QLoRA): which weights train, how many adapter parameters there
@@ -100,4 +101,11 @@ export function frozenBitsPerParam(ft: FinetuneConfig, m: ModelConfig): number {
   if (ft.method !== 'qlora') return 16;
   if (ft.quantBits === 8) return 8 + 32 / m.hiddenSize;
   return ft.quantBits + (ft.doubleQuant ? 8 / 64 + 32 / (64 * 256) : 32 / 64);
+}
+
+/** Which frozen GEMM inputs autograd need not keep (memory.ts FrozenInputs): none unless the base is frozen (LoRA/QLoRA). */
+export function frozenInputs(ft: FinetuneConfig | undefined): FrozenInputs {
+  if (!isAdapterMethod(ft)) return NOTHING_FROZEN;
+  const t = new Set(ft.targetModules);
+  return { qkv: !t.has('q_proj') && !t.has('k_proj') && !t.has('v_proj'), fc1: !t.has('gate_proj') && !t.has('up_proj'), fc2: !t.has('down_proj') };
 }

@@ -17,6 +17,7 @@ export { allGatherSeconds, allReduceSeconds, allToAllSeconds, groupOf } from './
 export * from './validation.js';
 export * from './validation-fit.js';
 export * from './validation-memory.js';
+export * from './validation-mlperf.js';
 export * from './stacks/index.js';
 export * from './recompute.js';
 export * from './goodput.js';
@@ -25,5 +26,5 @@ export * from './run-overheads.js';
 export * from './staged.js';
 export * from './finetune.js';
 export { finetuneStateBytes, hostOptimizerBytes, trainableLocal } from './finetune-memory.js';
-export { CNN_PEAK_FRACTION } from './sample-workload.js';
+export { CNN_PEAK_FRACTION, CNN_TRAFFIC_PER_ACTIVATION_BYTE, cnnTrainSeconds } from './conv-roofline.js';
 export type { FinetuneSummary } from './finetune-summary.js';

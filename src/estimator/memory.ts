@@ -65,13 +65,24 @@ export function modelStateBytes(lp: LocalParams, layout: ResolvedLayout, a: Assu
 }
 
 /**
+ * GEMMs whose weights are frozen and carry no adapter (LoRA/QLoRA): their inputs are kept only for the
+ * weight gradient (dW = Xᵀ·dY), which a frozen weight does not need — the input gradient dX = dY·Wᵀ needs W
+ * alone — so autograd does not save them (PyTorch's mm/linear backward saves an operand only for the gradient
+ * of the other; Transformer Engine's Linear saves its input only when the weight requires a gradient).
+ * qkv: the q/k/v projections' shared input (the attention norm output); fc1: the MLP's first GEMM(s)
+ * (gate/up); fc2: the down projection.
+ */
+export interface FrozenInputs { qkv: boolean; fc1: boolean; fc2: boolean }
+export const NOTHING_FROZEN: FrozenInputs = { qkv: false, fc1: false, fc2: false };
+
+/**
  * Stored activations per layer per token (bytes) for FlashAttention-era layers [Korthikanti22 Table 2;
  * modeling-reference §4.7]: norm and GEMM inputs (÷t only with SP), Q/K/V and attention output (÷t),
  * MLA latents, MLP intermediates (÷t); dropout masks for GeLU-era models; full recompute keeps the layer
  * input only. `partial` drops the named sub-blocks' internals (recompute.ts); `op-level` keeps the layer
  * input, every other GEMM output and the attention output (TorchTitan per-op SAC).
  */
-export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLayout, s: Shapes, isMoe: boolean, attentionKernel: 'flash' | 'unfused' = 'flash', blocks: readonly RecomputeBlock[] = []): number {
+export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLayout, s: Shapes, isMoe: boolean, attentionKernel: 'flash' | 'unfused' = 'flash', blocks: readonly RecomputeBlock[] = [], frozen: FrozenInputs = NOTHING_FROZEN): number {
   const h = m.hiddenSize;
   const t = layout.tp;
   const sp = layout.sequenceParallel && t > 1 ? t : 1;
@@ -95,19 +106,21 @@ export function activationBytesPerLayerToken(m: ModelConfig, layout: ResolvedLay
     const mlpOut = isMoe && m.moe ? m.moe.activeExperts * m.moe.imbalance * (inner(m.moe.expertFfnHiddenSize) / 1.5 + h) / t + (m.moe.sharedExperts * inner(m.moe.expertFfnHiddenSize)) / (1.5 * t) : ((inner(m.ffnHiddenSize) / 1.5) / t + h / sp);
     return b * (h / sp + 0.5 * (s.qWidth / t + 2 * s.kvWidthPerRank + h / sp + mlpOut) + s.qWidth / t) + latents + scores;
   }
-  const attention = (b * h + normOut) / sp + qkvStored + latents + gemmIn * (s.qWidth / t) + scores;
+  const attention = (b * h + (frozen.qkv && !m.mla ? 0 : normOut)) / sp + qkvStored + latents + gemmIn * (s.qWidth / t) + scores;
+  const mlpIn = frozen.fc1 ? 0 : normOut;
   let mlp: number;
   if (isMoe && m.moe) {
     const k = m.moe.activeExperts * m.moe.imbalance;
     const fe = m.moe.expertFfnHiddenSize;
     // moe-expert-ffn drops all of fc1's outputs; moe-act drops the activation output (fc2 input) and keeps
     // the activation's inputs, cached in FP8 under FP8 training [DeepSeek-V3 §3.3.3, "inputs of the SwiGLU operator in MoE"].
-    const expertBytes = drop('moe-expert-ffn') ? 0 : drop('moe-act') ? gemmIn * (inner(fe) - fe) : b * inner(fe);
-    mlp = (b * h + normOut) / sp + (k * (gemmIn * h + expertBytes)) / t + (m.moe.sharedExperts * expertBytes) / t;
+    const expertBytes = drop('moe-expert-ffn') ? 0 : drop('moe-act') ? gemmIn * (inner(fe) - fe) : b * (inner(fe) - (frozen.fc2 ? fe : 0));
+    mlp = (b * h + mlpIn) / sp + (k * ((frozen.fc1 ? 0 : gemmIn * h) + expertBytes)) / t + (m.moe.sharedExperts * expertBytes) / t;
   } else {
     const f = m.ffnHiddenSize;
-    const intermediate = drop('mlp') ? 0 : m.ffn === 'swiglu' ? 2 * b * f + gemmIn * f : b * f + gemmIn * f;
-    mlp = (b * h + normOut) / sp + intermediate / t;
+    const fc2In = frozen.fc2 ? 0 : gemmIn * f;
+    const intermediate = drop('mlp') ? 0 : m.ffn === 'swiglu' ? 2 * b * f + fc2In : b * f + fc2In;
+    mlp = (b * h + mlpIn) / sp + intermediate / t;
   }
   return attention + mlp + dropout;
 }

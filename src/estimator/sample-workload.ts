@@ -1,6 +1,7 @@
 import type { ModelConfig, Recompute } from '../schema/index.js';
 import type { Device } from './kernels.js';
 import type { LayerTerms } from './staged-terms.js';
+import { cnnTrainSeconds } from './conv-roofline.js';
 
 /**
  * Per-sample kinds (cnn, generic): the model is one opaque block with `flopsPerSample` training FLOPs
@@ -8,14 +9,8 @@ import type { LayerTerms } from './staged-terms.js';
  * data-parallel (+ ZeRO) layouts exist. Recompute modes have no effect (there is no transformer layer
  * to recompute): every mode estimates as `none`.
  *
- * Convolutional networks run at an end-to-end fraction of the dense 16-bit peak that includes cuDNN's
- * implicit-GEMM convolutions and the memory-bound batch-norm/ReLU layers around them. Measured: ResNet-50
- * v1.5, mixed precision, one GPU, NVIDIA DeepLearningExamples PyTorch/Classification/ConvNets/resnet50v1.5
- * README (pytorch-21.03 container; commit 291f0d0): A100 80GB 2470 img/s, V100 16GB 1200 img/s; at
- * 3 × 2 × 4.09 GMAC per image that is 60.6 of 312 TFLOP/s (19.4%) and 29.4 of 125 TFLOP/s (23.6%):
- * 0.21 is their mean (the test checks both rows within ±12%).
+ * Convolutional networks: a roofline of convolution math and activation traffic (conv-roofline.ts).
  */
-export const CNN_PEAK_FRACTION = 0.21;
 
 /**
  * Kind lstm: the input-to-hidden GEMMs of all steps and the softmax projection are batched into big
@@ -42,9 +37,14 @@ function sampleSeconds(d: Device, m: ModelConfig, samples: number): { forward: n
   }
   const w = m.sampleWorkload!;
   // Generic workloads are assumed GEMM-dominated: the accelerator's achievable GEMM fraction (efficiency profile).
-  const rate = m.kind === 'cnn' ? d.attentionPeak * CNN_PEAK_FRACTION : d.gemmPeak * d.gemmEff;
-  const forward = ((w.flopsPerSample / 3) * samples) / rate + d.kernelOverheadSeconds;
+  const train = m.kind === 'cnn' ? cnnTrainSeconds(d, w, storedActivationBytes(d, m), samples) : (w.flopsPerSample * samples) / (d.gemmPeak * d.gemmEff);
+  const forward = train / 3 + d.kernelOverheadSeconds;
   return { forward, backward: 2 * forward };
+}
+
+/** Stored activation bytes per sample: CNN presets state 16-bit activations (fp32 stores twice); generic workloads give bytes as trained. */
+function storedActivationBytes(d: Device, m: ModelConfig): number {
+  return m.sampleWorkload!.activationBytesPerSample * (m.kind === 'cnn' && d.operandBytes === 4 ? 2 : 1);
 }
 
 /** LayerTerms (staged-terms.ts) of a per-sample model: one "layer" holding the whole network. */
@@ -55,8 +55,7 @@ export function sampleLayerTerms(d: Device, m: ModelConfig, microBatch: number, 
     tp: 1, cp: 1, microBatch, ep: 1, recompute,
     dense, moe: null, logitsCompute: 0, logitsBackward: 0,
     tokens: microBatch,
-    // CNN presets state 16-bit activations; fp32 training stores twice the bytes. Generic workloads give bytes as trained.
-    actDense: m.sampleWorkload!.activationBytesPerSample * (m.kind === 'cnn' && d.operandBytes === 4 ? 2 : 1), actMoe: 0, actFullExtra: 0, logitsBytes: 0,
+    actDense: storedActivationBytes(d, m), actMoe: 0, actFullExtra: 0, logitsBytes: 0,
     p2pLocal: 0, p2pCross: 0,
   };
 }

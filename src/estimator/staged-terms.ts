@@ -9,6 +9,7 @@ import { layerComm } from './parallel-comm.js';
 import { layerMicrobatch, probeLayout, type Micro } from './staged-micro.js';
 import { deriveShapes, stageLayers } from './shapes.js';
 import { finetuneLayerSeconds, finetuneLogitsSeconds } from './finetune-time.js';
+import { frozenInputs } from './finetune.js';
 import { sampleLayerTerms } from './sample-workload.js';
 import { finetuneStateBytes, storedWeightBytes, trainableLocal } from './finetune-memory.js';
 
@@ -128,8 +129,8 @@ export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch:
     logitsCompute: lg.forward + lg.backward,
     logitsBackward: lg.backward,
     tokens: s.tokens,
-    actDense: activationBytesPerLayerToken(m, layout, s, false, a.attentionKernel, blocks),
-    actMoe: activationBytesPerLayerToken(m, layout, s, true, a.attentionKernel, blocks),
+    actDense: activationBytesPerLayerToken(m, layout, s, false, a.attentionKernel, blocks, frozenInputs(ft)),
+    actMoe: activationBytesPerLayerToken(m, layout, s, true, a.attentionKernel, blocks, frozenInputs(ft)),
     actFullExtra: recompute === 'full' ? activationBytesPerLayerToken(m, { ...layout, recompute: 'none' }, s, m.moe !== null, a.attentionKernel) : 0,
     logitsBytes: ((s.tokens * m.vocabSize) / layout.tp) * (s.activationBytes + 4),
     p2pLocal: p2pSeconds(c.fabric, p2pBytes, false),

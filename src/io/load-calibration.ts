@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { calibrationCaseSchema, memoryCaseSchema, type CalibrationCase, type MemoryCase } from '../schema/index.js';
+import {
+  calibrationCaseSchema, checkFinetune, memoryCaseSchema, mlperfCaseSchema, normalizeTraining, resolveModel,
+  type CalibrationCase, type MemoryCase, type ResolvedMlperfCase,
+} from '../schema/index.js';
 import { readInputFile } from './input-file.js';
 import { parseYaml } from './yaml-file.js';
 
@@ -13,4 +16,15 @@ export function loadCalibrationCases(path: string): CalibrationCase[] {
 export function loadMemoryCases(path: string): MemoryCase[] {
   const doc = parseYaml(readInputFile(path, 'catalog'), path, 'CALIBRATION_INVALID').data;
   return z.array(memoryCaseSchema).parse(doc);
+}
+
+/** Reads the MLPerf Training results file; each row's model and training resolve exactly as a model file's do (loadModelFile). */
+export function loadMlperfCases(path: string): ResolvedMlperfCase[] {
+  const doc = parseYaml(readInputFile(path, 'catalog'), path, 'CALIBRATION_INVALID').data;
+  return z.array(mlperfCaseSchema).parse(doc).map((c) => {
+    const model = resolveModel(c.model, c.id);
+    const training = normalizeTraining(c.training, model.sampleWorkload !== undefined);
+    checkFinetune(c.training.finetune, training.finetune, model, training.precision);
+    return { case: c, model, training };
+  });
 }

@@ -1,5 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Estimate } from '../estimator/index.js';
+import type { ModelConfig } from '../schema/index.js';
+import { hasNoTokens, sampleNoun } from './run-size.js';
 import { count, duration, flops, gib, percent, usd } from './human.js';
 import { bandSuffix, withBand } from './range-format.js';
 import { goodputEnergyRows } from './goodput-lines.js';
@@ -46,8 +48,11 @@ export function stepTimeLines(e: Estimate, c: ChalkInstance): string[] {
     rows(parts.map(([k, v]) => [TIME_LABELS[k] ?? k, `${duration(v).padStart(10)}  ${bar(v / e.time.stepSeconds)} ${percent(v / e.time.stepSeconds)}`]))];
 }
 
-/** The human breakdown printed by `trainplan estimate`: why a step takes what it takes. */
-export function renderEstimate(e: Estimate, c: ChalkInstance, title: string, width = 100): string {
+/**
+ * The human breakdown printed by `trainplan estimate`: why a step takes what it takes. With the model, runs
+ * sized in samples speak of samples (images for CNN/ViT kinds), and kinds without tokens drop the token rows.
+ */
+export function renderEstimate(e: Estimate, c: ChalkInstance, title: string, width = 100, model?: Pick<ModelConfig, 'kind' | 'sampleWorkload'>): string {
   const l = e.layout;
   const out: string[] = [];
   out.push(c.bold(title));
@@ -56,11 +61,11 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string, wid
   out.push('', ...memoryLines(e, c), '', ...stepTimeLines(e, c));
   out.push('', c.bold('Throughput and totals'));
   out.push(rows([
-    ['tokens / s', count(e.throughput.tokensPerSecond)],
-    ...(e.throughput.samplesPerSecond !== undefined ? [['samples / s', count(e.throughput.samplesPerSecond)] as [string, string]] : []),
+    ...(e.throughput.samplesPerSecond !== undefined ? [[`${model ? sampleNoun(model) : 'samples'} / s`, count(e.throughput.samplesPerSecond)] as [string, string]] : []),
+    ...(model && hasNoTokens(model) ? [] : [['tokens / s', count(e.throughput.tokensPerSecond)] as [string, string]]),
     ['model TFLOP/s per GPU', e.throughput.tflopsPerGpu.toFixed(1)],
     ['MFU (HFU)', `${percent(e.throughput.mfu)} (${percent(e.throughput.hfu)})${l.precision === 'fp8' ? `; ${percent(e.throughput.mfuBf16Peak)} of the bf16 peak` : ''}`],
-    ['model FLOPs per token / total', `${flops(e.flops.perToken)} / ${flops(e.flops.total)}`],
+    [`model FLOPs per ${model && hasNoTokens(model) ? (sampleNoun(model) === 'images' ? 'image' : 'sample') : 'token'} / total`, `${flops(e.flops.perToken)} / ${flops(e.flops.total)}`],
     ['training time', `${duration(e.time.totalSeconds)} ${bandSuffix(e.time.stepSeconds, e.time.stepSecondsRange)} (${count(e.time.steps)} steps)`],
     ['GPU-hours', count(e.cost.gpuHours)],
     ['cost', e.cost.usd === null ? 'n/a (no price for this accelerator)' : `${withBand(e.cost.usd, e.cost.usdRange, usd)} at $${e.cost.usdPerGpuHour?.toFixed(2)}/GPU-h (${e.cost.provider} ${e.cost.instance}, ${e.cost.pricing})`],

@@ -3,6 +3,7 @@ import type { FleetReport } from '../economics/index.js';
 import { breakEvenMonth, cumulativeSpec, memorySpec, offersSpec, scatterSpec, stepSpec } from './html/charts.js';
 import { economicsNotes, factsHtml, figure, plansTableHtml, STYLE } from './html/page.js';
 import { esc, renderSvg } from './html/svg.js';
+import { sampleNoun } from './run-size.js';
 
 export interface HtmlReportInput {
   title: string;
@@ -27,6 +28,7 @@ export async function renderHtmlReport(x: HtmlReportInput): Promise<string> {
   for (const p of [...doc.plans, ...doc.frontier, ...x.candidates]) if (!seen.has(key(p))) seen.set(key(p), p);
   const candidates = [...seen.values()];
   const top = doc.plans.filter((p) => p.rank !== null);
+  const unit = doc.input.training.samples === undefined ? 'tokens' : sampleNoun(doc.input.model);
   const parts: string[] = [];
   if (x.verdict) parts.push(`<section id="verdict" class="${x.verdict.verdict}"><strong>${esc(x.verdict.summary)}</strong></section>`);
   parts.push(factsHtml(doc));
@@ -38,7 +40,7 @@ export async function renderHtmlReport(x: HtmlReportInput): Promise<string> {
         `${candidates.length} plans (the ranking's best per offer and GPU count, and the whole Pareto frontier, joined and ringed); #N = rank. Hover a point for its plan.`),
       figure('step', 'Step time: the best plan and the runners-up', await renderSvg(stepSpec(top)), 'Seconds per optimizer step by part (the estimator\'s breakdown, failure-free).'),
       figure('memory', 'Memory per device against capacity', await renderSvg(memorySpec(top)), 'GiB per device by kind; the red tick is the device\'s memory.'),
-      figure('offers', 'Price vs effective throughput per offer', await renderSvg(offersSpec([...candidates, ...(x.offers ?? [])])), 'USD per GPU-hour against tokens/s per GPU × goodput, for each offer\'s cheapest candidate plan.'),
+      figure('offers', 'Price vs effective throughput per offer', await renderSvg(offersSpec([...candidates, ...(x.offers ?? [])], unit)), `USD per GPU-hour against ${unit}/s per GPU × goodput, for each offer's cheapest candidate plan.`),
     ];
     if (x.economics) {
       const be = breakEvenMonth(x.economics.report.economics.options);

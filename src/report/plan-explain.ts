@@ -6,6 +6,7 @@ import { memoryLines, stepTimeLines } from './estimate-table.js';
 import { count, flops, int, usd } from './human.js';
 import { wrapText } from './grid.js';
 import { priceAgeDays } from './warnings.js';
+import { runSizeText } from './run-size.js';
 
 /** What the header needs besides the plan result. */
 export interface PlanHeaderInput {
@@ -53,7 +54,7 @@ export function renderPlanHeader(r: PlanResult, h: PlanHeaderInput, c: ChalkInst
   const age = ages.length ? `prices shown ${span} days old on ${h.runDate}` : `run date ${h.runDate}`;
   return [
     c.bold(h.modelName),
-    `  model: ${count(p.total)} parameters (${count(p.active)} active) · ${count(h.training.tokens)} tokens · ${flops(total)} in total`,
+    `  model: ${count(p.total)} parameters (${count(p.active)} active) · ${runSizeText(h.model, h.training)} · ${flops(total)} in total`,
     `  constraints: ${constraintLine(r, h)}`,
     `  catalog: snapshot ${h.catalog.snapshotDate} (${h.catalog.digest.slice(0, 19)}…) · ${age}`,
   ].map((l) => wrapText(l, width - 2, 4, ' · ').replace(/\n/g, ' ·\n')).join('\n') + '\n';

@@ -7,6 +7,7 @@ export * from './bounds.js';
 export * from './framework.js';
 export * from './layout.js';
 export * from './calibration.js';
+export * from './mlperf.js';
 export * from './fleet.js';
 export * from './document.js';
 export * from './plan-document.js';

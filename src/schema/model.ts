@@ -89,8 +89,11 @@ export const modelConfigSchema = z.strictObject({
   attention: z.enum(['causal', 'bidirectional']),
   moe: moeSchema.nullable(),
   mla: mlaSchema.nullable(),
-  /** Only for per-sample kinds (cnn, generic): the transformer fields above are then 1 and unused. */
-  kind: z.enum(['cnn', 'generic', 'lstm']).optional(),
+  /**
+   * The model file's kind when it is not a decoder (absent = decoder). Per-sample kinds (cnn, generic, lstm) have
+   * the transformer fields above at 1 and unused; encoder and vit are transformers with bidirectional attention.
+   */
+  kind: modelKindSchema.optional(),
   sampleWorkload: sampleWorkloadSchema.optional(),
   /** Kind lstm: the stack's shape (sampleWorkload then holds its closed-form totals). */
   recurrent: recurrentSchema.optional(),

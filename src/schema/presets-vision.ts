@@ -28,6 +28,7 @@ function vit(id: string, title: string, layers: number, hiddenSize: number, mlp:
       attention: 'bidirectional',
       moe: null,
       mla: null,
+      kind: 'vit',
     },
   };
 }

@@ -44,7 +44,7 @@ export function resolveModel(section: ModelSection, name?: string): ModelConfig 
   if (perSampleKind === 'lstm') return resolveLstm(section, base, name);
   if (section.sequenceLength !== undefined) throw new FieldError('MODEL_INVALID', ['model', 'sequenceLength'], 'applies to kind lstm only (transformers take training.sequenceLength)');
   if (perSampleKind === 'cnn' || perSampleKind === 'generic') return resolvePerSample(section, perSampleKind, base, name);
-  if (base.kind) {
+  if (base.kind && kind !== undefined && kind !== base.kind) {
     throw new FieldError('MODEL_INVALID', ['model', 'kind'], `preset ${section.preset} is a ${base.kind} model; kind ${kind} does not apply`);
   }
   for (const key of ['parameters', 'flopsPerSample', 'activationBytesPerSample'] as const) {
@@ -53,7 +53,8 @@ export function resolveModel(section: ModelSection, name?: string): ModelConfig 
   for (const [key, value] of Object.entries(shapeOverrides)) {
     if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
   }
-  if (merged.attention === undefined && (kind === 'encoder' || kind === 'vit')) merged.attention = 'bidirectional';
+  const transformerKind = kind ?? base.kind;
+  if (merged.attention === undefined && (transformerKind === 'encoder' || transformerKind === 'vit')) merged.attention = 'bidirectional';
 
   for (const key of REQUIRED) {
     if (merged[key] === undefined) {
@@ -102,6 +103,8 @@ export function resolveModel(section: ModelSection, name?: string): ModelConfig 
     attention: merged.attention ?? MODEL_DEFAULTS.attention,
     moe,
     mla,
+    // Echoed in plan and estimate documents (input.model.kind) so that readers such as `export` know what trains.
+    ...(transformerKind !== undefined && transformerKind !== 'decoder' ? { kind: transformerKind } : {}),
   };
   const checked = modelConfigSchema.safeParse(resolved);
   if (!checked.success) {

@@ -117,6 +117,30 @@ describe('step time and memory', () => {
   });
 });
 
+describe('frozen GEMM inputs are not stored (no weight gradient to compute from them)', () => {
+  const m = SHAPES.llama3_8b;
+  const h100 = acc('h100-sxm');
+  const layout = aLayout({ gpus: 8, zero: 1, recompute: 'none', microBatch: 1 });
+  const act = (section?: FinetuneSection) => {
+    const r = estimate({ model: m, training: aTraining({ globalBatchSize: 64, ...(section ? { finetune: ft(section) } : {}) }), accelerator: h100, layout });
+    if (!r.ok) throw new Error(r.problem.message);
+    return r.estimate.memory.breakdown.activations;
+  };
+  it('LoRA on q/v drops the MLP GEMM inputs (norm output into gate/up, SwiGLU output into down): 2·h + 2·f bytes per token-layer at bf16', () => {
+    const seq = aTraining().sequenceLength;
+    const perTokenLayer = 2 * m.hiddenSize + 2 * m.ffnHiddenSize;
+    expect(act() - act({ method: 'lora' })).toBeCloseTo(perTokenLayer * seq * m.layers, -3);
+  });
+  it('adapting every linear layer keeps every input (QLoRA all-linear stores what full fine-tuning stores)', () => {
+    expect(act({ method: 'lora', targetModules: 'all-linear' })).toBe(act());
+    expect(act({ method: 'full' })).toBe(act());
+  });
+  it('LoRA on the MLP only drops the attention norm output (the q/k/v input) instead', () => {
+    const seq = aTraining().sequenceLength;
+    expect(act() - act({ method: 'lora', targetModules: ['gate_proj', 'up_proj', 'down_proj'] })).toBeCloseTo(2 * m.hiddenSize * seq * m.layers, -3);
+  });
+});
+
 describe('memory validation: fits / does not fit as published', () => {
   // QLoRA paper (Dettmers et al. 2023), abstract and §1: a 65B model fine-tunes on one 48 GB GPU, 33B on a
   // 24 GB consumer GPU; 16-bit full fine-tuning of 65B needs more than 780 GB. Their runs use gradient

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countParameters, forwardFlopsPerToken, modelFlopsPerToken } from '../../src/estimator/index.js';
+import { countParameters, DEFAULT_ASSUMPTIONS, estimate, forwardFlopsPerToken, modelFlopsPerToken } from '../../src/estimator/index.js';
+import { loadBuiltinCatalog } from '../../src/io/load-catalog.js';
+import { aLayout } from '../helpers/builders.js';
 import { parseModelFile } from '../../src/io/index.js';
 import { InputError, resolveModel } from '../../src/schema/index.js';
 
@@ -23,6 +25,37 @@ describe('vision transformer presets', () => {
     expect(Math.abs(perImage / fwdFlops - 1)).toBeLessThan(0.05);
     // training = forward + backward = 3 × forward per image
     expect(modelFlopsPerToken(m, seq) * seq).toBeCloseTo(3 * perImage, -3);
+  });
+});
+
+describe('the model kind is resolved and echoed', () => {
+  it('vit presets resolve as kind vit (bidirectional); an explicit kind must match the preset', () => {
+    expect(resolveModel({ preset: 'vit-l16' }).kind).toBe('vit');
+    expect(resolveModel({ preset: 'vit-l16', kind: 'vit' }).kind).toBe('vit');
+    expect(() => resolveModel({ preset: 'vit-l16', kind: 'decoder' })).toThrow(/preset vit-l16 is a vit model; kind decoder does not apply/);
+    expect(resolveModel({ preset: 'llama3-8b' }).kind).toBeUndefined();
+    const enc = resolveModel({ preset: 'bert-large', kind: 'encoder' });
+    expect(enc.kind).toBe('encoder');
+    expect(enc.attention).toBe('bidirectional');
+  });
+});
+
+describe('host overhead of vision transformers', () => {
+  const h100 = loadBuiltinCatalog().accelerators.find((a) => a.id === 'h100-sxm')!;
+  const training = { tokens: 1_281_167 * 197, sequenceLength: 197, globalBatchSize: 1024, precision: 'bf16' as const, optimizer: 'adam' as const, samples: 1_281_167, epochs: 1 };
+  const layout = aLayout({ gpus: 8, zero: 1, recompute: 'none', microBatch: 32 });
+  it('a ViT step pays no LLM host overhead (the per-sample kinds\' rule); the same shape as a decoder pays the default', () => {
+    const vit = resolveModel({ preset: 'vit-b16' });
+    const r = estimate({ model: vit, training, accelerator: h100, layout });
+    const asDecoder = estimate({ model: { ...vit, kind: undefined }, training, accelerator: h100, layout });
+    if (!r.ok || !asDecoder.ok) throw new Error('not estimated');
+    expect(r.estimate.time.breakdown.overhead).toBe(0);
+    expect(asDecoder.estimate.time.breakdown.overhead).toBe(DEFAULT_ASSUMPTIONS.stepOverheadSeconds);
+    expect(asDecoder.estimate.time.stepSeconds - r.estimate.time.stepSeconds).toBeCloseTo(DEFAULT_ASSUMPTIONS.stepOverheadSeconds, 9);
+    // An explicit assumption still wins (the rule is a default, not a clamp).
+    const told = estimate({ model: vit, training, accelerator: h100, layout, assumptions: { stepOverheadSeconds: 0.02 } });
+    if (!told.ok) throw new Error('not estimated');
+    expect(told.estimate.time.breakdown.overhead).toBe(0.02);
   });
 });
 

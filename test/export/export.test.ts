@@ -173,6 +173,16 @@ describe('export: plans a framework cannot express are refused with the reason',
     if (!r.ok) expect(r.reason).toMatch(why);
   });
 
+  it.each(['megatron', 'nemo', 'deepspeed', 'torchtitan'] as const)('%s: a ViT plan document (input.model.kind vit) is refused, not written as pretrain_gpt.py', (fw) => {
+    const vit = planInput('plan-vit-l16-imagenet.json');
+    expect(vit.model.kind).toBe('vit');
+    const r = exportRun(vit, fw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/kind vit/);
+    // The same plan read as a decoder would export: the echoed kind is what refuses it.
+    expect(exportRun({ ...vit, model: { ...vit.model, kind: undefined } }, fw).ok).toBe(true);
+  });
+
   it('torchtitan: experts cannot borrow from replicated (ZeRO-0) data parallelism', () => {
     const moe = { experts: 8, activeExperts: 2, sharedExperts: 0, expertFfnHiddenSize: 1024, denseLayers: 0, imbalance: 1 };
     const r = exportRun(withLayout({ zero: 0, ep: 8 }, { moe }), 'torchtitan');

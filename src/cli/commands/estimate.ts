@@ -38,7 +38,7 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
       if (o.json === true || o.format === 'json') {
         ctx.stdout(estimateDocument({ tool: TOOL, modelFile: basename(path), model: loaded.model, training: loaded.training, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest }, estimate: e, warnings: [...noteWarnings('ESTIMATE_NOTE', notes), ...derived], ...(auto ? { auto } : {}) }));
       } else {
-        ctx.stdout(renderEstimate(e, chalkFor(o, ctx), `${loaded.file.name ?? loaded.model.name} — ${basename(path)}`, viewFor({}, ctx).width));
+        ctx.stdout(renderEstimate(e, chalkFor(o, ctx), `${loaded.file.name ?? loaded.model.name} — ${basename(path)}`, viewFor({}, ctx).width, loaded.model));
         if (auto) ctx.stdout(autoLine(auto));
         if (derived.length) ctx.stdout('\n' + renderWarnings(derived, viewFor({}, ctx).width));
       }

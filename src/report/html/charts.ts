@@ -89,8 +89,12 @@ export function memorySpec(plans: readonly PlanEntry[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** $/GPU-hour against effective tokens/s per GPU (× goodput), one point per offer and pricing model (its best plan). */
-export function offersSpec(candidates: readonly PlanEntry[]): TopLevelSpec {
+/**
+ * $/GPU-hour against effective throughput per GPU (× goodput), one point per offer and pricing model (its best
+ * plan): tokens/s, or samples/s in the run's own noun (images for CNN/ViT) when the run is sized in samples.
+ */
+export function offersSpec(candidates: readonly PlanEntry[], unit: 'tokens' | 'images' | 'samples' = 'tokens'): TopLevelSpec {
+  const rate = (p: PlanEntry) => (unit === 'tokens' ? p.throughput.tokensPerSecond : (p.throughput.samplesPerSecond ?? p.throughput.tokensPerSecond));
   const best = new Map<string, PlanEntry>();
   for (const p of candidates) {
     const key = `${p.provider}/${p.instance} ${p.pricing}`;
@@ -99,8 +103,8 @@ export function offersSpec(candidates: readonly PlanEntry[]): TopLevelSpec {
   }
   const rows = [...best.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([offer, p]) => ({
     offer, accelerator: p.accelerator, usdPerGpuHour: p.cost.usdPerGpuHour ?? 0,
-    tokensPerGpuSecond: (p.throughput.tokensPerSecond / p.gpus) * p.goodput.goodput,
-    desc: `${offer}: $${(p.cost.usdPerGpuHour ?? 0).toFixed(2)}/GPU-h, ${Math.round((p.throughput.tokensPerSecond / p.gpus) * p.goodput.goodput)} effective tokens/s per GPU (best plan: ${p.gpus} GPUs, ${layoutLabel(p)})`,
+    perGpuSecond: (rate(p) / p.gpus) * p.goodput.goodput,
+    desc: `${offer}: $${(p.cost.usdPerGpuHour ?? 0).toFixed(2)}/GPU-h, ${Math.round((rate(p) / p.gpus) * p.goodput.goodput)} effective ${unit}/s per GPU (best plan: ${p.gpus} GPUs, ${layoutLabel(p)})`,
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -108,7 +112,7 @@ export function offersSpec(candidates: readonly PlanEntry[]): TopLevelSpec {
     data: { values: rows },
     mark: { type: 'point', filled: true, size: 80 },
     encoding: {
-      x: { field: 'tokensPerGpuSecond', type: 'quantitative', title: 'effective tokens/s per GPU (× goodput)', scale: { zero: false, nice: true }, axis: { format: ',.0f' } },
+      x: { field: 'perGpuSecond', type: 'quantitative', title: `effective ${unit}/s per GPU (× goodput)`, scale: { zero: false, nice: true }, axis: { format: ',.0f' } },
       y: { field: 'usdPerGpuHour', type: 'quantitative', title: 'USD per GPU-hour', scale: { zero: false, nice: true }, axis: { format: '.2f' } },
       color: { field: 'accelerator', type: 'nominal' },
       description: { field: 'desc' },

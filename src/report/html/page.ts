@@ -4,6 +4,7 @@ import type { FleetReport } from '../../economics/index.js';
 import { count, duration, gib, percent, usd } from '../human.js';
 import { esc } from './svg.js';
 import { layoutLabel } from './charts.js';
+import { hasNoTokens, runSizeText, sampleNoun } from '../run-size.js';
 
 /** Inline style: the file opens from disk with no network (no fonts, no CDN). */
 export const STYLE = `
@@ -31,9 +32,9 @@ export function factsHtml(doc: PlanDocument): string {
     fact('model', `${model.name}${doc.input.modelFile ? ` (${doc.input.modelFile})` : ''}`),
     fact('parameters', `${count(params.total)}${model.moe ? ` (${count(params.active)} active)` : ''}`),
     fact('shape', `${model.layers} layers · hidden ${model.hiddenSize} · ${model.attentionHeads} heads / ${model.kvHeads} KV${model.moe ? ` · ${model.moe.experts} experts, top ${model.moe.activeExperts}` : ''}`),
-    fact('tokens', count(training.tokens)),
-    fact('training FLOPs', `${flopsTotal.toExponential(2)} (model FLOPs, ${count(modelFlopsPerToken(model, training.sequenceLength))} per token)`),
-    fact('batch', `${training.globalBatchSize} × ${training.sequenceLength} tokens, ${training.precision}, ${training.optimizer}`),
+    training.samples === undefined ? fact('tokens', count(training.tokens)) : fact(sampleNoun(model), runSizeText(model, training)),
+    fact('training FLOPs', `${flopsTotal.toExponential(2)} (model FLOPs, ${count(modelFlopsPerToken(model, training.sequenceLength))} per ${hasNoTokens(model) ? 'sample' : 'token'})`),
+    fact('batch', `${training.globalBatchSize} ${hasNoTokens(model) ? sampleNoun(model) : `× ${training.sequenceLength} tokens`}, ${training.precision}, ${training.optimizer}`),
     fact('objective', c.objective),
     fact('accelerators', c.accelerators.join(', ')),
     fact('providers', c.providers ? c.providers.join(', ') : 'all'),
