@@ -53,7 +53,8 @@ function deviceFor(acc: AcceleratorSpec, precision: Precision, eff: EfficiencyPr
 /** Resolves assumptions, efficiency profile, fabric and per-token FLOPs for one model on one accelerator and network. */
 export function prepareEstimate(input: ContextInput): EstimateContext {
   // Per-sample kinds: their efficiency (sample-workload.ts) is end-to-end measured throughput, host overhead included.
-  const perSample = input.model.sampleWorkload ? { stepOverheadSeconds: 0 } : {};
+  // An encoder-decoder is timed kernel by kernel like the decoder kinds, so it keeps their host overhead.
+  const perSample = input.model.sampleWorkload && !input.model.encoderDecoder ? { stepOverheadSeconds: 0 } : {};
   const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...stackAssumptions(input.training), ...perSample, ...input.assumptions };
   const acc = input.accelerator;
   const eff = efficiencyFor(acc);

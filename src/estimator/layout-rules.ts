@@ -56,7 +56,13 @@ function fail(reason: LayoutProblem['reason'], message: string, near?: number[],
 /** Divisibility rules of Megatron-style 5-D parallelism [modeling-reference §5.4; Megatron parallel_state]. */
 export function checkLayout(m: ModelConfig, tr: TrainingConfig, l: Layout): LayoutCheck {
   const { gpus, tp, pp, cp, ep, vpp, microBatch } = l;
-  if (m.sampleWorkload && tp * pp * cp * ep * vpp > 1) {
+  if (m.encoderDecoder && pp * cp * ep * vpp > 1) {
+    // Megatron's T5 splits its pipeline at one encoder/decoder boundary (--pipeline-model-parallel-split-rank), with
+    // unequal stages and the encoder output sent to every decoder stage: not modelled, so refused.
+    const flag = pp > 1 ? '--pp' : cp > 1 ? '--cp' : ep > 1 ? '--ep' : '--vpp';
+    return fail('kind-data-parallel-only', `kind encoder-decoder runs data and tensor parallel (+ ZeRO) only: ${flag} must be 1 (pipeline stages over two stacks of different token counts are not modelled)`, [1], flag);
+  }
+  if (m.sampleWorkload && !m.encoderDecoder && tp * pp * cp * ep * vpp > 1) {
     const flag = tp > 1 ? '--tp' : pp > 1 ? '--pp' : cp > 1 ? '--cp' : ep > 1 ? '--ep' : '--vpp';
     return fail('kind-data-parallel-only', `kind ${m.kind} runs data parallel (+ ZeRO) only: ${flag} must be 1`, [1], flag);
   }

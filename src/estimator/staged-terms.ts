@@ -10,6 +10,7 @@ import { layerMicrobatch, probeLayout, type Micro } from './staged-micro.js';
 import { deriveShapes, stageLayers } from './shapes.js';
 import { finetuneLayerSeconds, finetuneLogitsSeconds } from './finetune-time.js';
 import { sampleLayerTerms } from './sample-workload.js';
+import { encoderDecoderLayerTerms } from './encoder-decoder-time.js';
 import { finetuneStateBytes, storedWeightBytes, trainableLocal } from './finetune-memory.js';
 
 /**
@@ -105,6 +106,7 @@ export interface LayerTerms {
 /** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off); `blocks`: the sub-blocks of a partial recompute. */
 export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true, blocks: readonly RecomputeBlock[] = []): LayerTerms {
   const m = c.model;
+  if (m.encoderDecoder) return encoderDecoderLayerTerms(c, tp, microBatch, recompute, sp);
   if (m.sampleWorkload) return sampleLayerTerms(c.device, m, microBatch, recompute);
   const a = c.assumptions;
   const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });

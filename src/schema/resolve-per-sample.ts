@@ -2,7 +2,7 @@ import { PER_SAMPLE_TRANSFORMER_FIELDS } from './model.js';
 import { FieldError } from './field-error.js';
 import type { ModelConfig, ModelSection } from './model.js';
 
-const SHAPE_KEYS = ['sequenceLength', 'layers', 'hiddenSize', 'ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'vocabSize', 'ffn', 'tiedEmbeddings', 'attention', 'moe', 'mla'] as const;
+const SHAPE_KEYS = ['sequenceLength', 'layers', 'hiddenSize', 'ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'vocabSize', 'ffn', 'tiedEmbeddings', 'attention', 'moe', 'mla', 'encoderLayers', 'decoderLayers', 'encoderSequenceLength', 'decoderSequenceLength'] as const;
 
 /**
  * A per-sample model (kinds cnn and generic): parameters, training FLOPs per sample and stored
