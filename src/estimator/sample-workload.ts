@@ -34,22 +34,29 @@ function lstmForwardSeconds(d: Device, m: ModelConfig, samples: number): number 
   return batched + recurrent + d.kernelOverheadSeconds;
 }
 
-/** Seconds of forward and backward per micro-batch of `samples` on one GPU. */
-function sampleSeconds(d: Device, m: ModelConfig, samples: number): { forward: number; backward: number } {
+/**
+ * Seconds of forward and backward per micro-batch of `samples` on one GPU. A preset's own `peakFraction`
+ * replaces the kind's rate; its `fp32Fraction` of the FLOPs runs at `fp32Peak` (the part's true fp32 rate)
+ * at the same fraction, the rest at the training precision's peak.
+ */
+function sampleSeconds(d: Device, m: ModelConfig, samples: number, fp32Peak: number): { forward: number; backward: number } {
   if (m.recurrent) {
     const forward = lstmForwardSeconds(d, m, samples);
     return { forward, backward: 2 * forward };
   }
   const w = m.sampleWorkload!;
   // Generic workloads are assumed GEMM-dominated: the accelerator's achievable GEMM fraction (efficiency profile).
-  const rate = m.kind === 'cnn' ? d.attentionPeak * CNN_PEAK_FRACTION : d.gemmPeak * d.gemmEff;
-  const forward = ((w.flopsPerSample / 3) * samples) / rate + d.kernelOverheadSeconds;
+  const rate = w.peakFraction !== undefined ? d.attentionPeak * w.peakFraction : m.kind === 'cnn' ? d.attentionPeak * CNN_PEAK_FRACTION : d.gemmPeak * d.gemmEff;
+  const f32 = w.fp32Fraction ?? 0;
+  const rate32 = f32 > 0 ? Math.min(rate, fp32Peak * (w.peakFraction ?? CNN_PEAK_FRACTION)) : rate;
+  const flops = (w.flopsPerSample / 3) * samples;
+  const forward = (flops * (1 - f32)) / rate + (flops * f32) / rate32 + d.kernelOverheadSeconds;
   return { forward, backward: 2 * forward };
 }
 
-/** LayerTerms (staged-terms.ts) of a per-sample model: one "layer" holding the whole network. */
-export function sampleLayerTerms(d: Device, m: ModelConfig, microBatch: number, recompute: Recompute): LayerTerms {
-  const s = sampleSeconds(d, m, microBatch);
+/** LayerTerms (staged-terms.ts) of a per-sample model: one "layer" holding the whole network; `fp32Peak` in FLOP/s. */
+export function sampleLayerTerms(d: Device, m: ModelConfig, microBatch: number, recompute: Recompute, fp32Peak = d.attentionPeak): LayerTerms {
+  const s = sampleSeconds(d, m, microBatch, fp32Peak);
   const dense = { compute: s.forward + s.backward, recompute: 0, tp: 0, cp: 0, ep: 0, backward: s.backward };
   return {
     tp: 1, cp: 1, microBatch, ep: 1, recompute,

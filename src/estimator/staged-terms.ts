@@ -107,7 +107,8 @@ export interface LayerTerms {
 export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true, blocks: readonly RecomputeBlock[] = []): LayerTerms {
   const m = c.model;
   if (m.encoderDecoder) return encoderDecoderLayerTerms(c, tp, microBatch, recompute, sp);
-  if (m.sampleWorkload) return sampleLayerTerms(c.device, m, microBatch, recompute);
+  // True fp32 (no TF32) for a preset's fp32Fraction, at the stack's kernel efficiency like every peak (context.ts).
+  if (m.sampleWorkload) return sampleLayerTerms(c.device, m, microBatch, recompute, (c.accelerator.peakTflops.fp32 ?? 0) * 1e12 * c.assumptions.kernelEfficiency || c.device.attentionPeak);
   const a = c.assumptions;
   const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });
   const s = deriveShapes(m, layout, c.training.sequenceLength);

@@ -38,6 +38,10 @@ export const sampleWorkloadSchema = z.strictObject({
   flopsPerSample: z.number().positive().max(1e18),
   /** Activation bytes stored per sample for the backward pass. */
   activationBytesPerSample: z.number().positive().max(1e13),
+  /** A preset's measured end-to-end fraction of the dense peak, replacing the kind's default rate (sample-workload.ts). */
+  peakFraction: z.number().positive().max(1).optional(),
+  /** Share of the FLOPs a mixed-precision code keeps in true fp32 (no TF32) whatever the training precision. */
+  fp32Fraction: z.number().min(0).max(1).optional(),
 });
 export type SampleWorkload = z.infer<typeof sampleWorkloadSchema>;
 

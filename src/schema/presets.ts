@@ -1,6 +1,7 @@
 import type { ModelConfig } from './model.js';
 import { DIFFUSION_PRESETS } from './presets-diffusion.js';
 import { GAN_PRESETS } from './presets-gan.js';
+import { STYLEGAN_PRESETS } from './presets-stylegan.js';
 import { RECURRENT_PRESETS } from './presets-recurrent.js';
 import { T5_PRESETS } from './presets-t5.js';
 import { VISION_PRESETS } from './presets-vision.js';
@@ -148,6 +149,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
   ...DIFFUSION_PRESETS,
   ...RECURRENT_PRESETS,
   ...GAN_PRESETS,
+  ...STYLEGAN_PRESETS,
 ];
 
 /** The preset ids, in display order. */

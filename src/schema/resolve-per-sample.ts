@@ -25,6 +25,11 @@ export function resolvePerSample(section: ModelSection, kind: 'cnn' | 'generic',
     name: name ?? section.preset ?? kind,
     ...PER_SAMPLE_TRANSFORMER_FIELDS,
     kind,
-    sampleWorkload: { parameters: parameters!, flopsPerSample: flopsPerSample!, activationBytesPerSample: activationBytesPerSample! },
+    sampleWorkload: {
+      parameters: parameters!, flopsPerSample: flopsPerSample!, activationBytesPerSample: activationBytesPerSample!,
+      // A preset's measured rate and fp32 share stay with it (the file cannot set them).
+      ...(w?.peakFraction !== undefined ? { peakFraction: w.peakFraction } : {}),
+      ...(w?.fp32Fraction !== undefined ? { fp32Fraction: w.fp32Fraction } : {}),
+    },
   };
 }
