@@ -16,18 +16,19 @@ type PresetRow = { preset: ModelPreset; source: number };
 
 /**
  * The shape cells of a preset. Encoder-decoders show both stacks (`12+12` layers, d_kv as headDim); other
- * per-sample kinds (cnn, generic, lstm) have no transformer shape: their size goes in the ffn column.
+ * per-sample kinds (cnn, generic, lstm) have no transformer shape: their kind and parameters go in the ffn
+ * column (FLOPs per sample: `presets --json`).
  */
 function shape(p: ModelPreset): Record<'layers' | 'hidden' | 'heads' | 'kv' | 'headDim' | 'ffn' | 'vocab' | 'attention', string> {
   const m = p.model;
   const e = m.encoderDecoder;
   if (e) {
     return { layers: `${e.encoderLayers}+${e.decoderLayers}`, hidden: String(e.hidden), heads: String(e.heads), kv: String(e.heads), headDim: String(e.headDim),
-      ffn: `${e.ffnHidden} ${e.ffn}`, vocab: String(e.vocab), attention: 'enc-dec' };
+      ffn: `${e.ffnHidden} ${e.ffn === 'gated-gelu' ? 'geglu' : e.ffn}`, vocab: String(e.vocab), attention: 'enc-dec' };
   }
   if (m.sampleWorkload) {
     const w = m.sampleWorkload;
-    return { layers: '-', hidden: '-', heads: '-', kv: '-', headDim: '-', ffn: `${m.kind} ${(w.parameters / 1e6).toFixed(1)}M params, ${(w.flopsPerSample / 1e9).toFixed(1)} GFLOP/sample`, vocab: '-', attention: '-' };
+    return { layers: '-', hidden: '-', heads: '-', kv: '-', headDim: '-', ffn: `${m.kind} ${(w.parameters / 1e6).toFixed(w.parameters < 1e8 ? 1 : 0)}M`, vocab: '-', attention: '-' };
   }
   return { layers: String(m.layers), hidden: String(m.hiddenSize), heads: String(m.attentionHeads), kv: String(m.kvHeads), headDim: String(m.headDim),
     ffn: `${m.ffnHiddenSize} ${m.ffn}`, vocab: String(m.vocabSize), attention: m.attention };
