@@ -1,4 +1,4 @@
-import type { EncoderDecoder, Recompute } from '../schema/index.js';
+import { encoderDecoderRecomputeBytes, type EncoderDecoder, type Recompute } from '../schema/index.js';
 import { allGatherSeconds, allReduceSeconds, groupOf } from './comm.js';
 import { elementwiseSeconds, linearTrainSeconds, memorySeconds, type Device } from './kernels.js';
 import type { LayerTerms, StagedContext } from './staged-terms.js';
@@ -42,7 +42,7 @@ function elementwiseLayer(d: Device, e: EncoderDecoder, tokens: number, t: numbe
  * causal self-attention and FFN on the s_d·b target tokens, cross-attention Q/output projections on them,
  * its K/V projections on the encoder tokens, and the cross core over s_e keys; then the LM head and loss.
  */
-export function encoderDecoderComputeSeconds(d: Device, e: EncoderDecoder, samples: number, t: number, sp: boolean, bwdRatio: number, bytes: number): Seconds {
+export function encoderDecoderComputeSeconds(d: Device, e: EncoderDecoder, samples: number, t: number, sp: boolean, bwdRatio: number, bytes: number): Seconds & { layersForward: number } {
   const inner = e.heads * e.headDim;
   const te = samples * e.encoderTokens;
   const td = samples * e.decoderTokens;
@@ -58,9 +58,8 @@ export function encoderDecoderComputeSeconds(d: Device, e: EncoderDecoder, sampl
   // LM head and fp32 softmax cross-entropy on the target tokens (layer-time.ts logitsSeconds).
   const head = linearTrainSeconds(d, td, e.hidden, e.vocab / t);
   const ce = memorySeconds(d, ((td * e.vocab) / t) * (bytes + 4));
-  const total = add(add({ forward: e.encoderLayers * enc.forward, backward: e.encoderLayers * enc.backward }, { forward: e.decoderLayers * dec.forward, backward: e.decoderLayers * dec.backward }),
-    { forward: head.forward + ce, backward: head.backward + 2 * ce });
-  return total;
+  const layers = add({ forward: e.encoderLayers * enc.forward, backward: e.encoderLayers * enc.backward }, { forward: e.decoderLayers * dec.forward, backward: e.decoderLayers * dec.backward });
+  return { ...add(layers, { forward: head.forward + ce, backward: head.backward + 2 * ce }), layersForward: layers.forward };
 }
 
 /**
@@ -70,8 +69,8 @@ export function encoderDecoderComputeSeconds(d: Device, e: EncoderDecoder, sampl
  * gradient of the encoder output its K/V projections read; under sequence parallelism each all-reduce is
  * an all-gather + reduce-scatter pair.
  */
-function tpSeconds(c: StagedContext, e: EncoderDecoder, samples: number, t: number, sp: boolean, bytes: number): number {
-  if (t <= 1) return 0;
+function tpSeconds(c: StagedContext, e: EncoderDecoder, samples: number, t: number, sp: boolean, bytes: number): { total: number; forward: number } {
+  if (t <= 1) return { total: 0, forward: 0 };
   const group = groupOf(t, 1, c.fabric.domainSize);
   const one = (tokens: number) => {
     const b = tokens * e.hidden * bytes;
@@ -79,30 +78,41 @@ function tpSeconds(c: StagedContext, e: EncoderDecoder, samples: number, t: numb
   };
   const te = samples * e.encoderTokens;
   const td = samples * e.decoderTokens;
-  return e.encoderLayers * 4 * one(te) + e.decoderLayers * (6 * one(td) + one(te));
+  return { total: e.encoderLayers * 4 * one(te) + e.decoderLayers * (6 * one(td) + one(te)), forward: e.encoderLayers * 2 * one(te) + e.decoderLayers * 3 * one(td) };
 }
 
 /**
  * LayerTerms (staged-terms.ts) of an encoder-decoder: one "layer" holding both stacks, as the per-sample
  * kinds do, with tensor parallelism: compute ÷ t, TP communication (exposed after the stack's overlap) and
- * stored activations ÷ t under sequence parallelism (it shards the norm and dropout inputs too). Recompute is not
- * modelled for this kind: every mode estimates as none. Without sequence parallelism the stored activations
- * are counted unsharded (an upper bound: only the Q/K/V and FFN intermediates would split).
+ * stored activations ÷ t under sequence parallelism (it shards the norm and dropout inputs too). Full
+ * recompute re-runs every layer's forward (and its TP collectives) in backward and keeps the layer inputs
+ * (encoderDecoderRecomputeBytes); the other modes estimate as none (with fused attention there is no score
+ * matrix for selective recompute to drop). Without sequence parallelism the stored activations are counted
+ * unsharded (an upper bound: only the Q/K/V and FFN intermediates would split).
  */
 export function encoderDecoderLayerTerms(c: StagedContext, tp: number, microBatch: number, recompute: Recompute, sp: boolean): LayerTerms {
   const e = c.model.encoderDecoder!;
   const d = c.device;
   const bytes = c.wBytes;
   const spOn = sp && tp > 1;
+  const full = recompute === 'full';
   const s = encoderDecoderComputeSeconds(d, e, microBatch, tp, spOn, c.assumptions.attentionBackwardRatio, bytes);
   const tpOverlap = c.assumptions.tpOverlap ?? d.eff.tpOverlap;
-  const dense = { compute: s.forward + s.backward, recompute: 0, tp: tpSeconds(c, e, microBatch, tp, spOn, bytes) * (1 - tpOverlap), cp: 0, ep: 0, backward: s.backward };
-  const act = c.model.sampleWorkload!.activationBytesPerSample * (bytes / 2);
+  const comm = tpSeconds(c, e, microBatch, tp, spOn, bytes);
+  const dense = {
+    compute: s.forward + s.backward, recompute: full ? s.layersForward : 0,
+    tp: (comm.total + (full ? comm.forward : 0)) * (1 - tpOverlap), cp: 0, ep: 0, backward: s.backward,
+  };
+  // Closed forms are 16-bit; fp32 training stores twice the bytes.
+  const scale = bytes / 2 / (spOn ? tp : 1);
+  const rc = encoderDecoderRecomputeBytes(e);
   return {
     tp, cp: 1, microBatch, ep: 1, recompute,
     dense, moe: null, logitsCompute: 0, logitsBackward: 0,
     tokens: microBatch,
-    actDense: act / (spOn ? tp : 1), actMoe: 0, actFullExtra: 0, logitsBytes: 0,
+    actDense: (full ? rc.kept : c.model.sampleWorkload!.activationBytesPerSample) * scale, actMoe: 0,
+    // One layer re-materialised, for the whole micro-batch (stagedActivations multiplies by tokens = samples).
+    actFullExtra: full ? rc.layer * scale : 0, logitsBytes: 0,
     p2pLocal: 0, p2pCross: 0,
   };
 }

@@ -67,16 +67,34 @@ export function encoderDecoderForwardFlops(e: EncoderDecoder): { linear: number;
  * head keeps 16-bit logits and fp32 softmax per decoder token (2 + 4 bytes per vocabulary entry).
  */
 export function encoderDecoderActivationBytes(e: EncoderDecoder): number {
+  const t = tokenBytes(e);
+  const perEncoderToken = e.encoderLayers * t.encoderLayer + e.decoderLayers * t.crossKv + 2 * e.hidden + 2 * e.hidden;
+  const perDecoderToken = e.decoderLayers * t.decoderLayer + 2 * e.hidden + 6 * e.vocab;
+  return e.encoderTokens * perEncoderToken + e.decoderTokens * perDecoderToken;
+}
+
+/** Bytes per token and layer of encoderDecoderActivationBytes: an encoder layer, a decoder layer, and the K/V each decoder layer keeps per encoder token. */
+function tokenBytes(e: EncoderDecoder): { encoderLayer: number; decoderLayer: number; crossKv: number } {
   const h = e.hidden;
   const i = e.heads * e.headDim;
   const ffn = 3 * h + (e.ffn === 'gated-gelu' ? 6 : 4) * e.ffnHidden;
   const lse = 4 * e.heads;
   const selfAttention = 3 * h + 8 * i + lse;
-  const encoderToken = selfAttention + ffn + 2 * 2 * h;
-  const decoderToken = selfAttention + (3 * h + 4 * i + lse) + ffn + 3 * 2 * h;
-  const perEncoderToken = e.encoderLayers * encoderToken + e.decoderLayers * 4 * i + 2 * h + 2 * h;
-  const perDecoderToken = e.decoderLayers * decoderToken + 2 * h + 6 * e.vocab;
-  return e.encoderTokens * perEncoderToken + e.decoderTokens * perDecoderToken;
+  return { encoderLayer: selfAttention + ffn + 2 * 2 * h, decoderLayer: selfAttention + (3 * h + 4 * i + lse) + ffn + 3 * 2 * h, crossKv: 4 * i };
+}
+
+/**
+ * Full recompute (Chen et al. 2016, "Training Deep Nets with Sublinear Memory Cost"; Megatron
+ * --recompute-granularity full): each layer keeps only its 16-bit input (2h per token), the decoder also the
+ * encoder output its cross-attention re-reads, and the LM head's logits stay; in backward one layer at a
+ * time is re-materialised — `layer`, the larger of an encoder layer and a decoder layer with its K/V.
+ */
+export function encoderDecoderRecomputeBytes(e: EncoderDecoder): { kept: number; layer: number } {
+  const t = tokenBytes(e);
+  const h = e.hidden;
+  const kept = e.encoderTokens * (e.encoderLayers * 2 * h + 2 * h) + e.decoderTokens * (e.decoderLayers * 2 * h + 6 * e.vocab);
+  const layer = Math.max(e.encoderTokens * t.encoderLayer, e.decoderTokens * t.decoderLayer + e.encoderTokens * t.crossKv);
+  return { kept, layer };
 }
 
 /** Largest single layer (what ZeRO-3 gathers at once): a decoder layer, or the embedding table if bigger. */

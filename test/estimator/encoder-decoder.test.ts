@@ -118,6 +118,20 @@ describe('encoder-decoder layouts', () => {
     expect(one.estimate.time.breakdown.tpComm).toBe(0);
   });
 
+  it('full recompute keeps each layer\'s input (2h per token) and re-runs the layers\' forward', () => {
+    const none = run(64, 8);
+    const full = run(64, 8, { recompute: 'full' });
+    if (!none.ok || !full.ok) throw new Error('expected both layouts to be valid');
+    // T5-11B: 24 + 24 layers at h = 1024, 16-bit, micro-batch 4 over TP 8; plus the LM head's logits and one re-materialised layer.
+    const kept = (4 / 8) * (512 * (24 * 2 * 1024 + 2 * 1024) + 114 * (24 * 2 * 1024 + 6 * V));
+    expect(full.estimate.memory.breakdown.activations).toBeGreaterThan(kept);
+    expect(full.estimate.memory.breakdown.activations).toBeLessThan(none.estimate.memory.breakdown.activations / 5);
+    expect(full.estimate.time.breakdown.recompute).toBeGreaterThan(0.25 * full.estimate.time.breakdown.compute);
+    // Forward ≈ a third of forward + backward (a little more: element-wise backward is only 1.2× its forward).
+    expect(full.estimate.time.breakdown.recompute).toBeLessThan(0.4 * full.estimate.time.breakdown.compute);
+    expect(none.estimate.time.breakdown.recompute).toBe(0);
+  });
+
   it('ZeRO-3 gathers one decoder layer at a time, not the whole model', () => {
     const z3 = run(64, 1, { zero: 3, microBatch: 1 });
     if (!z3.ok) throw new Error(z3.problem.message);
