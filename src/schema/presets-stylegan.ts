@@ -140,7 +140,7 @@ export const STYLEGAN_PRESETS: ModelPreset[] = [
     id: 'stylegan2',
     title: 'StyleGAN2 config F at 1024² (30.4M G + 29.0M D)',
     source: 'Karras et al. 2020, "Analyzing and Improving the Image Quality of StyleGAN" (arXiv:1912.04958), §2.2, §3, §4.1 and Appendix B (config F); layer shapes from NVlabs/stylegan2-ada-pytorch training/networks.py (--cfg=stylegan2: channel_base 32768, channel_max 512, map 8)',
-    notes: 'Kind cnn; one sample = one real 1024² image per iteration (FFHQ: minibatch 32, 25M images = 25,000 kimg). FLOPs are counted layer by layer (modulation and demodulation, transposed up-convolutions, FIR filters) with lazy regularisation: per image 2·(4.75·G + 8.375·D) with G ≈ 75.7G and D ≈ 78.0G multiply-adds. Parameters are G (mapping + synthesis) + D. Timed at its own measured fraction of the peak (26.3%), with the 21% of FLOPs the official code keeps in fp32 (4²…64², TF32 off) at the true fp32 peak. Data parallel (+ ZeRO) only.',
+    notes: 'Kind cnn; one sample = one real 1024² image per iteration (FFHQ: minibatch 32, 25M images = 25,000 kimg). FLOPs are counted layer by layer (modulation and demodulation, transposed up-convolutions, FIR filters) with lazy regularisation: per image 2·(4.75·G + 8.375·D) with G ≈ 75.7G and D ≈ 78.0G multiply-adds. Parameters are G (mapping + synthesis) + D. Timed at its own measured fraction of the peak (26.3%), with the 21% of FLOPs the official code keeps in fp32 (4²…64², TF32 off) at the true fp32 peak. Data parallel (+ ZeRO) only. The rate was measured at 4 images per GPU (batch 32 on 8 GPUs); smaller per-GPU batches run slower than modelled.',
     model: {
       ...PER_SAMPLE_TRANSFORMER_FIELDS,
       kind: 'cnn',
