@@ -54,6 +54,17 @@ describe('trainplan estimate with fine-tuning and per-sample kinds', () => {
   });
 
   it.each([
+    ['plan', 't5-large-c4.yaml', '--pp', /kind encoder-decoder runs data and tensor parallel.*--pp must be 1/],
+    ['check', 'stylegan2-ffhq.yaml', '--tp', /kind cnn runs data parallel.*--tp must be 1/],
+  ])('%s %s %s 2: a degree the kind cannot use is exit 2 with one line (not "nothing feasible")', (cmd, file, flag, message) => {
+    const r = runCli([cmd, example(file), flag, '2']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it.each([
     ['LoRA rank above hiddenSize', (t: string) => t.replace('    method: lora\n    rank: 16', '    method: lora\n    rank: 9000'), /training\.finetune\.rank/],
     ['epochs with tokens', (t: string) => t.replace('  tokens: 100M\n', '  tokens: 100M\n  epochs: 2\n'), /training\.epochs/],
   ])('%s: exit 2, one line on stderr naming file:line:col and the field', (_n, edit, field) => {
