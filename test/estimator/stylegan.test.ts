@@ -79,22 +79,38 @@ describe('stylegan2 preset (config F, 1024²)', () => {
     expect(styleganIterationMacs(g, d) / (4 * g + 8 * d) - 1).toBeLessThan(0.1);
   });
 
-  // NVlabs stylegan3 docs/configs.md ("Configurations used in StyleGAN3 paper", FFHQ 1024², --cfg=stylegan2
-  // --gpus=8 --batch=32): 17.55 s/kimg on V100, 14.57 on A100, 6.2 GB per GPU. The preset's peak fraction is
-  // the mean of the two rows' implied fractions; this checks both rows within ±15%.
-  const training: TrainingConfig = { tokens: 25e6, sequenceLength: 1, globalBatchSize: 32, precision: 'fp16', optimizer: 'adam', samples: 25e6, epochs: 1 };
-  it.each([
-    ['v100-sxm-16gb', 17.55],
-    ['a100-sxm-80gb', 14.57],
-  ])('8 × %s, batch 32: within 15%% of the published %s s/kimg, and fits', (id, secondsPerKimg) => {
-    const r = estimate({ model: resolveModel({ preset: 'stylegan2' }), training, accelerator: acc(id), layout: aLayout({ gpus: 8, zero: 0, recompute: 'none', microBatch: 4, precision: 'fp16' }) });
+  // NVlabs stylegan3 docs/configs.md (commit 8fb5177), --cfg=stylegan2, s/kimg on V100 and A100. The preset's peak
+  // fraction is the mean of the six 8-GPU 1024² rows' implied fractions (in sample); the 1/2/4-GPU 1024² rows of the
+  // "Old StyleGAN2-ADA configurations" table and AFHQv2-scale 512² at 8 images per GPU are out of sample. Tolerance
+  // ±20%: the source's own stated spread ("tends to vary ... typically by no more than ±20%"); the repro row's
+  // A100 figure (14.57) is 24% above the two other A100 rows of the same configuration (11.75, 11.80).
+  const training = (batch: number): TrainingConfig => ({ tokens: 25e6, sequenceLength: 1, globalBatchSize: batch, precision: 'fp16', optimizer: 'adam', samples: 25e6, epochs: 1 });
+  const secondsPerKimg = (id: string, accelerator: string, gpus: number, batch: number) => {
+    const r = estimate({ model: resolveModel({ preset: id }), training: training(batch), accelerator: acc(accelerator), layout: aLayout({ gpus, zero: 0, recompute: 'none', microBatch: batch / gpus, precision: 'fp16' }) });
     if (!r.ok) throw new Error(r.problem.message);
-    expect(Math.abs(1000 / r.estimate.throughput.samplesPerSecond! / secondsPerKimg - 1)).toBeLessThan(0.15);
     expect(r.estimate.memory.fits).toBe(true);
+    return 1000 / r.estimate.throughput.samplesPerSecond!;
+  };
+  it.each([
+    ['stylegan2 repro, 8 GPUs', 'stylegan2', 8, 32, 17.55, 14.57],
+    ['paper1024, 8 GPUs', 'stylegan2', 8, 32, 18.56, 11.75],
+    ['FFHQ-U 1024², 8 GPUs', 'stylegan2', 8, 32, 18.74, 11.8],
+    ['1024², 1 GPU (out of sample)', 'stylegan2', 1, 4, 141.83, 90.39],
+    ['1024², 2 GPUs (out of sample)', 'stylegan2', 2, 8, 73.13, 46.04],
+    ['1024², 4 GPUs (out of sample)', 'stylegan2', 4, 16, 36.95, 23.15],
+    ['512², 8 GPUs, batch 64 (out of sample)', 'stylegan2-512', 8, 64, 9.09, 5.24],
+  ])('%s: s/kimg within 20 percent on V100 and A100', (_n, id, gpus, batch, v100, a100) => {
+    expect(Math.abs(secondsPerKimg(id, 'v100-sxm-32gb', gpus, batch) / v100 - 1)).toBeLessThan(0.2);
+    expect(Math.abs(secondsPerKimg(id, 'a100-sxm-80gb', gpus, batch) / a100 - 1)).toBeLessThan(0.2);
+  });
+
+  it('known limit: at 512² with 4 images per GPU (AFHQv2, batch 32) the model is 21–29% optimistic (small per-GPU work)', () => {
+    expect(secondsPerKimg('stylegan2-512', 'v100-sxm-32gb', 8, 32) / 10.9).toBeLessThan(0.85);
+    expect(secondsPerKimg('stylegan2-512', 'a100-sxm-80gb', 8, 32) / 6.6).toBeLessThan(0.85);
   });
 
   it('is data parallel only (kind cnn): --tp 2 is a layout problem', () => {
-    const r = estimate({ model: resolveModel({ preset: 'stylegan2' }), training, accelerator: acc('a100-sxm-80gb'), layout: aLayout({ gpus: 8, tp: 2, recompute: 'none', microBatch: 4 }) });
+    const r = estimate({ model: resolveModel({ preset: 'stylegan2' }), training: training(32), accelerator: acc('a100-sxm-80gb'), layout: aLayout({ gpus: 8, tp: 2, recompute: 'none', microBatch: 4 }) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.reason).toBe('kind-data-parallel-only');
   });
