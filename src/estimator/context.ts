@@ -57,7 +57,8 @@ export function prepareEstimate(input: ContextInput): EstimateContext {
   // (Megatron logging, grad-norm and scheduler over billions of parameters), while image pipelines prefetch batches
   // asynchronously behind the step (DALI/DataLoader workers; MLPerf ResNet-50 configs keep DALI_PREFETCH_QUEUE=5, and
   // test/fixtures/validation/mlperf.yaml times those runs within the CNN band with no host term).
-  const perSample = input.model.sampleWorkload || input.model.kind === 'vit' ? { stepOverheadSeconds: 0 } : {};
+  // An encoder-decoder is timed kernel by kernel like the decoder kinds, so it keeps their host overhead.
+  const perSample = (input.model.sampleWorkload && !input.model.encoderDecoder) || input.model.kind === 'vit' ? { stepOverheadSeconds: 0 } : {};
   const a: Assumptions = { ...DEFAULT_ASSUMPTIONS, ...stackAssumptions(input.training), ...perSample, ...input.assumptions };
   const acc = input.accelerator;
   const eff = efficiencyFor(acc);

@@ -53,13 +53,30 @@ function fail(reason: LayoutProblem['reason'], message: string, near?: number[],
   return { ok: false, problem: suggestion ? { reason, message, suggestion } : { reason, message } };
 }
 
+/**
+ * The degrees a per-sample kind cannot use, whatever the GPU count: cnn/generic/lstm run data parallel (+ ZeRO)
+ * only; an encoder-decoder adds tensor parallelism. Shared by checkLayout and by `plan`/`check` pins.
+ */
+export function kindLayoutProblem(m: ModelConfig, d: { tp?: number; pp?: number; cp?: number; ep?: number; vpp?: number }): LayoutProblem | null {
+  const tp = d.tp ?? 1, pp = d.pp ?? 1, cp = d.cp ?? 1, ep = d.ep ?? 1, vpp = d.vpp ?? 1;
+  let r: LayoutCheck | null = null;
+  if (m.encoderDecoder && pp * cp * ep * vpp > 1) {
+    // Megatron's T5 splits its pipeline at one encoder/decoder boundary (--pipeline-model-parallel-split-rank), with
+    // unequal stages and the encoder output sent to every decoder stage: not modelled, so refused.
+    const flag = pp > 1 ? '--pp' : cp > 1 ? '--cp' : ep > 1 ? '--ep' : '--vpp';
+    r = fail('kind-data-parallel-only', `kind encoder-decoder runs data and tensor parallel (+ ZeRO) only: ${flag} must be 1 (pipeline stages over two stacks of different token counts are not modelled)`, [1], flag);
+  } else if (m.sampleWorkload && !m.encoderDecoder && tp * pp * cp * ep * vpp > 1) {
+    const flag = tp > 1 ? '--tp' : pp > 1 ? '--pp' : cp > 1 ? '--cp' : ep > 1 ? '--ep' : '--vpp';
+    r = fail('kind-data-parallel-only', `kind ${m.kind} runs data parallel (+ ZeRO) only: ${flag} must be 1`, [1], flag);
+  }
+  return r && !r.ok ? r.problem : null;
+}
+
 /** Divisibility rules of Megatron-style 5-D parallelism [modeling-reference §5.4; Megatron parallel_state]. */
 export function checkLayout(m: ModelConfig, tr: TrainingConfig, l: Layout): LayoutCheck {
   const { gpus, tp, pp, cp, ep, vpp, microBatch } = l;
-  if (m.sampleWorkload && tp * pp * cp * ep * vpp > 1) {
-    const flag = tp > 1 ? '--tp' : pp > 1 ? '--pp' : cp > 1 ? '--cp' : ep > 1 ? '--ep' : '--vpp';
-    return fail('kind-data-parallel-only', `kind ${m.kind} runs data parallel (+ ZeRO) only: ${flag} must be 1`, [1], flag);
-  }
+  const kind = kindLayoutProblem(m, l);
+  if (kind) return { ok: false, problem: kind };
   if (gpus % (tp * pp * cp) !== 0) {
     return fail('gpus-not-divisible', `gpus ${gpus} is not divisible by tp·pp·cp = ${tp * pp * cp}`, nearestDivisors(gpus, tp * pp * cp), 'tp·pp·cp');
   }

@@ -1,4 +1,4 @@
-import type { ModelConfig, RecomputeBlock, ResolvedLayout } from '../schema/index.js';
+import { encoderDecoderLargestLayer, type ModelConfig, type RecomputeBlock, type ResolvedLayout } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { countParameters } from './params.js';
 import { stageLayers, type Shapes } from './shapes.js';
@@ -28,6 +28,8 @@ export function localParams(m: ModelConfig, layout: ResolvedLayout): LocalParams
   const expert = ((p.routedExpertsPerMoeLayer * perStage * moeShare) / layout.ep);
   const layerDense = p.attentionPerLayer / t + Math.max(p.denseMlpPerLayer / t, p.moeLayers > 0 ? p.sharedExpertsPerMoeLayer / t : 0);
   const layerExpert = p.moeLayers > 0 ? p.routedExpertsPerMoeLayer / layout.ep : 0;
+  // An encoder-decoder's parameters are one per-sample block, but ZeRO-3 gathers it a layer at a time.
+  if (m.encoderDecoder) return { dense: attn + mlp + shared + norms + edges, expert, largestLayer: encoderDecoderLargestLayer(m.encoderDecoder) / t };
   return { dense: attn + mlp + shared + norms + edges, expert, largestLayer: layerDense + layerExpert };
 }
 

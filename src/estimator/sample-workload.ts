@@ -29,13 +29,27 @@ function lstmForwardSeconds(d: Device, m: ModelConfig, samples: number): number 
   return batched + recurrent + d.kernelOverheadSeconds;
 }
 
-/** Seconds of forward and backward per micro-batch of `samples` on one GPU. */
-function sampleSeconds(d: Device, m: ModelConfig, samples: number): { forward: number; backward: number } {
+/**
+ * Seconds of forward and backward per micro-batch of `samples` on one GPU. A preset's own `peakFraction`
+ * replaces the kind's rate; its `fp32Fraction` of the FLOPs runs at `fp32Peak` (the part's true fp32 rate)
+ * at the same fraction, the rest at the training precision's peak.
+ */
+function sampleSeconds(d: Device, m: ModelConfig, samples: number, fp32Peak: number): { forward: number; backward: number } {
   if (m.recurrent) {
     const forward = lstmForwardSeconds(d, m, samples);
     return { forward, backward: 2 * forward };
   }
   const w = m.sampleWorkload!;
+  if (w.peakFraction !== undefined) {
+    // A preset's own measured fraction of the 16-bit peak (StyleGAN2, presets-stylegan.ts) replaces the kind's roofline;
+    // its fp32Fraction of the FLOPs runs at the part's true fp32 peak at the same fraction.
+    const rate = d.attentionPeak * w.peakFraction;
+    const f32 = w.fp32Fraction ?? 0;
+    const rate32 = f32 > 0 ? Math.min(rate, fp32Peak * w.peakFraction) : rate;
+    const flops = (w.flopsPerSample / 3) * samples;
+    const forward = (flops * (1 - f32)) / rate + (flops * f32) / rate32 + d.kernelOverheadSeconds;
+    return { forward, backward: 2 * forward };
+  }
   // Generic workloads are assumed GEMM-dominated: the accelerator's achievable GEMM fraction (efficiency profile).
   const train = m.kind === 'cnn' ? cnnTrainSeconds(d, w, storedActivationBytes(d, m), samples) : (w.flopsPerSample * samples) / (d.gemmPeak * d.gemmEff);
   const forward = train / 3 + d.kernelOverheadSeconds;
@@ -47,9 +61,9 @@ function storedActivationBytes(d: Device, m: ModelConfig): number {
   return m.sampleWorkload!.activationBytesPerSample * (m.kind === 'cnn' && d.operandBytes === 4 ? 2 : 1);
 }
 
-/** LayerTerms (staged-terms.ts) of a per-sample model: one "layer" holding the whole network. */
-export function sampleLayerTerms(d: Device, m: ModelConfig, microBatch: number, recompute: Recompute): LayerTerms {
-  const s = sampleSeconds(d, m, microBatch);
+/** LayerTerms (staged-terms.ts) of a per-sample model: one "layer" holding the whole network; `fp32Peak` in FLOP/s. */
+export function sampleLayerTerms(d: Device, m: ModelConfig, microBatch: number, recompute: Recompute, fp32Peak = d.attentionPeak): LayerTerms {
+  const s = sampleSeconds(d, m, microBatch, fp32Peak);
   const dense = { compute: s.forward + s.backward, recompute: 0, tp: 0, cp: 0, ep: 0, backward: s.backward };
   return {
     tp: 1, cp: 1, microBatch, ep: 1, recompute,

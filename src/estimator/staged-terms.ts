@@ -11,6 +11,7 @@ import { deriveShapes, stageLayers } from './shapes.js';
 import { finetuneLayerSeconds, finetuneLogitsSeconds } from './finetune-time.js';
 import { frozenInputs } from './finetune.js';
 import { sampleLayerTerms } from './sample-workload.js';
+import { encoderDecoderLayerTerms } from './encoder-decoder-time.js';
 import { finetuneStateBytes, storedWeightBytes, trainableLocal } from './finetune-memory.js';
 
 /**
@@ -106,7 +107,9 @@ export interface LayerTerms {
 /** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off); `blocks`: the sub-blocks of a partial recompute. */
 export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true, blocks: readonly RecomputeBlock[] = []): LayerTerms {
   const m = c.model;
-  if (m.sampleWorkload) return sampleLayerTerms(c.device, m, microBatch, recompute);
+  if (m.encoderDecoder) return encoderDecoderLayerTerms(c, tp, microBatch, recompute, sp);
+  // True fp32 (no TF32) for a preset's fp32Fraction, at the stack's kernel efficiency like every peak (context.ts).
+  if (m.sampleWorkload) return sampleLayerTerms(c.device, m, microBatch, recompute, (c.accelerator.peakTflops.fp32 ?? 0) * 1e12 * c.assumptions.kernelEfficiency || c.device.attentionPeak);
   const a = c.assumptions;
   const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });
   const s = deriveShapes(m, layout, c.training.sequenceLength);

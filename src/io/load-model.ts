@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import {
+  checkEncoderDecoderTraining,
   checkFinetune,
   FieldError,
   InputError,
@@ -39,6 +40,7 @@ export function parseModelFile(text: string, path: string): LoadedModelFile {
   const file = parsed.data;
   try {
     const model = resolveModel(file.model, file.name ?? file.model.preset ?? sanitizeText(basename(path, extname(path))));
+    checkEncoderDecoderTraining(file.training, model);
     const training = normalizeTraining(file.training, model.sampleWorkload !== undefined);
     checkFinetune(file.training.finetune, training.finetune, model, training.precision);
     return { file, model, training, constraints: file.constraints ?? {}, locate: (p) => source.locate(p) };

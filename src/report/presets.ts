@@ -14,17 +14,37 @@ export interface RenderPresetsOptions {
 
 type PresetRow = { preset: ModelPreset; source: number };
 
+/**
+ * The shape cells of a preset. Encoder-decoders show both stacks (`12+12` layers, d_kv as headDim); other
+ * per-sample kinds (cnn, generic, lstm) have no transformer shape: their kind and parameters go in the ffn
+ * column (FLOPs per sample: `presets --json`).
+ */
+function shape(p: ModelPreset): Record<'layers' | 'hidden' | 'heads' | 'kv' | 'headDim' | 'ffn' | 'vocab' | 'attention', string> {
+  const m = p.model;
+  const e = m.encoderDecoder;
+  if (e) {
+    return { layers: `${e.encoderLayers}+${e.decoderLayers}`, hidden: String(e.hidden), heads: String(e.heads), kv: String(e.heads), headDim: String(e.headDim),
+      ffn: `${e.ffnHidden} ${e.ffn === 'gated-gelu' ? 'geglu' : e.ffn}`, vocab: String(e.vocab), attention: 'enc-dec' };
+  }
+  if (m.sampleWorkload) {
+    const w = m.sampleWorkload;
+    return { layers: '-', hidden: '-', heads: '-', kv: '-', headDim: '-', ffn: `${m.kind} ${(w.parameters / 1e6).toFixed(w.parameters < 1e8 ? 1 : 0)}M`, vocab: '-', attention: '-' };
+  }
+  return { layers: String(m.layers), hidden: String(m.hiddenSize), heads: String(m.attentionHeads), kv: String(m.kvHeads), headDim: String(m.headDim),
+    ffn: `${m.ffnHiddenSize} ${m.ffn}`, vocab: String(m.vocabSize), attention: m.attention };
+}
+
 /** Preset columns: the default view leaves headDim to --wide and drops attention when it does not fit. */
 export const PRESET_COLUMNS: Column<PresetRow>[] = [
   { id: 'id', header: 'id', cell: (r) => r.preset.id, defaultView: true },
-  { id: 'layers', header: 'layers', cell: (r) => String(r.preset.model.layers), defaultView: true },
-  { id: 'hidden', header: 'hidden', cell: (r) => String(r.preset.model.hiddenSize), defaultView: true },
-  { id: 'heads', header: 'heads', cell: (r) => String(r.preset.model.attentionHeads), defaultView: true },
-  { id: 'kv', header: 'kv', cell: (r) => String(r.preset.model.kvHeads), defaultView: true },
-  { id: 'headDim', header: 'headDim', cell: (r) => String(r.preset.model.headDim) },
-  { id: 'ffn', header: 'ffn', cell: (r) => `${r.preset.model.ffnHiddenSize} ${r.preset.model.ffn}`, defaultView: true },
-  { id: 'vocab', header: 'vocab', cell: (r) => String(r.preset.model.vocabSize), defaultView: true },
-  { id: 'attention', header: 'attention', cell: (r) => r.preset.model.attention, defaultView: true, dropOrder: 1 },
+  { id: 'layers', header: 'layers', cell: (r) => shape(r.preset).layers, defaultView: true },
+  { id: 'hidden', header: 'hidden', cell: (r) => shape(r.preset).hidden, defaultView: true },
+  { id: 'heads', header: 'heads', cell: (r) => shape(r.preset).heads, defaultView: true },
+  { id: 'kv', header: 'kv', cell: (r) => shape(r.preset).kv, defaultView: true },
+  { id: 'headDim', header: 'headDim', cell: (r) => shape(r.preset).headDim },
+  { id: 'ffn', header: 'ffn', cell: (r) => shape(r.preset).ffn, defaultView: true },
+  { id: 'vocab', header: 'vocab', cell: (r) => shape(r.preset).vocab, defaultView: true },
+  { id: 'attention', header: 'attention', cell: (r) => shape(r.preset).attention, defaultView: true, dropOrder: 1 },
   { id: 'moe', header: 'moe', cell: (r) => moeSummary(r.preset), defaultView: true },
   { id: 'mla', header: 'mla', cell: (r) => (r.preset.model.mla ? `kv${r.preset.model.mla.kvLoraRank}` : '-'), defaultView: true },
   { id: 'src', header: 'src', cell: (r) => `[${r.source}]`, defaultView: true },
@@ -41,26 +61,9 @@ function moeSummary(p: ModelPreset): string {
 }
 
 function row(p: ModelPreset, sourceIndex: number): string[] {
+  const c = shape(p);
   const m = p.model;
-  // Per-sample kinds (cnn, generic) have no transformer shape: their size goes in the ffn column.
-  if (m.sampleWorkload) {
-    const w = m.sampleWorkload;
-    return [p.id, '-', '-', '-', '-', '-', `${m.kind} ${(w.parameters / 1e6).toFixed(1)}M params, ${(w.flopsPerSample / 1e9).toFixed(1)} GFLOP/sample`, '-', '-', '-', '-', `[${sourceIndex}]`];
-  }
-  return [
-    p.id,
-    String(m.layers),
-    String(m.hiddenSize),
-    String(m.attentionHeads),
-    String(m.kvHeads),
-    String(m.headDim),
-    `${m.ffnHiddenSize} ${m.ffn}`,
-    String(m.vocabSize),
-    m.attention,
-    moeSummary(p),
-    m.mla ? `kv${m.mla.kvLoraRank}` : '-',
-    `[${sourceIndex}]`,
-  ];
+  return [p.id, c.layers, c.hidden, c.heads, c.kv, c.headDim, c.ffn, c.vocab, c.attention, moeSummary(p), m.mla ? `kv${m.mla.kvLoraRank}` : '-', `[${sourceIndex}]`];
 }
 
 function sourceList(presets: readonly ModelPreset[]): { index: (p: ModelPreset) => number; lines: string[] } {

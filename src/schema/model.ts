@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { frameworkSchema, overlapSchema, recomputeBlockSchema, type Framework, type OverlapConfig, type RecomputeBlock } from './framework.js';
 import { countSchema, planPricingSchema, precisionSchema } from './units.js';
 import { finetuneSectionSchema, type FinetuneConfig } from './finetune.js';
+import { encoderDecoderSchema } from './encoder-decoder.js';
 
 const posInt = (max: number) => z.number().int().positive().max(max);
 const nonNegInt = (max: number) => z.number().int().nonnegative().max(max);
@@ -27,7 +28,7 @@ export const mlaSchema = z.strictObject({
 export type MlaConfig = z.infer<typeof mlaSchema>;
 
 /** Workload kinds: transformer kinds (decoder, encoder, vit) share the transformer path; cnn, generic and lstm are sized per sample. */
-export const modelKindSchema = z.enum(['decoder', 'encoder', 'vit', 'cnn', 'generic', 'lstm']);
+export const modelKindSchema = z.enum(['decoder', 'encoder', 'vit', 'cnn', 'generic', 'lstm', 'encoder-decoder']);
 export type ModelKind = z.infer<typeof modelKindSchema>;
 
 /** A per-sample workload (kinds cnn and generic): what a model costs per training sample. */
@@ -37,6 +38,10 @@ export const sampleWorkloadSchema = z.strictObject({
   flopsPerSample: z.number().positive().max(1e18),
   /** Activation bytes stored per sample for the backward pass. */
   activationBytesPerSample: z.number().positive().max(1e13),
+  /** A preset's measured end-to-end fraction of the dense peak, replacing the kind's default rate (sample-workload.ts). */
+  peakFraction: z.number().positive().max(1).optional(),
+  /** Share of the FLOPs a mixed-precision code keeps in true fp32 (no TF32) whatever the training precision. */
+  fp32Fraction: z.number().min(0).max(1).optional(),
 });
 export type SampleWorkload = z.infer<typeof sampleWorkloadSchema>;
 
@@ -66,8 +71,14 @@ export const modelSectionSchema = z.strictObject({
   kvHeads: posInt(65536).optional(),
   headDim: posInt(4096).optional(),
   vocabSize: posInt(1 << 24).optional(),
-  ffn: z.enum(['gelu', 'swiglu']).optional(),
+  /** relu and gated-gelu: kind encoder-decoder only (T5 v1.0 / v1.1 FFNs). */
+  ffn: z.enum(['gelu', 'swiglu', 'relu', 'gated-gelu']).optional(),
   tiedEmbeddings: z.boolean().optional(),
+  /** Kind encoder-decoder only: the two stacks' depths and tokens per sample (inputs, targets). */
+  encoderLayers: posInt(10000).optional(),
+  decoderLayers: posInt(10000).optional(),
+  encoderSequenceLength: posInt(1 << 20).optional(),
+  decoderSequenceLength: posInt(1 << 20).optional(),
   attention: z.enum(['causal', 'bidirectional']).optional(),
   moe: moeSchema.nullable().optional(),
   mla: mlaSchema.nullable().optional(),
@@ -91,12 +102,15 @@ export const modelConfigSchema = z.strictObject({
   mla: mlaSchema.nullable(),
   /**
    * The model file's kind when it is not a decoder (absent = decoder). Per-sample kinds (cnn, generic, lstm) have
-   * the transformer fields above at 1 and unused; encoder and vit are transformers with bidirectional attention.
+   * the transformer fields above at 1 and unused; encoder and vit are transformers with bidirectional attention;
+   * encoder-decoder carries its two stacks in `encoderDecoder`.
    */
   kind: modelKindSchema.optional(),
   sampleWorkload: sampleWorkloadSchema.optional(),
   /** Kind lstm: the stack's shape (sampleWorkload then holds its closed-form totals). */
   recurrent: recurrentSchema.optional(),
+  /** Kind encoder-decoder: the two stacks' shape (sampleWorkload then holds its closed-form totals per input/target pair). */
+  encoderDecoder: encoderDecoderSchema.optional(),
 });
 export type ModelConfig = z.infer<typeof modelConfigSchema>;
 

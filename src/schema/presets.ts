@@ -1,7 +1,9 @@
 import type { ModelConfig } from './model.js';
 import { DIFFUSION_PRESETS } from './presets-diffusion.js';
 import { GAN_PRESETS } from './presets-gan.js';
+import { STYLEGAN_PRESETS } from './presets-stylegan.js';
 import { RECURRENT_PRESETS } from './presets-recurrent.js';
+import { T5_PRESETS } from './presets-t5.js';
 import { VISION_PRESETS } from './presets-vision.js';
 
 /** A built-in model shape with the publication it comes from. */
@@ -104,6 +106,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
   gpt3('gpt3-175b', 'GPT-3 175B', 96, 12288, 96, 128),
   bert('bert-base', 'BERT-Base', 12, 768, 12),
   bert('bert-large', 'BERT-Large', 24, 1024, 16),
+  ...T5_PRESETS,
   { id: 'llama2-7b', title: 'Llama 2 7B', source: LLAMA2,
     model: swigluDecoder({ layers: 32, hiddenSize: 4096, ffnHiddenSize: 11008, attentionHeads: 32, kvHeads: 32, vocabSize: 32000 }) },
   { id: 'llama2-13b', title: 'Llama 2 13B', source: LLAMA2,
@@ -146,6 +149,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
   ...DIFFUSION_PRESETS,
   ...RECURRENT_PRESETS,
   ...GAN_PRESETS,
+  ...STYLEGAN_PRESETS,
 ];
 
 /** The preset ids, in display order. */

@@ -26,7 +26,7 @@ export function lstmActivationBytes(r: Recurrent): number {
   return 2 * r.steps * (r.layers * 7 * r.hidden + r.vocab);
 }
 
-const REFUSED = ['ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'ffn', 'tiedEmbeddings', 'attention', 'moe', 'mla', 'parameters', 'flopsPerSample', 'activationBytesPerSample'] as const;
+const REFUSED = ['ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'ffn', 'tiedEmbeddings', 'attention', 'moe', 'mla', 'parameters', 'flopsPerSample', 'activationBytesPerSample', 'encoderLayers', 'decoderLayers', 'encoderSequenceLength', 'decoderSequenceLength'] as const;
 
 /** Kind lstm: layers, hiddenSize, vocabSize and sequenceLength (steps per sample) from the preset and/or the file. */
 export function resolveLstm(section: ModelSection, base: Partial<Omit<ModelConfig, 'name'>>, name?: string): ModelConfig {

@@ -4,9 +4,13 @@ import { modelConfigSchema, type ModelConfig, type ModelSection } from './model.
 import { findPreset, PRESET_IDS } from './presets.js';
 import { resolvePerSample } from './resolve-per-sample.js';
 import { resolveLstm } from './resolve-lstm.js';
+import { resolveEncoderDecoder } from './resolve-encoder-decoder.js';
 
 type Required = 'layers' | 'hiddenSize' | 'attentionHeads' | 'vocabSize';
 const REQUIRED: readonly Required[] = ['layers', 'hiddenSize', 'attentionHeads', 'vocabSize'];
+
+/** Fields only kind encoder-decoder reads (every other kind refuses them). */
+export const ENCODER_DECODER_ONLY = ['encoderLayers', 'decoderLayers', 'encoderSequenceLength', 'decoderSequenceLength'] as const;
 
 /** Defaults for a custom shape (no preset), documented in examples/README.md. */
 export const MODEL_DEFAULTS = { ffn: 'swiglu', attention: 'causal', tiedEmbeddings: false } as const;
@@ -42,6 +46,14 @@ export function resolveModel(section: ModelSection, name?: string): ModelConfig 
   const { kind, parameters: _p, flopsPerSample: _f, activationBytesPerSample: _a, sequenceLength: _s, ...shapeOverrides } = overrides;
   const perSampleKind = kind ?? base.kind;
   if (perSampleKind === 'lstm') return resolveLstm(section, base, name);
+  if (perSampleKind === 'encoder-decoder') return resolveEncoderDecoder(section, base, name);
+  for (const key of ENCODER_DECODER_ONLY) {
+    if (section[key] !== undefined) throw new FieldError('MODEL_INVALID', ['model', key], `applies to kind encoder-decoder only (this is a ${kind ?? base.kind ?? 'decoder'} model)`);
+  }
+  if (section.ffn === 'relu' || section.ffn === 'gated-gelu') {
+    throw new FieldError('MODEL_INVALID', ['model', 'ffn'], `${section.ffn} applies to kind encoder-decoder only; decoder and encoder transformers take gelu or swiglu`,
+      { suggestion: section.ffn === 'gated-gelu' ? 'try ffn: swiglu (the same three-matrix gated shape)' : 'try ffn: gelu (the same two-matrix shape)' });
+  }
   if (section.sequenceLength !== undefined) throw new FieldError('MODEL_INVALID', ['model', 'sequenceLength'], 'applies to kind lstm only (transformers take training.sequenceLength)');
   if (perSampleKind === 'cnn' || perSampleKind === 'generic') return resolvePerSample(section, perSampleKind, base, name);
   if (base.kind && kind !== undefined && kind !== base.kind) {

@@ -2,7 +2,7 @@ import { PER_SAMPLE_TRANSFORMER_FIELDS } from './model.js';
 import { FieldError } from './field-error.js';
 import type { ModelConfig, ModelSection } from './model.js';
 
-const SHAPE_KEYS = ['sequenceLength', 'layers', 'hiddenSize', 'ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'vocabSize', 'ffn', 'tiedEmbeddings', 'attention', 'moe', 'mla'] as const;
+const SHAPE_KEYS = ['sequenceLength', 'layers', 'hiddenSize', 'ffnHiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'vocabSize', 'ffn', 'tiedEmbeddings', 'attention', 'moe', 'mla', 'encoderLayers', 'decoderLayers', 'encoderSequenceLength', 'decoderSequenceLength'] as const;
 
 /**
  * A per-sample model (kinds cnn and generic): parameters, training FLOPs per sample and stored
@@ -25,6 +25,11 @@ export function resolvePerSample(section: ModelSection, kind: 'cnn' | 'generic',
     name: name ?? section.preset ?? kind,
     ...PER_SAMPLE_TRANSFORMER_FIELDS,
     kind,
-    sampleWorkload: { parameters: parameters!, flopsPerSample: flopsPerSample!, activationBytesPerSample: activationBytesPerSample! },
+    sampleWorkload: {
+      parameters: parameters!, flopsPerSample: flopsPerSample!, activationBytesPerSample: activationBytesPerSample!,
+      // A preset's measured rate and fp32 share stay with it (the file cannot set them).
+      ...(w?.peakFraction !== undefined ? { peakFraction: w.peakFraction } : {}),
+      ...(w?.fp32Fraction !== undefined ? { fp32Fraction: w.fp32Fraction } : {}),
+    },
   };
 }

@@ -30,6 +30,40 @@ describe('trainplan estimate with fine-tuning and per-sample kinds', () => {
     expect(bad.stderr).toMatch(/--tp must be 1/);
   });
 
+  it('T5-Large (kind encoder-decoder): the estimate table (golden); --pp 2 and tokens are exit 2 with one line naming the flag / field', async () => {
+    const args = ['estimate', 'examples/t5-large-c4.yaml', '--accelerator', 'h100-sxm', '--gpus', '64', '--tp', '2', '--zero', '1', '--recompute', 'none', '--micro-batch', '16'];
+    const r = runCli([args[0]!, example('t5-large-c4.yaml'), ...args.slice(2)]);
+    expect(r.code).toBe(0);
+    await expect(`$ trainplan ${args.join(' ')}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}--- exit code: ${r.code}\n`).toMatchFileSnapshot('./__golden__/estimate-t5-large-c4.txt');
+    const json = JSON.parse(runCli([args[0]!, example('t5-large-c4.yaml'), ...args.slice(2), '--json']).stdout);
+    expect(json.input.model.kind).toBe('encoder-decoder');
+    expect(json.input.model.encoderDecoder).toMatchObject({ encoderLayers: 24, decoderLayers: 24, encoderTokens: 512, decoderTokens: 114 });
+    expect(json.time.breakdown.tpComm).toBeGreaterThan(0);
+    const pp = runCli(['estimate', example('t5-large-c4.yaml'), '--accelerator', 'h100-sxm', '--gpus', '64', '--pp', '2']);
+    expect(pp.code).toBe(2);
+    expect(pp.stdout).toBe('');
+    expect(pp.stderr.trim().split('\n')).toHaveLength(1);
+    expect(pp.stderr).toMatch(/--pp must be 1/);
+    const dir = tempDir('trainplan-t5-');
+    const file = join(dir, 't5.yaml');
+    writeFileSync(file, readFileSync(example('t5-large-c4.yaml'), 'utf8').replace('  samples: 2048000000\n', '  tokens: 1T\n'));
+    const tok = runCli(['estimate', file, '--accelerator', 'h100-sxm', '--gpus', '8']);
+    expect(tok.code).toBe(2);
+    expect(tok.stderr.trim().split('\n')).toHaveLength(1);
+    expect(tok.stderr).toMatch(/t5\.yaml:\d+:\d+.*training\.tokens/);
+  });
+
+  it.each([
+    ['plan', 't5-large-c4.yaml', '--pp', /kind encoder-decoder runs data and tensor parallel.*--pp must be 1/],
+    ['check', 'stylegan2-ffhq.yaml', '--tp', /kind cnn runs data parallel.*--tp must be 1/],
+  ])('%s %s %s 2: a degree the kind cannot use is exit 2 with one line (not "nothing feasible")', (cmd, file, flag, message) => {
+    const r = runCli([cmd, example(file), flag, '2']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
   it.each([
     ['LoRA rank above hiddenSize', (t: string) => t.replace('    method: lora\n    rank: 16', '    method: lora\n    rank: 9000'), /training\.finetune\.rank/],
     ['epochs with tokens', (t: string) => t.replace('  tokens: 100M\n', '  tokens: 100M\n  epochs: 2\n'), /training\.epochs/],

@@ -49,7 +49,9 @@ describe('model presets', () => {
     expect(modelConfigSchema.parse({ name: id, ...preset.model })).toBeTruthy();
     expect(preset.source.length).toBeGreaterThan(10);
     expect(preset.model.attentionHeads % preset.model.kvHeads).toBe(0);
-    if (!preset.model.mla) expect(preset.model.attentionHeads * preset.model.headDim).toBe(preset.model.hiddenSize);
+    // Encoder-decoders carry their shape in encoderDecoder (T5-3B/11B's heads × d_kv exceed d_model); the echo keeps only the heads.
+    if (preset.model.encoderDecoder) expect(preset.model.attentionHeads).toBe(preset.model.encoderDecoder.heads);
+    else if (!preset.model.mla) expect(preset.model.attentionHeads * preset.model.headDim).toBe(preset.model.hiddenSize);
     expect(resolveModel({ preset: id })).toEqual({ name: id, ...preset.model });
   });
 

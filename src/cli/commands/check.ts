@@ -13,7 +13,7 @@ import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { baselineFromFlags, addCheckOptions, type CheckOpts } from './check-options.js';
 import { addPlanOptions, constraintSourcesOf, mergeConstraints, out, planWarningFacts, warnedSequenceLength } from './plan.js';
 import { withFramework } from './stack-options.js';
-import { pinsFromFlags } from './layout-flags.js';
+import { kindPins, pinsFromFlags } from './layout-flags.js';
 import { runDate, viewFor } from '../run-context.js';
 
 /** `check --format html`: the report page of the check's search, its verdict first (a CI artifact). */
@@ -36,7 +36,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
       const top = intFlag(o.top, '--top');
       const catalogRef = { snapshotDate: catalog.snapshotDate, digest: catalog.digest };
-      const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), pins: pinsFromFlags(o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
+      const { verdict, result } = withConstraintLocation(loaded, o, () => runCheck({ model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), pins: kindPins(loaded.model, pinsFromFlags(o)), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}), baseline: baseline.facts, maxIncreasePercent: baseline.doc?.maxIncreasePercent ?? null, catalogDigest: catalog.digest }));
       assertFinitePlans(result.plans);
       const derived = report.deriveWarnings(planWarningFacts(result, catalog, warnedSequenceLength(loaded), runDate(ctx)));
       const doc = report.buildCheckDocument({ tool: TOOL, modelFile: basename(file), model: loaded.model, training: loaded.training, catalog: catalogRef, baseline: baseline.doc, verdict, search: report.checkSearchSection(result), warnings: [...baseline.warnings, ...derived] });

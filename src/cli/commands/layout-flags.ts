@@ -1,4 +1,5 @@
-import { InputError, type LayoutPins } from '../../schema/index.js';
+import { kindLayoutProblem } from '../../estimator/index.js';
+import { InputError, type LayoutPins, type ModelConfig } from '../../schema/index.js';
 import { intFlag } from '../flags.js';
 
 /** The layout flags `plan`/`check` accept as pins (the same names as `estimate`'s). */
@@ -37,5 +38,12 @@ export function pinsFromFlags(o: LayoutPinOpts): LayoutPins {
     }
     pins.recompute = o.recompute as (typeof SEARCHED)[number];
   }
+  return pins;
+}
+
+/** Pins a model's kind cannot use (`--tp 2` on a CNN, `--pp 2` on an encoder-decoder): exit 2, as `estimate` does. */
+export function kindPins(model: ModelConfig, pins: LayoutPins): LayoutPins {
+  const p = kindLayoutProblem(model, pins);
+  if (p) throw new InputError(`LAYOUT_${p.reason.toUpperCase().replace(/-/g, '_')}`, p.message, { location: 'layout', ...(p.suggestion ? { suggestion: p.suggestion } : {}) });
   return pins;
 }

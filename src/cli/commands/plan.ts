@@ -12,7 +12,7 @@ import { locateConstraintError } from '../constraint-location.js';
 import { defaultThreads, planInParallel } from '../parallel-plan.js';
 import { chalkFor, gridFormat, isJson } from './catalog-options.js';
 import { withFramework } from './stack-options.js';
-import { pinsFromFlags, type LayoutPinOpts } from './layout-flags.js';
+import { kindPins, pinsFromFlags, type LayoutPinOpts } from './layout-flags.js';
 import { addTableOptions, runDate, viewFor } from '../run-context.js';
 import type { PlanResult } from '../../planner/index.js';
 import type { WarningFacts } from '../../report/index.js';
@@ -160,7 +160,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         const catalog = withOwnedFleets(loadCatalog({ files: o.catalog, env: ctx.env }), o.catalog, ctx);
         const progress = progressReporter(ctx);
         const result = await planInParallel(
-          { model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), pins: pinsFromFlags(o), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}) },
+          { model: loaded.model, training: loaded.training, catalog, constraints, constraintSources: constraintSourcesOf(loaded.constraints, o), pins: kindPins(loaded.model, pinsFromFlags(o)), gridRegions: loadGridIntensity().regions, ...(top !== undefined ? { top } : {}) },
           { threads: defaultThreads(ctx.env), onProgress: progress.tick },
         ).catch((err: unknown) => {
           throw locateConstraintError(err, loaded, { ...o });
