@@ -1,5 +1,5 @@
 import { precisionSupport, type NetworkOverride } from '../estimator/index.js';
-import { gpuHourPrice, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
+import { gpuHourPrice, offerCapacityGpus, offerScaleUpDomain, termLimit } from '../catalog/index.js';
 import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
 import { CONSTRAINT_KEYS, type ConstraintSources, type OwnedPlanOffer, type PlanInput, type ResolvedConstraints } from './types.js';
 
@@ -18,6 +18,8 @@ export interface PricePoint {
   maxGpus?: number;
   /** Rented offers: the maxInstances the capacity comes from (null for owned fleets). */
   maxInstances?: number;
+  /** Term and flex pricing models (Capacity Blocks, Flex-start): the longest run they sell; a longer plan is rejected as past-term-limit. */
+  maxDays?: number;
   usdPerGpuHour: number;
   acceleratorCount: number;
 }
@@ -38,6 +40,7 @@ export interface SearchPlan {
   skipped: Array<{ accelerator: string; reason: string }>;
 }
 
+const minDefined = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function unknownId(kind: string, flag: string, id: string, known: string[]): InputError {
@@ -158,10 +161,16 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
           g = { index: -1, accelerator: acc, network, points: [], precisions };
           byNetwork.set(key, g);
         }
+        // A term's instance limit (Capacity Blocks: 64 per block) caps the point like maxInstances does.
+        const term = pricing === 'owned' || isOwned ? null : termLimit(offer, pricing);
+        const termInstances = term?.maxInstances;
+        const maxInstances = !isOwned ? minDefined(offer.maxInstances ?? undefined, termInstances) : undefined;
+        const maxGpus = termInstances !== undefined ? Math.min(capacity ?? Infinity, termInstances * offer.acceleratorCount) : capacity;
         g.points.push({
           offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount,
-          ...(capacity !== undefined ? { maxGpus: capacity } : {}),
-          ...(!isOwned && offer.maxInstances != null ? { maxInstances: offer.maxInstances } : {}),
+          ...(maxGpus !== undefined ? { maxGpus } : {}),
+          ...(maxInstances !== undefined ? { maxInstances } : {}),
+          ...(term ? { maxDays: term.maxDays } : {}),
         });
       }
     }

@@ -64,7 +64,7 @@ export interface ResolvedConstraints {
   pins?: LayoutPins;
 }
 
-export type RejectReason = 'oom' | 'past-deadline' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
+export type RejectReason = 'oom' | 'past-deadline' | 'past-term-limit' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
 
 export interface SearchStats {
   /** Candidate plans judged: layouts × offers × pricing models (plus pruned tp values, see README). */

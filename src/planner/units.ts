@@ -56,6 +56,8 @@ export interface PointsAt {
   points: PricePoint[];
   /** Daly's wall-clock model per point (spot points add preemptions), filled by wallsAt. */
   walls?: WallClockModel[];
+  /** Whether any point has a term limit (maxDays): the deadline bounds then do not decide for all points at once. */
+  termLimited: boolean;
   /** Smallest and largest wall-clock ÷ failure-free ratio over the points (wall clock is linear in the work), filled by inflationAt. */
   inflation?: { min: number; max: number };
 }
@@ -95,6 +97,6 @@ export function inflationAt(pts: PointsAt, g: GoodputContext, gpus: number): { m
 export function pointsAt(group: NetworkGroup, gpus: number): PointsAt {
   const points = group.points.filter((p) => fitsPoint(p, gpus));
   const prices = Float64Array.from(points.map((p) => p.usdPerGpuHour)).sort();
-  return { count: points.length, prices, points };
+  return { count: points.length, prices, points, termLimited: points.some((p) => p.maxDays !== undefined) };
 }
 
