@@ -3,6 +3,18 @@ import { PRICE_KEYS, PRICING_KEY, type Offer, type Pricing, type TermLimit, type
 /** Every usdPerHour key present, null where the offer lacks that pricing model (term keys may be left out in files). */
 export type FullUsdPerHour = { [K in keyof UsdPerHour]-?: number | null };
 
+/** Every price per instance-hour, null where the offer lacks that pricing model (the stable shape JSON documents print). */
+export function fullUsdPerHour(offer: Offer): FullUsdPerHour {
+  const out = {} as FullUsdPerHour;
+  for (const k of PRICE_KEYS) out[k] = offer.usdPerHour[k] ?? null;
+  return out;
+}
+
+/** "≤ 182 d · ≤ 64 inst." for a term limit (tables). */
+export function termLimitText(t: TermLimit): string {
+  return `≤ ${t.maxDays} d${t.maxInstances !== undefined ? ` · ≤ ${t.maxInstances} inst.` : ''}`;
+}
+
 /** Price per accelerator-hour for each pricing model (instance price ÷ accelerators); null stays null. */
 export function usdPerGpuHour(offer: Offer): FullUsdPerHour {
   const out = {} as FullUsdPerHour;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command, type Option } from 'commander';
-import { InputError } from '../schema/index.js';
+import { InputError, priceConfidenceSchema, type PriceConfidence } from '../schema/index.js';
 
 /** Decimal digits only: "0x10", "1e1", "16.0", " 8" and "+8" are not whole-number flags. */
 const DECIMAL_INT = /^[0-9]+$/;
@@ -60,3 +60,12 @@ export function forbidRepeatedOptions(cmd: Command): void {
   }
   for (const sub of cmd.commands) forbidRepeatedOptions(sub);
 }
+
+/** `--min-price-confidence list|reseller|third-party`, or an InputError naming the flag. */
+export function priceConfidenceFlag(v: string | undefined): PriceConfidence | undefined {
+  if (v === undefined) return undefined;
+  const c = priceConfidenceSchema.safeParse(v.trim());
+  if (!c.success) throw new InputError('INVALID_OPTION', `unknown price confidence "${v}"`, { location: '--min-price-confidence', suggestion: `use ${priceConfidenceSchema.options.join(', ')}` });
+  return c.data;
+}
+

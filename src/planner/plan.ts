@@ -172,6 +172,7 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
     estimated: merged.counts.estimated,
     accelerators: sp.accelerators,
     skipped: sp.skipped,
+    ...(sp.skippedOffers ? { skippedOffers: sp.skippedOffers } : {}),
   };
   void feasible;
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { acceleratorSpecSchema, efficiencySchema, type AcceleratorSpec } from './hardware.js';
-import { GB, GiB } from './units.js';
+import { GB, GiB, priceConfidenceSchema } from './units.js';
 import { fleetSchema } from './fleet.js';
 import { boundedNumber, calendarDate, efficiencyFloor, peakTflopsFileSchema } from './bounds.js';
 
@@ -12,8 +12,6 @@ import { boundedNumber, calendarDate, efficiencyFloor, peakTflopsFileSchema } fr
 const isoDate = calendarDate;
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case id such as h100-sxm');
 const positive = z.number().positive();
-export const priceConfidenceSchema = z.enum(['list', 'reseller', 'third-party']);
-export type PriceConfidence = z.infer<typeof priceConfidenceSchema>;
 const price = z.number().gt(0, 'a price must be greater than 0 (use null when not offered)').max(1e6).nullable();
 
 export const acceleratorFileSchema = z

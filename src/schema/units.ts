@@ -36,6 +36,10 @@ export const gbToBytes = (gb: number): number => gb * GB;
 export const SECONDS_PER_HOUR = 3600;
 export const SECONDS_PER_DAY = 86400;
 
+/** Where a price comes from, surest first: the provider's own list/API, a reseller or aggregator, a third party. */
+export const priceConfidenceSchema = z.enum(['list', 'reseller', 'third-party']);
+export type PriceConfidence = z.infer<typeof priceConfidenceSchema>;
+
 export const precisionSchema = z.enum(['fp32', 'fp16', 'bf16', 'fp8']);
 export type Precision = z.infer<typeof precisionSchema>;
 
