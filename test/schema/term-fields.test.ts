@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constraintsSchema, offerFileRowSchema, offerRowSchema, PRICE_KEYS, PRICING_KEY, pricingSchema, planPricingSchema, termLimitSchema } from '../../src/schema/index.js';
+import { commitmentSchema, constraintsSchema, offerFileRowSchema, offerRowSchema, PRICE_KEYS, PRICING_KEY, pricingSchema, planPricingSchema, termLimitSchema } from '../../src/schema/index.js';
 import { fullUsdPerHour, gpuHourPrice, instancePrice, termLimit, termLimitText, usdPerGpuHour, meetsPriceConfidence, splitByPriceConfidence } from '../../src/catalog/index.js';
 import type { Offer } from '../../src/schema/index.js';
 
@@ -44,6 +44,14 @@ describe('term and flex pricing fields (usdPerHour.capacityBlock/flexStart, term
   it('termLimitSchema on its own: maxDays required', () => {
     expect(termLimitSchema.safeParse({ maxInstances: 64 }).success).toBe(false);
     expect(termLimitSchema.parse({ maxDays: 7 })).toEqual({ maxDays: 7 });
+  });
+
+  it('a schedule commitment (paid for the whole horizon) cannot use a term or flex pricing model', () => {
+    const c = { provider: 'aws', instance: 'p5.48xlarge', count: 2 };
+    expect(commitmentSchema.parse(c).pricing).toBe('reserved-1y');
+    expect(commitmentSchema.safeParse({ ...c, pricing: 'reserved-3y' }).success).toBe(true);
+    expect(commitmentSchema.safeParse({ ...c, pricing: 'capacity-block' }).success).toBe(false);
+    expect(commitmentSchema.safeParse({ ...c, pricing: 'flex-start' }).success).toBe(false);
   });
 
   it('model files take constraints.minPriceConfidence (list | reseller | third-party) and pricing capacity-block', () => {
