@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commitmentSchema, constraintsSchema, offerFileRowSchema, offerRowSchema, PRICE_KEYS, PRICING_KEY, pricingSchema, planPricingSchema, termLimitSchema } from '../../src/schema/index.js';
-import { fullUsdPerHour, gpuHourPrice, instancePrice, termLimit, termLimitText, usdPerGpuHour, meetsPriceConfidence, splitByPriceConfidence } from '../../src/catalog/index.js';
+import { diffOffers, fullUsdPerHour, gpuHourPrice, instancePrice, termLimit, termLimitText, usdPerGpuHour, meetsPriceConfidence, splitByPriceConfidence } from '../../src/catalog/index.js';
 import type { Offer } from '../../src/schema/index.js';
 
 const row = {
@@ -84,5 +84,19 @@ describe('catalog price helpers with term models', () => {
     expect(split.kept.map((x) => x.provider)).toEqual(['b']);
     expect(split.skipped.map((x) => `${x.provider}:${x.priceConfidence}`)).toEqual(['c:reseller', 'z:third-party']);
     expect(splitByPriceConfidence([o('z', 'third-party')], undefined).skipped).toEqual([]);
+  });
+});
+
+describe('catalog diff with term pricing models', () => {
+  const base = { ...row, region: 'r', interconnect: { scaleOutBitsPerSecondPerGpu: 400e9, scaleUpDomainSize: null }, maxInstances: null, priceConfidence: 'list' } as Offer;
+  it('a capacity-block price that appears or moves is a change under pricing capacity-block; absent keys equal null', () => {
+    const withBlock = { ...base, usdPerHour: { ...base.usdPerHour, capacityBlock: 32 } } as Offer;
+    const d = diffOffers([base], [withBlock]);
+    expect(d.changed).toEqual([expect.objectContaining({ pricing: 'capacity-block', fromUsdPerHour: null, toUsdPerHour: 32, changePercent: null })]);
+    const moved = diffOffers([withBlock], [{ ...withBlock, usdPerHour: { ...withBlock.usdPerHour, capacityBlock: 40 } } as Offer]);
+    expect(moved.changed).toEqual([expect.objectContaining({ pricing: 'capacity-block', fromUsdPerHour: 32, toUsdPerHour: 40, changePercent: 25 })]);
+    // A file that spells the new keys out as null equals one that leaves them out.
+    const explicit = { ...base, usdPerHour: { ...base.usdPerHour, capacityBlock: null, flexStart: null } } as Offer;
+    expect(diffOffers([base], [explicit])).toMatchObject({ changed: [], unchanged: 1 });
   });
 });
