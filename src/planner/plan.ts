@@ -4,7 +4,7 @@ import { buildSearchPlan, resolveConstraints, type SearchPlan } from './request.
 import { compareCandidates, compareIdentity, paretoFrontier, TopK, type Candidate } from './rank.js';
 import { emptyPartial, mergePartial, type PartialSearch, type SearchInputs } from './partial.js';
 import { searchUnits } from './search.js';
-import { goodputContextOf, pointsAt, priceOfPoint, wallsAt, workUnits } from './units.js';
+import { billedAt, goodputContextOf, pointsAt, priceOfPoint, wallsAt, workUnits } from './units.js';
 import { RECOMPUTE, tpChoices } from './space.js';
 import type { Fix, PlanCapacity, PlanInput, PlannedRun, PlanResult, RejectReason, SearchStats } from './types.js';
 import { checkRunInput } from '../schema/index.js';
@@ -139,7 +139,7 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
         const point = pts[pi]!;
         // best.totalSeconds is failure-free; the wall clock adds goodput losses for this offer (spot: preemptions).
         const wall = wallClockSeconds(walls[pi]!, best.totalSeconds);
-        const c: Candidate = { group: gi, gpus: n, point, pointIndex: pi, best, totalSeconds: wall, usd: ((wall * n) / 3600) * point.usdPerGpuHour };
+        const c: Candidate = { group: gi, gpus: n, point, pointIndex: pi, best, totalSeconds: wall, usd: ((billedAt(point, wall) * n) / 3600) * point.usdPerGpuHour };
         if (point.maxDays !== undefined && days(wall) > point.maxDays) {
           if (!pastTerm || compareCandidates('time', c, pastTerm) < 0) pastTerm = c;
           continue;

@@ -1,6 +1,6 @@
 import { precisionSupport, type NetworkOverride } from '../estimator/index.js';
 import { gpuHourPrice, offerCapacityGpus, offerScaleUpDomain, splitByPriceConfidence, termLimit, type SkippedOffer } from '../catalog/index.js';
-import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
+import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type BillingStep, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
 import { CONSTRAINT_KEYS, type ConstraintSources, type OwnedPlanOffer, type PlanInput, type ResolvedConstraints } from './types.js';
 
 export const DEFAULT_MAX_GPUS = 16384;
@@ -20,6 +20,8 @@ export interface PricePoint {
   maxInstances?: number;
   /** Term and flex pricing models (Capacity Blocks, Flex-start): the longest run they sell; a longer plan is rejected as past-term-limit. */
   maxDays?: number;
+  /** Whole-step billing of the term (Capacity Blocks: days, then weeks); cost pays the booked time. */
+  billingSteps?: readonly BillingStep[];
   usdPerGpuHour: number;
   acceleratorCount: number;
 }
@@ -184,6 +186,7 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
           ...(maxGpus !== undefined ? { maxGpus } : {}),
           ...(maxInstances !== undefined ? { maxInstances } : {}),
           ...(term ? { maxDays: term.maxDays } : {}),
+          ...(term?.billingSteps ? { billingSteps: term.billingSteps } : {}),
         });
       }
     }

@@ -20,7 +20,7 @@ import {
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues } from './space.js';
-import { goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
+import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
 export interface Searcher {
@@ -228,7 +228,7 @@ function runUnit(
                     const termDays = pts.points[i]!.maxDays;
                     if (deadlineDays !== null && wall / 86400 > deadlineDays) pastDeadline++;
                     else if (termDays !== undefined && wall / 86400 > termDays) pastTermLimit++;
-                    else if (budget !== null && ((wall * n) / 3600) * pts.points[i]!.usdPerGpuHour > budget) overBudget++;
+                    else if (budget !== null && ((billedAt(pts.points[i]!, wall) * n) / 3600) * pts.points[i]!.usdPerGpuHour > budget) overBudget++;
                     else feasible++;
                   }
                 }

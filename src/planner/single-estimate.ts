@@ -101,7 +101,10 @@ export function estimateRequest(request: EstimateRequest): PricedEstimate {
   if (offer) {
     const usd = gpuHourPrice(offer, req.pricing);
     if (usd === null) warnings.push(`${offer.provider}/${offer.instance} has no ${req.pricing} price; cost is not computed`);
-    else price = { usdPerGpuHour: usd, provider: offer.provider, instance: offer.instance, pricing: req.pricing, gpusPerInstance: offer.acceleratorCount };
+    else {
+      const steps = termLimit(offer, req.pricing)?.billingSteps;
+      price = { usdPerGpuHour: usd, provider: offer.provider, instance: offer.instance, pricing: req.pricing, gpusPerInstance: offer.acceleratorCount, ...(steps ? { billingSteps: steps } : {}) };
+    }
     if (req.layout.gpus % offer.acceleratorCount !== 0) {
       warnings.push(`${req.layout.gpus} GPUs is not a whole number of ${offer.instance} instances (${offer.acceleratorCount} each); cost assumes per-GPU billing`);
     }

@@ -94,6 +94,13 @@ export const termLimitSchema = z.strictObject({
   maxDays: z.number().positive().max(3650),
   /** The most instances one purchase may hold (Capacity Blocks: 64). */
   maxInstances: z.number().int().positive().max(100000).optional(),
+  /**
+   * Whole-step billing (schema/term-billing.ts): segments in ascending order, each continuing from the previous one's
+   * end; a run is billed up to the next step (Capacity Blocks: [{ upToDays: 14, stepDays: 1 }, { upToDays: 182, stepDays: 7 }]).
+   */
+  billingSteps: z.array(z.strictObject({ upToDays: z.number().positive().max(3650), stepDays: z.number().positive().max(3650) })).min(1).max(10)
+    .refine((a) => a.every((s, i) => i === 0 || s.upToDays > a[i - 1]!.upToDays), { message: 'billingSteps must be in ascending upToDays' })
+    .optional(),
   /** How the duration is sold, for the reader (e.g. "1-14 days in 1-day steps, then 7-day steps"). */
   durations: z.string().min(1).optional(),
 });

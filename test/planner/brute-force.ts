@@ -49,7 +49,7 @@ export function bruteForce(input: PlanInput) {
             accelerator: g.accelerator,
             layout,
             network: g.network,
-            price: { usdPerGpuHour: point.usdPerGpuHour, provider: point.offer.provider, instance: point.offer.instance, pricing: point.pricing, gpusPerInstance: point.acceleratorCount },
+            price: { usdPerGpuHour: point.usdPerGpuHour, provider: point.offer.provider, instance: point.offer.instance, pricing: point.pricing, gpusPerInstance: point.acceleratorCount, ...(point.billingSteps ? { billingSteps: point.billingSteps } : {}) },
             ...(input.assumptions ? { assumptions: input.assumptions } : {}),
           });
           if (!r.ok) throw new Error(`enumerated an invalid layout: ${r.problem.message}`);

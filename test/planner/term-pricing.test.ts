@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plan, type PlanInput, type PlannerCatalog } from '../../src/planner/index.js';
-import type { Offer, TermLimit } from '../../src/schema/index.js';
+import { billedSeconds, type Offer, type TermLimit } from '../../src/schema/index.js';
 import { aModel, aTraining } from '../helpers/builders.js';
 import { fixtureCatalog } from '../fixtures/planner/catalog.js';
 import { bruteForce } from './brute-force.js';
@@ -89,5 +89,48 @@ describe('term pricing models (Capacity Blocks): cheaper within the term, infeas
       expect(ref.counts.pastTermLimit).toBeGreaterThan(0);
       expect(fast.plans[0]!.estimate.cost.usd).toBe(ref.best!.usd);
     }
+  });
+});
+
+describe('whole-step billing of a term (Capacity Blocks: days up to 14, then weeks up to 182)', () => {
+  const STEPS = [{ upToDays: 14, stepDays: 1 }, { upToDays: 182, stepDays: 7 }];
+  it('billedSeconds rounds up to the next bookable duration', () => {
+    const d = (x: number) => billedSeconds(x * 86400, STEPS) / 86400;
+    expect(d(0.1)).toBe(1);
+    expect(d(1)).toBe(1);
+    expect(d(13.2)).toBe(14);
+    expect(d(14)).toBe(14);
+    expect(d(15.2)).toBe(21);
+    expect(d(21)).toBe(21);
+    expect(d(181)).toBe(182);
+    expect(d(200)).toBe(200); // past the term: not billable (the planner rejects it)
+    expect(billedSeconds(5000)).toBe(5000);
+  });
+
+  it('a capacity-block plan pays its booked days; estimate() and the planner agree bit for bit', () => {
+    const r = plan(input(withBlock({ maxDays: 182, billingSteps: STEPS }), { pricing: ['capacity-block'] }));
+    expect(r.plans.length).toBeGreaterThan(0);
+    for (const p of r.plans) {
+      const booked = billedSeconds(p.estimate.time.totalSeconds, STEPS);
+      expect(booked).toBeGreaterThanOrEqual(p.estimate.time.totalSeconds);
+      expect(p.estimate.cost.usd).toBeCloseTo(((booked * p.gpus) / 3600) * p.usdPerGpuHour, 6);
+      expect(Number.isInteger(booked / 86400)).toBe(true);
+    }
+    // Without steps the same block is paid by the second: never more.
+    const unrounded = plan(input(withBlock({ maxDays: 182 }), { pricing: ['capacity-block'] }));
+    expect(r.plans[0]!.estimate.cost.usd!).toBeGreaterThan(unrounded.plans[0]!.estimate.cost.usd!);
+  });
+
+  it.each([[undefined], [[{ upToDays: 14, stepDays: 1 }, { upToDays: 182, stepDays: 7 }]]])('budget verdicts use the booked cost: brute force agrees (steps %j)', (steps) => {
+    const STEPS = steps;
+    const lim = { maxDays: 182, ...(STEPS ? { billingSteps: STEPS } : {}) };
+    const open = plan(input(withBlock(lim), { pricing: ['capacity-block'], maxGpus: 32 }));
+    const budgetUsd = open.plans[0]!.estimate.cost.usd! * 1.05;
+    const i = input(withBlock(lim), { pricing: ['capacity-block'], maxGpus: 32, budgetUsd });
+    const fast = plan(i);
+    const ref = bruteForce(i);
+    expect(fast.search.feasible).toBe(ref.counts.feasible);
+    expect(fast.search.rejected.byReason['over-budget'] ?? 0).toBe(ref.counts.overBudget);
+    expect(ref.counts.overBudget).toBeGreaterThan(0);
   });
 });

@@ -41,6 +41,14 @@ describe('term and flex pricing fields (usdPerHour.capacityBlock/flexStart, term
     expect(r.error!.issues.map((i) => i.path.slice(0, path.length))).toContainEqual(path);
   });
 
+  it('billingSteps: ascending segments of { upToDays, stepDays }', () => {
+    const steps = [{ upToDays: 14, stepDays: 1 }, { upToDays: 182, stepDays: 7 }];
+    expect(termLimitSchema.parse({ maxDays: 182, billingSteps: steps }).billingSteps).toEqual(steps);
+    expect(termLimitSchema.safeParse({ maxDays: 182, billingSteps: [...steps].reverse() }).success).toBe(false);
+    expect(termLimitSchema.safeParse({ maxDays: 182, billingSteps: [] }).success).toBe(false);
+    expect(termLimitSchema.safeParse({ maxDays: 182, billingSteps: [{ upToDays: 14, stepDays: 0 }] }).success).toBe(false);
+  });
+
   it('termLimitSchema on its own: maxDays required', () => {
     expect(termLimitSchema.safeParse({ maxInstances: 64 }).success).toBe(false);
     expect(termLimitSchema.parse({ maxDays: 7 })).toEqual({ maxDays: 7 });
