@@ -24,6 +24,7 @@ export function resolveOffer(row: OfferRow, spec: AcceleratorSpec): Offer {
     source: row.source,
   };
   if (row.asOfByPricing) offer.asOfByPricing = row.asOfByPricing;
+  if (row.termLimits) offer.termLimits = row.termLimits;
   if (row.notes) offer.notes = row.notes;
   return offer;
 }

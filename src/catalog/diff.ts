@@ -1,7 +1,7 @@
-import type { Offer, Pricing, UsdPerHour } from '../schema/index.js';
+import { PRICING_KEY, pricingSchema, type Offer, type Pricing, type UsdPerHour } from '../schema/index.js';
 import { offerKey } from './build.js';
 
-const SLOTS: [keyof UsdPerHour, Pricing][] = [['onDemand', 'on-demand'], ['spot', 'spot'], ['reserved1y', 'reserved-1y'], ['reserved3y', 'reserved-3y']];
+const SLOTS: [keyof UsdPerHour, Pricing][] = pricingSchema.options.map((p) => [PRICING_KEY[p], p]);
 
 export interface PriceChange {
   provider: string;
@@ -44,8 +44,8 @@ export function diffOffers(from: readonly Offer[], to: readonly Offer[]): Catalo
     if (!now) continue;
     const before = changed.length;
     for (const [slot, pricing] of SLOTS) {
-      const p = old.usdPerHour[slot];
-      const q = now.usdPerHour[slot];
+      const p = old.usdPerHour[slot] ?? null;
+      const q = now.usdPerHour[slot] ?? null;
       if (same(p, q)) continue;
       changed.push({
         provider: old.provider, instance: old.instance, accelerator: now.accelerator, pricing,

@@ -1,13 +1,11 @@
-import { pricingSchema, priceConfidenceSchema, type OfferRow, type Pricing, type UsdPerHour } from '../schema/index.js';
+import { PRICING_KEY, pricingSchema, priceConfidenceSchema, type OfferRow, type UsdPerHour } from '../schema/index.js';
 import { mapAcceleratorName } from './accelerator-names.js';
 import { byKey, columns, ID, importError, isIsoDate, noPrices, priceCell, type ImportOptions } from './import-fields.js';
 import type { CsvField, CsvTable, ImportResult } from './import-types.js';
 
-/** The documented plain CSV columns (hardware-catalog/README.md); notes, priceConfidence, maxInstances optional. */
+/** The documented plain CSV columns (hardware-catalog/README.md); notes, priceConfidence, maxInstances, termMaxDays, termMaxInstances optional. */
 export const PLAIN_CSV_COLUMNS = ['provider', 'instance', 'accelerator', 'count', 'pricing', 'usdPerHour', 'region', 'asOf', 'source'] as const;
-const OPTIONAL = ['notes', 'priceConfidence', 'maxInstances'];
-
-const PRICE_KEY: Record<Pricing, keyof UsdPerHour> = { 'on-demand': 'onDemand', spot: 'spot', 'reserved-1y': 'reserved1y', 'reserved-3y': 'reserved3y' };
+const OPTIONAL = ['notes', 'priceConfidence', 'maxInstances', 'termMaxDays', 'termMaxInstances'];
 
 interface Draft {
   row: OfferRow;
@@ -52,6 +50,16 @@ export function importPlainCsv(t: CsvTable, opts: ImportOptions): ImportResult {
     const maxText = maxField?.value.trim() ?? '';
     const maxInstances = maxText === '' ? undefined : Number(maxText);
     if (maxInstances !== undefined && (!Number.isInteger(maxInstances) || maxInstances <= 0)) throw importError(t, maxField!, `expected a whole number of instances, got "${maxText}"`);
+    // Term limits of this line's pricing model (a Capacity Block's 182 days and 64 instances …).
+    const termField = col(rec, 'termMaxDays');
+    const termText = termField?.value.trim() ?? '';
+    const termDays = termText === '' ? undefined : Number(termText);
+    if (termDays !== undefined && (!Number.isFinite(termDays) || termDays <= 0 || termDays > 3650)) throw importError(t, termField!, `expected the pricing model's longest term in days (0 < days ≤ 3650), got "${termText}"`);
+    const termInstField = col(rec, 'termMaxInstances');
+    const termInstText = termInstField?.value.trim() ?? '';
+    const termInstances = termInstText === '' ? undefined : Number(termInstText);
+    if (termInstances !== undefined && (!Number.isInteger(termInstances) || termInstances <= 0)) throw importError(t, termInstField!, `expected a whole number of instances, got "${termInstText}"`);
+    if (termInstances !== undefined && termDays === undefined) throw importError(t, termInstField!, 'termMaxInstances needs termMaxDays on the same line');
     const id = mapAcceleratorName(accName, opts.knownAccelerators, provider);
     if (id === undefined) { unknown.add(accName); continue; }
     const region = text('region') || 'unknown';
@@ -64,10 +72,11 @@ export function importPlainCsv(t: CsvTable, opts: ImportOptions): ImportResult {
     } else if (d.row.accelerator !== id || d.row.acceleratorCount !== count) {
       throw importError(t, d.row.accelerator !== id ? get('accelerator') : get('count'), `${key} is ${d.row.accelerator} x ${d.row.acceleratorCount} at line ${d.accField.line}`);
     }
-    const slot = PRICE_KEY[pricing.data];
-    if (d.row.usdPerHour[slot] !== null) throw importError(t, get('pricing'), `${key} already has a ${pricing.data} price (one line per pricing model)`);
+    const slot = PRICING_KEY[pricing.data];
+    if ((d.row.usdPerHour[slot] ?? null) !== null) throw importError(t, get('pricing'), `${key} already has a ${pricing.data} price (one line per pricing model)`);
     d.row.usdPerHour[slot] = price;
     d.dates[slot] = asOf;
+    if (termDays !== undefined) d.row.termLimits = { ...d.row.termLimits, [slot]: { maxDays: termDays, ...(termInstances !== undefined ? { maxInstances: termInstances } : {}) } };
     if (!d.row.regions.includes(region)) d.row.regions.push(region);
     if (asOf < d.row.asOf) d.row.asOf = asOf;
     if (!d.sources.includes(source)) d.sources.push(source);

@@ -1,6 +1,6 @@
-import { cheapestOffer, getAccelerator, gpuHourPrice } from '../catalog/index.js';
+import { cheapestOffer, getAccelerator, gpuHourPrice, meetsPriceConfidence } from '../catalog/index.js';
 import { goodput } from '../estimator/index.js';
-import { InputError, type Catalog, type Fleet, type Pricing, type PurchasePricesFile } from '../schema/index.js';
+import { InputError, type Catalog, type Fleet, type PriceConfidence, type Pricing, type PurchasePricesFile } from '../schema/index.js';
 import { fleetEconomics, type BuyTerms, type FleetEconomics, type RentTerms, type WorkloadRun } from './buy-vs-rent.js';
 import { capexPerGpu, ownedPrice, defaultWattsPerGpu } from './owned.js';
 import type { PlanFn, PlanLike, WorkloadModel } from './plan-fn.js';
@@ -16,6 +16,8 @@ export interface FleetRequest {
   fleet?: Fleet | null;
   accelerator?: string;
   providers?: readonly string[];
+  /** `--min-price-confidence`: offers with less sure prices are neither planned nor compared. */
+  minPriceConfidence?: PriceConfidence;
 }
 
 export interface FleetRunReport {
@@ -41,7 +43,8 @@ const RENT: readonly Pricing[] = ['on-demand', 'spot', 'reserved-1y', 'reserved-
 
 /** Cheapest offer of the accelerator under each pricing model (among `providers` when given). */
 function rentTerms(req: FleetRequest, acc: string): FleetReport['rent'] {
-  const catalog = req.providers ? { ...req.catalog, offers: req.catalog.offers.filter((o) => req.providers!.includes(o.provider)) } : req.catalog;
+  const offers = req.catalog.offers.filter((o) => (!req.providers || req.providers.includes(o.provider)) && (!req.minPriceConfidence || meetsPriceConfidence(o, req.minPriceConfidence)));
+  const catalog = { ...req.catalog, offers };
   const out: FleetReport['rent'] = {};
   for (const pricing of RENT) {
     const offer = cheapestOffer(catalog, acc, pricing);
@@ -82,7 +85,7 @@ export function fleetWorkload(request: FleetRequest): { ok: true; report: FleetR
   const planned: Array<{ m: WorkloadModel; plan: PlanLike }> = [];
   for (const m of req.models) {
     const providers = request.providers ?? m.constraints?.providers;
-    const constraints = { ...m.constraints, pricing: 'on-demand' as const, objective: 'cost' as const, ...(acc ? { accelerators: [acc] } : {}), ...(providers ? { providers: [...providers] } : {}) };
+    const constraints = { ...m.constraints, pricing: 'on-demand' as const, objective: 'cost' as const, ...(acc ? { accelerators: [acc] } : {}), ...(providers ? { providers: [...providers] } : {}), ...(req.minPriceConfidence ? { minPriceConfidence: req.minPriceConfidence } : {}) };
     const r = req.planFn({ model: m.model, training: m.training, constraints, top: 1 });
     const best = r.plans[0];
     if (!best) return { ok: false, model: m.name, reason: r.infeasible?.reason ?? 'no feasible on-demand plan' };

@@ -1,4 +1,4 @@
-import type { Layout, ResolvedLayout } from '../schema/index.js';
+import { billedSeconds, type BillingStep, type Layout, type ResolvedLayout } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { prepareEstimate, type ContextInput, type EstimateContext } from './context.js';
 import { peakFlops, precisionSupport, type EfficiencyProfile } from './efficiency.js';
@@ -19,6 +19,8 @@ export interface PriceInput {
   pricing: string;
   /** GPUs per rented instance (spot preemption reclaims whole instances); default 8. */
   gpusPerInstance?: number;
+  /** Term pricing models billed in whole steps (Capacity Blocks: days, then weeks): cost.usd pays the booked time (schema/term-billing.ts). */
+  billingSteps?: readonly BillingStep[];
 }
 
 export interface EstimateInput extends ContextInput {
@@ -79,7 +81,9 @@ export function buildEstimate(ctx: EstimateContext, ev: LayoutEvaluation, priceI
   const gpuHours = (totalSeconds * layout.gpus) / 3600;
   // The training stack (training.framework once the model file carries it; Megatron-class by default).
   const band = bandFor(BAND_TABLE, { stack: stackClass((tr as { framework?: string }).framework), generation: eff.generation, gpus: layout.gpus, measured: eff.measured });
-  const usd = price ? gpuHours * price.usdPerGpuHour : null;
+  // Whole-step billing (a Capacity Block is booked by the day, then by the week): the booked time is paid, not the wall clock.
+  const billedGpuHours = price?.billingSteps ? (billedSeconds(totalSeconds, price.billingSteps) * layout.gpus) / 3600 : gpuHours;
+  const usd = price ? billedGpuHours * price.usdPerGpuHour : null;
   // Cost scales with the step time (wall clock = steps × step ÷ goodput), so it carries the same relative band.
   const range = (x: number): Range => ({ low: x * band.lowRatio, high: x * band.highRatio });
   const ft = finetuneSummary(ctx, layout);

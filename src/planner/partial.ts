@@ -17,6 +17,8 @@ export interface SearchCounts {
   feasible: number;
   oom: number;
   pastDeadline: number;
+  /** Past the longest run a term or flex pricing model sells (PricePoint.maxDays). */
+  pastTermLimit: number;
   overBudget: number;
 }
 
@@ -48,7 +50,7 @@ export function betterLayout(a: BestLayout, b: BestLayout): boolean {
 
 export function emptyPartial(groups: number): PartialSearch {
   return {
-    counts: { layouts: 0, estimated: 0, evaluated: 0, feasible: 0, oom: 0, pastDeadline: 0, overBudget: 0 },
+    counts: { layouts: 0, estimated: 0, evaluated: 0, feasible: 0, oom: 0, pastDeadline: 0, pastTermLimit: 0, overBudget: 0 },
     bests: Array.from({ length: groups }, () => new Map()),
   };
 }

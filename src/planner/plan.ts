@@ -4,7 +4,7 @@ import { buildSearchPlan, resolveConstraints, type SearchPlan } from './request.
 import { compareCandidates, compareIdentity, paretoFrontier, TopK, type Candidate } from './rank.js';
 import { emptyPartial, mergePartial, type PartialSearch, type SearchInputs } from './partial.js';
 import { searchUnits } from './search.js';
-import { goodputContextOf, pointsAt, priceOfPoint, wallsAt, workUnits } from './units.js';
+import { billedAt, goodputContextOf, pointsAt, priceOfPoint, wallsAt, workUnits } from './units.js';
 import { RECOMPUTE, tpChoices } from './space.js';
 import type { Fix, PlanCapacity, PlanInput, PlannedRun, PlanResult, RejectReason, SearchStats } from './types.js';
 import { checkRunInput } from '../schema/index.js';
@@ -86,6 +86,7 @@ function capacityOf(point: Candidate['point'], gpus: number): PlanCapacity {
 }
 
 const days = (s: number) => s / 86400;
+const PRICING_WITHOUT_TERM = ['on-demand', 'spot', 'reserved-1y', 'reserved-3y'] as const;
 const usd = (x: number) => (x >= 1e6 ? `$${(x / 1e6).toFixed(2)}M` : x >= 1e3 ? `$${(x / 1e3).toFixed(1)}K` : `$${x.toFixed(2)}`);
 
 /** Merges partial searches (in any order) and ranks: the result is the same for any split of the work. */
@@ -99,6 +100,7 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
   };
   add('oom', merged.counts.oom);
   add('past-deadline', merged.counts.pastDeadline);
+  add('past-term-limit', merged.counts.pastTermLimit);
   add('over-budget', merged.counts.overBudget);
   let tpRejected = 0;
   for (const g of sp.groups) {
@@ -118,6 +120,8 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
   let cheapest: Candidate | null = null;
   let cheapestInDeadline: Candidate | null = null;
   let fastestInBudget: Candidate | null = null;
+  // The fastest plan that a term or flex pricing model cannot sell (longer than its maxDays), for the explanation.
+  let pastTerm: Candidate | null = null;
   let feasible = 0;
   const gctx = goodputContextOf(p.input);
   const deadline = k.deadlineDays;
@@ -135,7 +139,11 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
         const point = pts[pi]!;
         // best.totalSeconds is failure-free; the wall clock adds goodput losses for this offer (spot: preemptions).
         const wall = wallClockSeconds(walls[pi]!, best.totalSeconds);
-        const c: Candidate = { group: gi, gpus: n, point, pointIndex: pi, best, totalSeconds: wall, usd: ((wall * n) / 3600) * point.usdPerGpuHour };
+        const c: Candidate = { group: gi, gpus: n, point, pointIndex: pi, best, totalSeconds: wall, usd: ((billedAt(point, wall) * n) / 3600) * point.usdPerGpuHour };
+        if (point.maxDays !== undefined && days(wall) > point.maxDays) {
+          if (!pastTerm || compareCandidates('time', c, pastTerm) < 0) pastTerm = c;
+          continue;
+        }
         if (!fastest || compareCandidates('time', c, fastest) < 0) fastest = c;
         if (!cheapest || compareCandidates('cost', c, cheapest) < 0) cheapest = c;
         const inDeadline = deadline === null || days(c.totalSeconds) <= deadline;
@@ -164,6 +172,7 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
     estimated: merged.counts.estimated,
     accelerators: sp.accelerators,
     skipped: sp.skipped,
+    ...(sp.skippedOffers ? { skippedOffers: sp.skippedOffers } : {}),
   };
   void feasible;
   return {
@@ -171,7 +180,7 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
     plans,
     frontier,
     search,
-    infeasible: plans.length ? null : explain(p, fastest, cheapest, cheapestInDeadline, fastestInBudget, gpuCounts),
+    infeasible: plans.length ? null : explain(p, fastest, cheapest, cheapestInDeadline, fastestInBudget, gpuCounts, pastTerm),
   };
 }
 
@@ -188,6 +197,7 @@ function explain(
   cheapestInDeadline: Candidate | null,
   fastestInBudget: Candidate | null,
   gpuCounts: Set<number>,
+  pastTerm: Candidate | null,
 ): { reason: string; fixes: Fix[] } {
   const k = p.search.constraints;
   const fixes: Fix[] = [];
@@ -196,6 +206,14 @@ function explain(
     .filter((a) => a.memoryBytes > allowedMemory && !p.search.accelerators.includes(a.id) && p.input.catalog.offers.some((o) => o.accelerator === a.id))
     .sort((a, b) => b.memoryBytes - a.memoryBytes || (a.id < b.id ? -1 : 1))
     .map((a) => a.id);
+  if ((!fastest || !cheapest) && pastTerm) {
+    // Every fitting layout ran longer than its pricing model sells (a Capacity Block's 182 days, Flex-start's 7).
+    const limit = pastTerm.point.maxDays!;
+    const others = PRICING_WITHOUT_TERM.filter((x) => !k.pricing.includes(x));
+    fixes.push({ kind: 'more-gpus', message: `more GPUs to finish within ${limit} days (the fastest, ${describe(p, pastTerm)}, takes ${days(pastTerm.totalSeconds).toFixed(2)} days)` });
+    if (others.length) fixes.push({ kind: 'other', message: `a pricing model without a term limit: --pricing ${[...k.pricing, others[0]!].join(',')}` });
+    return { reason: `every plan runs past its pricing model's term limit: ${pastTerm.point.pricing} sells at most ${limit} days, the fastest takes ${days(pastTerm.totalSeconds).toFixed(2)} days`, fixes };
+  }
   if (!fastest || !cheapest) {
     fixes.push({ kind: 'more-gpus', message: `raise --max-gpus above ${k.maxGpus} (more GPUs shard the model further)` });
     if (bigger.length) fixes.push({ kind: 'larger-memory-accelerator', message: `allow a larger-memory accelerator: ${bigger.slice(0, 4).join(', ')}` });

@@ -1,6 +1,6 @@
 import { precisionSupport, type NetworkOverride } from '../estimator/index.js';
-import { gpuHourPrice, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
-import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
+import { gpuHourPrice, offerCapacityGpus, offerScaleUpDomain, splitByPriceConfidence, termLimit, type SkippedOffer } from '../catalog/index.js';
+import { didYouMean, InputError, planPricingSchema, type AcceleratorSpec, type BillingStep, type Offer, type PlanPricing, type Precision } from '../schema/index.js';
 import { CONSTRAINT_KEYS, type ConstraintSources, type OwnedPlanOffer, type PlanInput, type ResolvedConstraints } from './types.js';
 
 export const DEFAULT_MAX_GPUS = 16384;
@@ -18,6 +18,10 @@ export interface PricePoint {
   maxGpus?: number;
   /** Rented offers: the maxInstances the capacity comes from (null for owned fleets). */
   maxInstances?: number;
+  /** Term and flex pricing models (Capacity Blocks, Flex-start): the longest run they sell; a longer plan is rejected as past-term-limit. */
+  maxDays?: number;
+  /** Whole-step billing of the term (Capacity Blocks: days, then weeks); cost pays the booked time. */
+  billingSteps?: readonly BillingStep[];
   usdPerGpuHour: number;
   acceleratorCount: number;
 }
@@ -36,8 +40,11 @@ export interface SearchPlan {
   groups: NetworkGroup[];
   accelerators: string[];
   skipped: Array<{ accelerator: string; reason: string }>;
+  /** Offers below constraints.minPriceConfidence (present only when it is set). */
+  skippedOffers?: SkippedOffer[];
 }
 
+const minDefined = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function unknownId(kind: string, flag: string, id: string, known: string[]): InputError {
@@ -90,7 +97,14 @@ export function resolveConstraints(input: PlanInput): ResolvedConstraints {
     minTokensPerCpRank: input.minTokensPerCpRank ?? DEFAULT_MIN_TOKENS_PER_CP_RANK,
     sources: sourcesOf(input),
     ...(input.pins && Object.keys(input.pins).length > 0 ? { pins: input.pins } : {}),
+    ...(c.minPriceConfidence !== undefined ? { minPriceConfidence: checkConfidence(c.minPriceConfidence) } : {}),
   };
+}
+
+function checkConfidence(c: string): ResolvedConstraints['minPriceConfidence'] & string {
+  const known = ['list', 'reseller', 'third-party'] as const;
+  if (!(known as readonly string[]).includes(c)) throw unknownId('price confidence', 'minPriceConfidence', c, [...known]);
+  return c as (typeof known)[number];
 }
 
 /** Flag, model file or caller for each constraint given; 'default' for the rest (deadlineDays: null counts as given). */
@@ -115,6 +129,9 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
   const providers = [...new Set([...cat.offers, ...ownedAll].map((o) => o.provider))].sort(cmp);
   for (const p of constraints.providers ?? []) if (!providers.includes(p)) throw unknownId('provider', 'providers', p, providers);
 
+  // --min-price-confidence: rented offers with less sure prices are left out and listed (owned fleets are the user's own numbers).
+  const byConfidence = splitByPriceConfidence(cat.offers, constraints.minPriceConfidence);
+  const rented = byConfidence.kept;
   const wanted = constraints.accelerators.length ? constraints.accelerators : [...new Set([...cat.offers, ...ownedAll].map((o) => o.accelerator))].filter((id) => accById.has(id)).sort(cmp);
   const groups: NetworkGroup[] = [];
   const skipped: SearchPlan['skipped'] = [];
@@ -123,12 +140,13 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
   for (const id of wanted) {
     const acc = accById.get(id)!;
     const owned = constraints.pricing.includes('owned') ? ownedAll : [];
-    const offers: Array<Offer | OwnedPlanOffer> = [...cat.offers, ...owned]
+    const offers: Array<Offer | OwnedPlanOffer> = [...rented, ...owned]
       .filter((o) => o.accelerator === id && (constraints.providers === null || constraints.providers.includes(o.provider) || 'maxGpus' in o))
       .slice()
       .sort((a, b) => cmp(a.provider, b.provider) || cmp(a.instance, b.instance) || a.acceleratorCount - b.acceleratorCount);
     if (offers.length === 0) {
-      skipped.push({ accelerator: id, reason: constraints.providers ? `not offered by ${constraints.providers.join(', ')}` : 'no offer in the catalog' });
+      const below = byConfidence.skipped.some((s) => s.accelerator === id && (constraints.providers === null || constraints.providers.includes(s.provider)));
+      skipped.push({ accelerator: id, reason: below ? `no offer with price confidence ${constraints.minPriceConfidence} or surer` : constraints.providers ? `not offered by ${constraints.providers.join(', ')}` : 'no offer in the catalog' });
       continue;
     }
     const fp8 = precisionSupport(acc, 'fp8');
@@ -158,10 +176,17 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
           g = { index: -1, accelerator: acc, network, points: [], precisions };
           byNetwork.set(key, g);
         }
+        // A term's instance limit (Capacity Blocks: 64 per block) caps the point like maxInstances does.
+        const term = pricing === 'owned' || isOwned ? null : termLimit(offer, pricing);
+        const termInstances = term?.maxInstances;
+        const maxInstances = !isOwned ? minDefined(offer.maxInstances ?? undefined, termInstances) : undefined;
+        const maxGpus = termInstances !== undefined ? Math.min(capacity ?? Infinity, termInstances * offer.acceleratorCount) : capacity;
         g.points.push({
           offer, pricing, usdPerGpuHour, acceleratorCount: offer.acceleratorCount,
-          ...(capacity !== undefined ? { maxGpus: capacity } : {}),
-          ...(!isOwned && offer.maxInstances != null ? { maxInstances: offer.maxInstances } : {}),
+          ...(maxGpus !== undefined ? { maxGpus } : {}),
+          ...(maxInstances !== undefined ? { maxInstances } : {}),
+          ...(term ? { maxDays: term.maxDays } : {}),
+          ...(term?.billingSteps ? { billingSteps: term.billingSteps } : {}),
         });
       }
     }
@@ -183,5 +208,6 @@ export function buildSearchPlan(input: PlanInput, constraints: ResolvedConstrain
       suggestion: 'widen --accelerators, --providers or --pricing',
     });
   }
-  return { constraints, groups, accelerators, skipped };
+  const inScope = byConfidence.skipped.filter((s) => (constraints.providers === null || constraints.providers.includes(s.provider)) && wanted.includes(s.accelerator));
+  return { constraints, groups, accelerators, skipped, ...(constraints.minPriceConfidence !== undefined ? { skippedOffers: inScope } : {}) };
 }

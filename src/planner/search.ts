@@ -20,7 +20,7 @@ import {
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues } from './space.js';
-import { goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
+import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
 export interface Searcher {
@@ -122,6 +122,7 @@ function runUnit(
   let estimated = 0;
   let oom = 0;
   let pastDeadline = 0;
+  let pastTermLimit = 0;
   let overBudget = 0;
   let feasible = 0;
 
@@ -206,10 +207,10 @@ function runUnit(
               }
               const step = stagedStepWith(c, s, prefix, ga, z);
               const total = steps * step;
-              if (deadlineDays === null && budget === null) {
+              if (deadlineDays === null && budget === null && !pts.termLimited) {
                 feasible += count;
               } else {
-                if (!cutsReady && deadlineDays !== null) {
+                if (!cutsReady && deadlineDays !== null && !pts.termLimited) {
                   // Wall clock is linear in the work (Daly): bounds over the offers decide most layouts at once,
                   // with a relative margin far above rounding, so the verdicts equal the per-offer ones below.
                   const inf = inflationAt(pts, gctx, n);
@@ -224,8 +225,10 @@ function runUnit(
                   const walls = wallsAt(pts, gctx, n);
                   for (let i = 0; i < count; i++) {
                     const wall = wallClockSeconds(walls[i]!, total);
+                    const termDays = pts.points[i]!.maxDays;
                     if (deadlineDays !== null && wall / 86400 > deadlineDays) pastDeadline++;
-                    else if (budget !== null && ((wall * n) / 3600) * pts.points[i]!.usdPerGpuHour > budget) overBudget++;
+                    else if (termDays !== undefined && wall / 86400 > termDays) pastTermLimit++;
+                    else if (budget !== null && ((billedAt(pts.points[i]!, wall) * n) / 3600) * pts.points[i]!.usdPerGpuHour > budget) overBudget++;
                     else feasible++;
                   }
                 }
@@ -258,7 +261,8 @@ function runUnit(
   k.estimated += estimated;
   k.oom += oom;
   k.pastDeadline += pastDeadline;
+  k.pastTermLimit += pastTermLimit;
   k.overBudget += overBudget;
   k.feasible += feasible;
-  k.evaluated += feasible + oom + pastDeadline + overBudget;
+  k.evaluated += feasible + oom + pastDeadline + pastTermLimit + overBudget;
 }

@@ -1,4 +1,4 @@
-import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
+import { assertProvider, cheapestOffer, findOffer, getAccelerator, gpuHourPrice, termLimit, offerCapacityGpus, offerScaleUpDomain } from '../catalog/index.js';
 import { estimate, gridFor, precisionSupport, unmeasuredWarning, type Assumptions, type EstimateResult, type NetworkOverride, type PriceInput, type RunOverheadsInput } from '../estimator/index.js';
 import { checkEstimateFields, checkRunInput, layoutFromRequest, type LayoutRequest, InputError, type Catalog, type Layout, type ModelConfig, type Offer, type Pricing, type TrainingConfig } from '../schema/index.js';
 
@@ -101,7 +101,10 @@ export function estimateRequest(request: EstimateRequest): PricedEstimate {
   if (offer) {
     const usd = gpuHourPrice(offer, req.pricing);
     if (usd === null) warnings.push(`${offer.provider}/${offer.instance} has no ${req.pricing} price; cost is not computed`);
-    else price = { usdPerGpuHour: usd, provider: offer.provider, instance: offer.instance, pricing: req.pricing, gpusPerInstance: offer.acceleratorCount };
+    else {
+      const steps = termLimit(offer, req.pricing)?.billingSteps;
+      price = { usdPerGpuHour: usd, provider: offer.provider, instance: offer.instance, pricing: req.pricing, gpusPerInstance: offer.acceleratorCount, ...(steps ? { billingSteps: steps } : {}) };
+    }
     if (req.layout.gpus % offer.acceleratorCount !== 0) {
       warnings.push(`${req.layout.gpus} GPUs is not a whole number of ${offer.instance} instances (${offer.acceleratorCount} each); cost assumes per-GPU billing`);
     }
@@ -123,5 +126,13 @@ export function estimateRequest(request: EstimateRequest): PricedEstimate {
     ...(req.assumptions ? { assumptions: req.assumptions } : {}),
     overheads: { ...req.overheads, grid: offer && req.gridRegions ? gridFor(req.gridRegions, offer.provider, offer.region) : (req.overheads?.grid ?? null) },
   });
+  // Term and flex pricing models sell a limited run (catalog termLimits): say so when this one is longer or larger.
+  const term = offer ? termLimit(offer, req.pricing) : null;
+  if (offer && term && result.ok) {
+    const days = result.estimate.time.totalDays;
+    if (days > term.maxDays) warnings.push(`${req.pricing} on ${offer.provider}/${offer.instance} sells at most ${term.maxDays} days; this run takes ${days.toFixed(2)} days (a plan rejects it as past-term-limit)`);
+    const instances = Math.ceil(req.layout.gpus / offer.acceleratorCount);
+    if (term.maxInstances !== undefined && instances > term.maxInstances) warnings.push(`${req.pricing} on ${offer.provider}/${offer.instance} sells at most ${term.maxInstances} instances; this layout needs ${instances}`);
+  }
   return { result, offer, warnings };
 }

@@ -1,5 +1,6 @@
 import type { Assumptions, Estimate, gridFor } from '../estimator/index.js';
-import type { Catalog, Constraints, LayoutPins, ModelConfig, Offer, PlanPricing, Precision, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import type { Catalog, Constraints, LayoutPins, ModelConfig, Offer, PlanPricing, Precision, PriceConfidence, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import type { SkippedOffer } from '../catalog/index.js';
 
 /** What the planner reads from a catalog (the loaded `Catalog` satisfies it). */
 export type PlannerCatalog = Pick<Catalog, 'accelerators' | 'offers'> & {
@@ -62,9 +63,11 @@ export interface ResolvedConstraints {
   sources: ConstraintSources;
   /** Layout degrees the search may not vary (present only when some are pinned). */
   pins?: LayoutPins;
+  /** Offers whose price is less sure than this class are skipped (present only when given). */
+  minPriceConfidence?: PriceConfidence;
 }
 
-export type RejectReason = 'oom' | 'past-deadline' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
+export type RejectReason = 'oom' | 'past-deadline' | 'past-term-limit' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
 
 export interface SearchStats {
   /** Candidate plans judged: layouts × offers × pricing models (plus pruned tp values, see README). */
@@ -78,6 +81,8 @@ export interface SearchStats {
   /** Accelerators searched, and those left out with the reason. */
   accelerators: string[];
   skipped: Array<{ accelerator: string; reason: string }>;
+  /** Offers left out by minPriceConfidence (present only when it is set). */
+  skippedOffers?: SkippedOffer[];
 }
 
 /** One ranked plan: an offer, a pricing model, a GPU count and a layout, with the estimator's numbers. */

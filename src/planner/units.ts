@@ -2,7 +2,7 @@ import type { NetworkGroup, PricePoint, SearchPlan } from './request.js';
 import type { SearchInputs } from './partial.js';
 import { cpValues, tpChoices, type SpaceSpec } from './space.js';
 import { countParameters, DEFAULT_ASSUMPTIONS, wallClockFor, type Assumptions, type GoodputContext, type WallClockModel } from '../estimator/index.js';
-import type { ModelConfig, TrainingConfig } from '../schema/index.js';
+import { billedSeconds, type ModelConfig, type TrainingConfig } from '../schema/index.js';
 
 /** A slice of the search that one worker can run on its own: one network group, precision and tp. */
 export interface WorkUnit {
@@ -56,6 +56,8 @@ export interface PointsAt {
   points: PricePoint[];
   /** Daly's wall-clock model per point (spot points add preemptions), filled by wallsAt. */
   walls?: WallClockModel[];
+  /** Whether any point has a term limit (maxDays): the deadline bounds then do not decide for all points at once. */
+  termLimited: boolean;
   /** Smallest and largest wall-clock ÷ failure-free ratio over the points (wall clock is linear in the work), filled by inflationAt. */
   inflation?: { min: number; max: number };
 }
@@ -66,7 +68,13 @@ export function goodputContextOf(x: { model: ModelConfig; training: TrainingConf
 }
 
 /** The price an estimate() call sees for a point: spot preemption reclaims whole instances. */
-export const priceOfPoint = (p: PricePoint) => ({ usdPerGpuHour: p.usdPerGpuHour, provider: p.offer.provider, instance: p.offer.instance, pricing: p.pricing, gpusPerInstance: p.acceleratorCount });
+export const priceOfPoint = (p: PricePoint) => ({
+  usdPerGpuHour: p.usdPerGpuHour, provider: p.offer.provider, instance: p.offer.instance, pricing: p.pricing, gpusPerInstance: p.acceleratorCount,
+  ...(p.billingSteps ? { billingSteps: p.billingSteps } : {}),
+});
+
+/** Seconds a point bills for a run of `wallSeconds`: the wall clock, or the booked whole steps of a term (schema/term-billing.ts). */
+export const billedAt = (p: PricePoint, wallSeconds: number): number => (p.billingSteps ? billedSeconds(wallSeconds, p.billingSteps) : wallSeconds);
 
 /** Wall-clock models of every point at `gpus` GPUs (cached on the PointsAt). */
 export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClockModel[] {
@@ -95,6 +103,6 @@ export function inflationAt(pts: PointsAt, g: GoodputContext, gpus: number): { m
 export function pointsAt(group: NetworkGroup, gpus: number): PointsAt {
   const points = group.points.filter((p) => fitsPoint(p, gpus));
   const prices = Float64Array.from(points.map((p) => p.usdPerGpuHour)).sort();
-  return { count: points.length, prices, points };
+  return { count: points.length, prices, points, termLimited: points.some((p) => p.maxDays !== undefined) };
 }
 

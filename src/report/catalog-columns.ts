@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { gpuHourPrice } from '../catalog/index.js';
+import { gpuHourPrice, termLimitText } from '../catalog/index.js';
 import { GB, type AcceleratorSpec, type Offer, type Pricing } from '../schema/index.js';
 import { DEFAULT_TABLE_WIDTH, renderColumns, type Column, type TableView } from './columns.js';
 import { keyValueRows, num, renderGrid, type GridFormat } from './grid.js';
@@ -28,6 +28,13 @@ export const ACCELERATOR_COLUMNS: Column<AccRow>[] = [
 ];
 
 type OfferRow = { offer: Offer; pricing: Pricing };
+/** Term limits of the offer's term and flex pricing models: "block ≤ 182 d · ≤ 64 inst."; "-" when none. */
+const termText = (o: Offer): string => {
+  const t = o.termLimits;
+  if (!t) return '-';
+  const parts = [t.capacityBlock && `block ${termLimitText(t.capacityBlock)}`, t.flexStart && `flex ${termLimitText(t.flexStart)}`].filter(Boolean);
+  return parts.length ? parts.join('; ') : '-';
+};
 const perHour = (v: number | null): string => num(v);
 
 export const OFFER_COLUMNS: Column<OfferRow>[] = [
@@ -40,6 +47,9 @@ export const OFFER_COLUMNS: Column<OfferRow>[] = [
   { id: 'spot', header: 'spot $/h', cell: (r) => perHour(r.offer.usdPerHour.spot), defaultView: true, dropOrder: 2 },
   { id: 'reserved-1y', header: '1y $/h', cell: (r) => perHour(r.offer.usdPerHour.reserved1y) },
   { id: 'reserved-3y', header: '3y $/h', cell: (r) => perHour(r.offer.usdPerHour.reserved3y) },
+  { id: 'capacity-block', header: 'block $/h', cell: (r) => perHour(r.offer.usdPerHour.capacityBlock ?? null) },
+  { id: 'flex-start', header: 'flex $/h', cell: (r) => perHour(r.offer.usdPerHour.flexStart ?? null) },
+  { id: 'term', header: 'term', cell: (r) => termText(r.offer) },
   { id: 'scale-out', header: 'Gb/s/GPU', cell: (r) => num(r.offer.interconnect.scaleOutBitsPerSecondPerGpu / 1e9, 1), defaultView: true, dropOrder: 1 },
   { id: 'confidence', header: 'price from', cell: (r) => r.offer.priceConfidence, defaultView: true },
   { id: 'region', header: 'region', cell: (r) => r.offer.regions.join(' ') },

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { CatalogDiff } from '../catalog/index.js';
+import { fullUsdPerHour, type CatalogDiff } from '../catalog/index.js';
 import type { CatalogDiffDocument, Offer } from '../schema/index.js';
 import type { ToolInfo } from './catalog-json.js';
 import { num, renderGrid, type GridFormat } from './grid.js';
@@ -11,7 +11,7 @@ export interface DiffSide {
 
 const diffOffer = (o: Offer) => ({
   provider: o.provider, instance: o.instance, accelerator: o.accelerator, acceleratorCount: o.acceleratorCount,
-  usdPerHour: o.usdPerHour, asOf: o.asOf, source: o.source,
+  usdPerHour: fullUsdPerHour(o), asOf: o.asOf, source: o.source,
 });
 
 /** `catalog diff --json` (schemas/catalog-diff.schema.json). */
@@ -24,7 +24,7 @@ export function catalogDiffDocument(tool: ToolInfo, from: DiffSide, to: DiffSide
 }
 
 const pct = (v: number | null) => (v === null ? '-' : `${v > 0 ? '+' : ''}${v.toFixed(1)}%`);
-const firstPrice = (o: Offer) => o.usdPerHour.onDemand ?? o.usdPerHour.spot ?? o.usdPerHour.reserved1y ?? o.usdPerHour.reserved3y;
+const firstPrice = (o: Offer) => Object.values(fullUsdPerHour(o)).find((p) => p !== null) ?? null;
 
 /** Human diff: a summary line, then added, removed and changed offers (one table each, when not empty). */
 export function renderCatalogDiff(from: DiffSide, to: DiffSide, d: CatalogDiff, format: GridFormat, chalk: ChalkInstance): string {

@@ -1,6 +1,6 @@
-import { usdPerGpuHour } from '../catalog/index.js';
+import { fullUsdPerHour, usdPerGpuHour, type FullUsdPerHour } from '../catalog/index.js';
 import { usdPerEffectivePflopHour } from './offer-compare.js';
-import type { AcceleratorSpec, Catalog, Offer, UsdPerHour } from '../schema/index.js';
+import { PRICE_KEYS, PRICING_KEY, pricingSchema, type AcceleratorSpec, type Catalog, type Offer } from '../schema/index.js';
 
 export interface ToolInfo {
   name: string;
@@ -9,12 +9,11 @@ export interface ToolInfo {
 
 /** Prices per accelerator-hour are rounded to 1e-6 USD so float noise never reaches the JSON. */
 const round6 = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e6) / 1e6);
-const roundPrices = (u: UsdPerHour): UsdPerHour => ({
-  onDemand: round6(u.onDemand),
-  spot: round6(u.spot),
-  reserved1y: round6(u.reserved1y),
-  reserved3y: round6(u.reserved3y),
-});
+const roundPrices = (u: FullUsdPerHour): FullUsdPerHour => {
+  const out = {} as FullUsdPerHour;
+  for (const k of PRICE_KEYS) out[k] = round6(u[k]);
+  return out;
+};
 
 /** Contract entry for one accelerator (contract fields first, extras after). */
 export function acceleratorEntry(a: AcceleratorSpec) {
@@ -47,13 +46,14 @@ export function offerEntry(o: Offer) {
     acceleratorCount: o.acceleratorCount,
     region: o.region,
     regions: o.regions,
-    usdPerHour: o.usdPerHour,
+    usdPerHour: fullUsdPerHour(o),
     usdPerGpuHour: roundPrices(usdPerGpuHour(o)),
     interconnect: o.interconnect,
     maxInstances: o.maxInstances,
     priceConfidence: o.priceConfidence,
     asOf: o.asOf,
     asOfByPricing: o.asOfByPricing ?? null,
+    termLimits: o.termLimits ?? null,
     source: o.source,
     notes: o.notes ?? null,
   };
@@ -68,8 +68,9 @@ export const acceleratorsDocument = (tool: ToolInfo, c: Catalog, list: Accelerat
 /** USD per hour of one effective dense PFLOP/s for every pricing model (see offer-compare.ts), rounded to 1e-6. */
 function effectivePrices(c: Catalog, o: Offer) {
   const spec = c.accelerators.find((a) => a.id === o.accelerator);
-  const at = (pricing: 'on-demand' | 'spot' | 'reserved-1y' | 'reserved-3y') => round6(usdPerEffectivePflopHour(o, spec, pricing));
-  return { onDemand: at('on-demand'), spot: at('spot'), reserved1y: at('reserved-1y'), reserved3y: at('reserved-3y') };
+  const out = {} as FullUsdPerHour;
+  for (const p of pricingSchema.options) out[PRICING_KEY[p]] = round6(usdPerEffectivePflopHour(o, spec, p));
+  return out;
 }
 
 export const offersDocument = (tool: ToolInfo, c: Catalog, list: Offer[]): string =>

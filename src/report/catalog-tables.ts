@@ -20,10 +20,11 @@ export function renderAcceleratorsTable(list: { spec: AcceleratorSpec; fromPrice
 
 /** Offer list, priced per accelerator-hour under `pricing` plus every instance-hour price. */
 export function renderOffersTable(offers: Offer[], pricing: Pricing, format: GridFormat, chalk: ChalkInstance): string {
-  const headers = ['provider', 'instance', 'accelerator', 'count', `$/GPU-h (${pricing})`, 'on-demand $/h', 'spot $/h', '1y $/h', '3y $/h', 'scale-out Gb/s/GPU', 'region', 'asOf'];
+  const headers = ['provider', 'instance', 'accelerator', 'count', `$/GPU-h (${pricing})`, 'on-demand $/h', 'spot $/h', '1y $/h', '3y $/h', 'block $/h', 'flex $/h', 'scale-out Gb/s/GPU', 'region', 'asOf'];
   const rows = offers.map((o) => [
     o.provider, o.instance, o.accelerator, String(o.acceleratorCount), num(gpuHourPrice(o, pricing), 3),
     num(o.usdPerHour.onDemand), num(o.usdPerHour.spot), num(o.usdPerHour.reserved1y), num(o.usdPerHour.reserved3y),
+    num(o.usdPerHour.capacityBlock ?? null), num(o.usdPerHour.flexStart ?? null),
     num(o.interconnect.scaleOutBitsPerSecondPerGpu / 1e9, 1), o.regions.join(' '), o.asOf,
   ]);
   return renderGrid(headers, rows, format, chalk);

@@ -4,7 +4,7 @@ import { usd } from './human.js';
 const FROM: Record<ConstraintSource, string> = { flag: 'flag', 'model-file': 'model file', caller: 'caller', default: 'default' };
 
 /** One line naming the constraints in effect and where each came from (flag, model file, default). */
-export function constraintsLine(k: Pick<ResolvedConstraints, 'deadlineDays' | 'maxGpus' | 'budgetUsd' | 'pricing' | 'providers' | 'accelerators' | 'sources'>): string {
+export function constraintsLine(k: Pick<ResolvedConstraints, 'deadlineDays' | 'maxGpus' | 'budgetUsd' | 'pricing' | 'providers' | 'accelerators' | 'sources' | 'minPriceConfidence'>): string {
   const s = k.sources;
   const parts = [
     `deadline ${k.deadlineDays === null ? 'none' : `${k.deadlineDays} days`} (${FROM[s.deadlineDays]})`,
@@ -14,5 +14,6 @@ export function constraintsLine(k: Pick<ResolvedConstraints, 'deadlineDays' | 'm
   ];
   if (k.providers) parts.push(`providers ${k.providers.join(', ')} (${FROM[s.providers]})`);
   if (k.accelerators.length) parts.push(`accelerators ${k.accelerators.join(', ')} (${FROM[s.accelerators]})`);
+  if (k.minPriceConfidence) parts.push(`prices ${k.minPriceConfidence} or surer`);
   return `constraints: ${parts.join(' · ')}`;
 }

@@ -51,6 +51,7 @@ export function planDocument(x: PlanDocInput): string {
       estimated: r.search.estimated,
       accelerators: r.search.accelerators,
       skipped: r.search.skipped,
+      ...(r.search.skippedOffers ? { skippedOffers: r.search.skippedOffers } : {}),
     },
     infeasible: r.infeasible,
     warnings: x.warnings ?? [],

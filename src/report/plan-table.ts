@@ -37,6 +37,11 @@ export function renderSearchSummary(r: PlanResult, offers: readonly Offer[] = []
     `rejected: ${reasons || 'none'}`,
   ];
   for (const k of s.skipped) lines.push(`skipped ${k.accelerator}: ${k.reason}`);
+  if (s.skippedOffers?.length) {
+    const shown = s.skippedOffers.slice(0, 6).map((o) => `${o.provider}/${o.instance} (${o.priceConfidence})`);
+    const more = s.skippedOffers.length > shown.length ? `, … ${s.skippedOffers.length - shown.length} more` : '';
+    lines.push(`skipped ${count(s.skippedOffers.length)} offer(s) below price confidence ${r.constraints.minPriceConfidence}: ${shown.join(', ')}${more}`);
+  }
   lines.push(...skippedProviderLines(r, offers));
   return lines.map((l) => wrapText(l, width)).join('\n') + '\n';
 }

@@ -10,7 +10,7 @@ const diffOfferSchema = z.object({
   instance: z.string(),
   accelerator: z.string(),
   acceleratorCount: z.number().int().positive(),
-  usdPerHour: z.object({ onDemand: priceOrNull, spot: priceOrNull, reserved1y: priceOrNull, reserved3y: priceOrNull }),
+  usdPerHour: z.object({ onDemand: priceOrNull, spot: priceOrNull, reserved1y: priceOrNull, reserved3y: priceOrNull, capacityBlock: priceOrNull, flexStart: priceOrNull }),
   asOf: z.string(),
   source: z.string(),
 });

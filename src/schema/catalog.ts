@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { acceleratorSpecSchema, efficiencySchema, type AcceleratorSpec } from './hardware.js';
-import { GB, GiB } from './units.js';
+import { GB, GiB, priceConfidenceSchema } from './units.js';
 import { fleetSchema } from './fleet.js';
 import { boundedNumber, calendarDate, efficiencyFloor, peakTflopsFileSchema } from './bounds.js';
 
@@ -12,8 +12,6 @@ import { boundedNumber, calendarDate, efficiencyFloor, peakTflopsFileSchema } fr
 const isoDate = calendarDate;
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case id such as h100-sxm');
 const positive = z.number().positive();
-export const priceConfidenceSchema = z.enum(['list', 'reseller', 'third-party']);
-export type PriceConfidence = z.infer<typeof priceConfidenceSchema>;
 const price = z.number().gt(0, 'a price must be greater than 0 (use null when not offered)').max(1e6).nullable();
 
 export const acceleratorFileSchema = z
@@ -78,8 +76,38 @@ export const usdPerHourSchema = z.strictObject({
   spot: price,
   reserved1y: price,
   reserved3y: price,
+  /** AWS EC2 Capacity Blocks for ML: the reservation fee per instance-hour, paid up front (left out = not offered). */
+  capacityBlock: price.optional(),
+  /** GCP Dynamic Workload Scheduler Flex-start: the discounted per-hour price (left out = not offered). */
+  flexStart: price.optional(),
 });
 export type UsdPerHour = z.infer<typeof usdPerHourSchema>;
+/** Every key of usdPerHour, in the order tables and diffs show them. */
+export const PRICE_KEYS = ['onDemand', 'spot', 'reserved1y', 'reserved3y', 'capacityBlock', 'flexStart'] as const satisfies ReadonlyArray<keyof UsdPerHour>;
+
+/**
+ * What a pricing model allows (term and flex products): a run longer than maxDays or larger than maxInstances
+ * cannot be bought under it, so the planner rejects such plans with a reason.
+ */
+export const termLimitSchema = z.strictObject({
+  /** The longest reservation or run, in days (Capacity Blocks: 182; Flex-start VMs: 7). */
+  maxDays: z.number().positive().max(3650),
+  /** The most instances one purchase may hold (Capacity Blocks: 64). */
+  maxInstances: z.number().int().positive().max(100000).optional(),
+  /**
+   * Whole-step billing (schema/term-billing.ts): segments in ascending order, each continuing from the previous one's
+   * end; a run is billed up to the next step (Capacity Blocks: [{ upToDays: 14, stepDays: 1 }, { upToDays: 182, stepDays: 7 }]).
+   */
+  billingSteps: z.array(z.strictObject({ upToDays: z.number().positive().max(3650), stepDays: z.number().positive().max(3650) })).min(1).max(10)
+    .refine((a) => a.every((s, i) => i === 0 || s.upToDays > a[i - 1]!.upToDays), { message: 'billingSteps must be in ascending upToDays' })
+    .optional(),
+  /** How the duration is sold, for the reader (e.g. "1-14 days in 1-day steps, then 7-day steps"). */
+  durations: z.string().min(1).optional(),
+});
+export type TermLimit = z.infer<typeof termLimitSchema>;
+const termLimitsSchema = z.strictObject(Object.fromEntries(PRICE_KEYS.map((k) => [k, termLimitSchema.optional()])) as Record<(typeof PRICE_KEYS)[number], z.ZodOptional<typeof termLimitSchema>>);
+export type TermLimits = z.infer<typeof termLimitsSchema>;
+const asOfByPricingSchema = z.strictObject(Object.fromEntries(PRICE_KEYS.map((k) => [k, isoDate.optional()])) as Record<(typeof PRICE_KEYS)[number], z.ZodOptional<typeof isoDate>>);
 
 const offerFields = {
   instance: z.string().min(1).max(200),
@@ -98,21 +126,31 @@ const offerFields = {
   /** The row's oldest price date (the catalog's staleness rule). */
   asOf: isoDate,
   /** Where pricing models were read on different days: the date of each (spot snapshots, commitments). */
-  asOfByPricing: z.strictObject({ onDemand: isoDate.optional(), spot: isoDate.optional(), reserved1y: isoDate.optional(), reserved3y: isoDate.optional() }).optional(),
+  asOfByPricing: asOfByPricingSchema.optional(),
+  /** Limits of term and flex pricing models, by usdPerHour key (schema/catalog.ts termLimitSchema). */
+  termLimits: termLimitsSchema.optional(),
   source: z.string().min(1),
   notes: z.string().optional(),
 };
 
-const atLeastOnePrice = (o: { usdPerHour: UsdPerHour }) => Object.values(o.usdPerHour).some((p) => p !== null);
-const priceRule = { message: 'at least one of onDemand, spot, reserved1y, reserved3y must be a price', path: ['usdPerHour'] };
+const atLeastOnePrice = (o: { usdPerHour: UsdPerHour }) => Object.values(o.usdPerHour).some((p) => p !== null && p !== undefined);
+const priceRule = { message: `at least one of ${PRICE_KEYS.join(', ')} must be a price`, path: ['usdPerHour'] };
+/** A term limit without a price under the same key would never apply: refuse it, naming the key. */
+const limitsPriced = (o: { usdPerHour: UsdPerHour; termLimits?: TermLimits | undefined }, ctx: z.RefinementCtx) => {
+  for (const k of PRICE_KEYS) {
+    if (o.termLimits?.[k] !== undefined && (o.usdPerHour[k] ?? null) === null) {
+      ctx.addIssue({ code: 'custom', message: `termLimits.${k} is given but usdPerHour.${k} has no price`, path: ['termLimits', k] });
+    }
+  }
+};
 
 /** A row inside hardware-catalog/offers/<provider>.yaml (the provider is the file's). */
-export const offerFileRowSchema = z.strictObject(offerFields).refine(atLeastOnePrice, priceRule);
+export const offerFileRowSchema = z.strictObject(offerFields).refine(atLeastOnePrice, priceRule).superRefine(limitsPriced);
 export const offerFileSchema = z.strictObject({ provider: id, offers: z.array(offerFileRowSchema).min(1) });
 export type OfferFile = z.infer<typeof offerFileSchema>;
 
 /** A row in a user catalog: carries its own provider. */
-export const offerRowSchema = z.strictObject({ provider: id, ...offerFields }).refine(atLeastOnePrice, priceRule);
+export const offerRowSchema = z.strictObject({ provider: id, ...offerFields }).refine(atLeastOnePrice, priceRule).superRefine(limitsPriced);
 export type OfferRow = z.infer<typeof offerRowSchema>;
 
 /** A user catalog (`--catalog`, TRAINPLAN_CATALOG). Strict, so new sections (fleets:) are added deliberately. */
@@ -149,7 +187,8 @@ export const offerSchema = z.strictObject({
   /** 'third-party' when the row does not say. */
   priceConfidence: priceConfidenceSchema,
   asOf: isoDate,
-  asOfByPricing: z.strictObject({ onDemand: isoDate.optional(), spot: isoDate.optional(), reserved1y: isoDate.optional(), reserved3y: isoDate.optional() }).optional(),
+  asOfByPricing: asOfByPricingSchema.optional(),
+  termLimits: termLimitsSchema.optional(),
   source: z.string().min(1),
   notes: z.string().optional(),
 });

@@ -1,4 +1,5 @@
 export * from './units.js';
+export * from './term-billing.js';
 export * from './errors.js';
 export * from './model.js';
 export * from './hardware.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { frameworkSchema, overlapSchema, recomputeBlockSchema, type Framework, type OverlapConfig, type RecomputeBlock } from './framework.js';
-import { countSchema, planPricingSchema, precisionSchema } from './units.js';
+import { countSchema, planPricingSchema, precisionSchema, priceConfidenceSchema } from './units.js';
 import { finetuneSectionSchema, type FinetuneConfig } from './finetune.js';
 import { encoderDecoderSchema } from './encoder-decoder.js';
 
@@ -170,6 +170,8 @@ export const constraintsSchema = z.strictObject({
   budgetUsd: countSchema(1e13).optional(),
   objective: z.enum(['cost', 'time']).optional(),
   allowFp8: z.boolean().optional(),
+  /** Skip offers whose price is less sure than this class (list > reseller > third-party); `--min-price-confidence`. */
+  minPriceConfidence: priceConfidenceSchema.optional(),
 });
 export type Constraints = z.infer<typeof constraintsSchema>;
 

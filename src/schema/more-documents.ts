@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { acceleratorSpecSchema, peakTflopsSchema } from './hardware.js';
-import { usdPerHourSchema } from './catalog.js';
+import { offerSchema, usdPerHourSchema } from './catalog.js';
 import { modelConfigSchema } from './model.js';
 import { catalogRefSchema, costSectionSchema, resolvedLayoutSchema, runSections, schemaVersionSchema, timeSectionSchema, toolSchema } from './document.js';
 import { energySectionSchema } from './goodput-document.js';
-import { planPricingSchema } from './units.js';
+import { planPricingSchema, priceConfidenceSchema } from './units.js';
 import { warningsSchema } from './warnings.js';
 
 /**
@@ -58,11 +58,18 @@ export const offerEntrySchema = z.strictObject({
   region: z.string(),
   regions: z.array(z.string()),
   usdPerHour: usdPerHourSchema,
-  usdPerGpuHour: z.strictObject({ onDemand: usdOrNull, spot: usdOrNull, reserved1y: usdOrNull, reserved3y: usdOrNull }),
+  usdPerGpuHour: z.strictObject({ onDemand: usdOrNull, spot: usdOrNull, reserved1y: usdOrNull, reserved3y: usdOrNull, capacityBlock: usdOrNull, flexStart: usdOrNull }),
   interconnect: z.strictObject({ scaleOutBitsPerSecondPerGpu: nn, scaleUpDomainSize: z.number().int().positive().nullable() }),
+  maxInstances: z.number().int().positive().nullable(),
+  priceConfidence: priceConfidenceSchema,
   asOf: isoDate,
+  asOfByPricing: offerSchema.shape.asOfByPricing.unwrap().nullable(),
+  /** Term and flex pricing models' limits by usdPerHour key (capacityBlock: maxDays 182, maxInstances 64 …); null when none. */
+  termLimits: offerSchema.shape.termLimits.unwrap().nullable(),
   source: z.string(),
   notes: z.string().nullable(),
+  /** `catalog offers` only: USD per hour of one effective dense PFLOP/s under each pricing model. */
+  usdPerEffectivePflopHour: z.strictObject({ onDemand: usdOrNull, spot: usdOrNull, reserved1y: usdOrNull, reserved3y: usdOrNull, capacityBlock: usdOrNull, flexStart: usdOrNull }).optional(),
 });
 
 const catalogHead = { schemaVersion: schemaVersionSchema, tool: toolSchema, catalog: catalogRefSchema };

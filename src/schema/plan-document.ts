@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { layoutPinsSchema } from './layout.js';
 import { modelConfigSchema } from './model.js';
-import { planPricingSchema } from './units.js';
+import { planPricingSchema, priceConfidenceSchema } from './units.js';
 import { warningsSchema } from './warnings.js';
 import {
   catalogRefSchema, resolvedLayoutSchema, runSections, schemaVersionSchema, toolSchema, trainingConfigSchema,
@@ -36,6 +36,8 @@ export const searchSectionSchema = z.strictObject({
   estimated: count,
   accelerators: z.array(z.string()),
   skipped: z.array(z.strictObject({ accelerator: z.string(), reason: z.string() })),
+  /** Offers left out by `--min-price-confidence` (present only when it is given). */
+  skippedOffers: z.array(z.strictObject({ provider: z.string(), instance: z.string(), accelerator: z.string(), priceConfidence: priceConfidenceSchema })).optional(),
 });
 
 export const constraintSourceSchema = z.enum(['flag', 'model-file', 'caller', 'default']);
@@ -60,6 +62,8 @@ export const resolvedConstraintsSchema = z.strictObject({
   }),
   /** Layout degrees pinned by flags (present only when some are). */
   pins: layoutPinsSchema.optional(),
+  /** `--min-price-confidence` (present only when given): offers with less sure prices were skipped (search.skippedOffers). */
+  minPriceConfidence: priceConfidenceSchema.optional(),
 });
 export type ResolvedConstraintsDoc = z.infer<typeof resolvedConstraintsSchema>;
 

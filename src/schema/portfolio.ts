@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { constraintsSchema, modelSectionSchema, trainingSectionSchema } from './model.js';
 import { pricingSchema } from './units.js';
 
+/** A commitment is paid for the whole horizon: term and flex models (capacity-block, flex-start: at most 182 / 7 days) cannot be one. */
+const commitmentPricingSchema = pricingSchema.exclude(['capacity-block', 'flex-start']);
+
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case id such as flagship or sft-70b');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 export const acceleratorKindSchema = z.enum(['gpu', 'tpu', 'trainium', 'gaudi']);
@@ -11,7 +14,7 @@ export const commitmentSchema = z.strictObject({
   provider: id,
   instance: z.string().min(1),
   count: z.number().int('count must be a whole number of instances').min(1, 'count must be at least 1').max(100_000),
-  pricing: pricingSchema.default('reserved-1y'),
+  pricing: commitmentPricingSchema.default('reserved-1y'),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 

@@ -36,14 +36,23 @@ export const gbToBytes = (gb: number): number => gb * GB;
 export const SECONDS_PER_HOUR = 3600;
 export const SECONDS_PER_DAY = 86400;
 
+/** Where a price comes from, surest first: the provider's own list/API, a reseller or aggregator, a third party. */
+export const priceConfidenceSchema = z.enum(['list', 'reseller', 'third-party']);
+export type PriceConfidence = z.infer<typeof priceConfidenceSchema>;
+
 export const precisionSchema = z.enum(['fp32', 'fp16', 'bf16', 'fp8']);
 export type Precision = z.infer<typeof precisionSchema>;
 
-export const pricingSchema = z.enum(['on-demand', 'spot', 'reserved-1y', 'reserved-3y']);
+/**
+ * Cloud pricing models. `capacity-block`: capacity booked ahead for a fixed window (AWS EC2 Capacity Blocks for ML);
+ * `flex-start`: queued, discounted capacity with a limited run time (GCP Dynamic Workload Scheduler Flex-start).
+ * Both carry term limits on the offer (`termLimits`), which the planner enforces.
+ */
+export const pricingSchema = z.enum(['on-demand', 'spot', 'reserved-1y', 'reserved-3y', 'capacity-block', 'flex-start']);
 export type Pricing = z.infer<typeof pricingSchema>;
 
 /** Pricing models a plan can use: the cloud ones plus `owned` (a user catalog's fleets:, priced by economics/owned.ts). */
-export const planPricingSchema = z.enum(['on-demand', 'spot', 'reserved-1y', 'reserved-3y', 'owned']);
+export const planPricingSchema = z.enum(['on-demand', 'spot', 'reserved-1y', 'reserved-3y', 'capacity-block', 'flex-start', 'owned']);
 export type PlanPricing = z.infer<typeof planPricingSchema>;
 
 /** Map a pricing model to its key in `usdPerHour`. */
@@ -52,4 +61,6 @@ export const PRICING_KEY = {
   spot: 'spot',
   'reserved-1y': 'reserved1y',
   'reserved-3y': 'reserved3y',
+  'capacity-block': 'capacityBlock',
+  'flex-start': 'flexStart',
 } as const satisfies Record<Pricing, string>;

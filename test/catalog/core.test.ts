@@ -40,7 +40,7 @@ describe('digest', () => {
 
 describe('prices', () => {
   it('divides instance prices by the accelerator count and keeps null', () => {
-    expect(usdPerGpuHour(offer('p', 'i', 'big', 8, 32))).toEqual({ onDemand: 4, spot: null, reserved1y: null, reserved3y: null });
+    expect(usdPerGpuHour(offer('p', 'i', 'big', 8, 32))).toEqual({ onDemand: 4, spot: null, reserved1y: null, reserved3y: null, capacityBlock: null, flexStart: null });
   });
 
   it('finds the cheapest offer per accelerator-hour under a pricing model', () => {

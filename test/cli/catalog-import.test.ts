@@ -34,6 +34,9 @@ describe('trainplan catalog import (golden)', () => {
     ['import-skypilot-bad-width.txt', ['catalog', 'import', '--from', 'skypilot', fx('bad-width.csv'), '--provider', 'aws', '--as-of', '2026-11-30']],
     ['import-skypilot-no-provider.txt', ['catalog', 'import', '--from', 'skypilot', fx('skypilot-aws.csv'), '--as-of', '2026-11-30']],
     ['import-bad-as-of.txt', ['catalog', 'import', '--from', 'csv', fx('quotes.csv'), '--as-of', '2026-02-30']],
+    // term and flex pricing lines: termMaxDays/termMaxInstances become the offer's termLimits
+    ['import-csv-terms.txt', ['catalog', 'import', '--from', 'csv', fx('term-quotes.csv')]],
+    ['import-csv-term-bad.txt', ['catalog', 'import', '--from', 'csv', fx('term-bad.csv')]],
     ['catalog-diff-files.txt', ['catalog', 'diff', fx('diff-old.yaml'), fx('quotes-imported.yaml')]],
   ])('%s', async (name, args) => {
     await expect(transcript(args, runCli(abs(args)))).toMatchFileSnapshot(golden(name));
@@ -73,6 +76,22 @@ describe('trainplan catalog import', () => {
     const h100 = doc.offers.find((o: { instance: string }) => o.instance === '8x-h100');
     expect(h100).toMatchObject({ asOf: '2026-11-18', asOfByPricing: { onDemand: '2026-11-20', reserved1y: '2026-11-18' } });
     expect(doc.offers.find((o: { instance: string }) => o.instance === '1x-l40s').asOfByPricing).toBeNull();
+  });
+
+  it('capacity-block and flex-start lines round-trip: the imported file plans with their prices and terms', () => {
+    const out = join(tempDir('tp-import-terms-'), 't.yaml');
+    expect(runCli(['catalog', 'import', '--from', 'csv', join(ROOT, fx('term-quotes.csv')), '--out', out]).code).toBe(0);
+    const doc = JSON.parse(runCli(['catalog', 'offers', '--json', '--catalog', out, '--provider', 'blockco']).stdout);
+    expect(doc.offers[0]).toMatchObject({
+      usdPerHour: { onDemand: 40, capacityBlock: 30, flexStart: 25 },
+      termLimits: { capacityBlock: { maxDays: 182, maxInstances: 64 }, flexStart: { maxDays: 7 } },
+      asOfByPricing: { onDemand: '2026-11-20', capacityBlock: '2026-11-21', flexStart: '2026-11-21' },
+    });
+    // startup-1b takes ~1-2 days on 8-64 H100s: flex-start (7 days) is feasible and cheapest.
+    const plan = runCli(['plan', join(ROOT, 'examples/startup-1b.yaml'), '--catalog', out, '--providers', 'blockco', '--accelerators', 'h100-sxm',
+      '--pricing', 'on-demand,capacity-block,flex-start', '--budget-usd', '1M', '--json']);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).plans[0].pricing).toBe('flex-start');
   });
 
   it('the committed imported fixture is what the importer writes today', () => {

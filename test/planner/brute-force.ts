@@ -19,12 +19,12 @@ export interface BruteCandidate {
 
 /**
  * The reference: every layout of the space through estimate(), every offer and pricing model,
- * verdicts in the planner's order (oom, past-deadline, over-budget). No bounds, no caches.
+ * verdicts in the planner's order (oom, past-deadline, past-term-limit, over-budget). No bounds, no caches.
  */
 export function bruteForce(input: PlanInput) {
   const k = resolveConstraints(input);
   const sp = buildSearchPlan(input, k);
-  const counts = { evaluated: 0, feasible: 0, oom: 0, pastDeadline: 0, overBudget: 0 };
+  const counts = { evaluated: 0, feasible: 0, oom: 0, pastDeadline: 0, pastTermLimit: 0, overBudget: 0 };
   const feasible: BruteCandidate[] = [];
   for (const g of sp.groups) {
     g.precisions.forEach((precision, pi) => {
@@ -49,7 +49,7 @@ export function bruteForce(input: PlanInput) {
             accelerator: g.accelerator,
             layout,
             network: g.network,
-            price: { usdPerGpuHour: point.usdPerGpuHour, provider: point.offer.provider, instance: point.offer.instance, pricing: point.pricing, gpusPerInstance: point.acceleratorCount },
+            price: { usdPerGpuHour: point.usdPerGpuHour, provider: point.offer.provider, instance: point.offer.instance, pricing: point.pricing, gpusPerInstance: point.acceleratorCount, ...(point.billingSteps ? { billingSteps: point.billingSteps } : {}) },
             ...(input.assumptions ? { assumptions: input.assumptions } : {}),
           });
           if (!r.ok) throw new Error(`enumerated an invalid layout: ${r.problem.message}`);
@@ -60,6 +60,10 @@ export function bruteForce(input: PlanInput) {
           }
           if (k.deadlineDays !== null && e.time.totalDays > k.deadlineDays) {
             counts.pastDeadline++;
+            continue;
+          }
+          if (point.maxDays !== undefined && e.time.totalDays > point.maxDays) {
+            counts.pastTermLimit++;
             continue;
           }
           if (k.budgetUsd !== null && e.cost.usd! > k.budgetUsd) {

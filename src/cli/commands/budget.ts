@@ -6,7 +6,7 @@ import { runDate, viewFor } from '../run-context.js';
 import { pricingSchema, type Constraints } from '../../schema/index.js';
 import { EXIT, runAction, TOOL, type CliContext } from '../context.js';
 import { chalkFor } from './catalog-options.js';
-import { addEconomicsOptions, jsonOut, positiveFlag, type EconomicsDeps, type EconomicsOpts } from './economics-options.js';
+import { addEconomicsOptions, jsonOut, positiveFlag, minPriceConfidence, type EconomicsDeps, type EconomicsOpts } from './economics-options.js';
 import { choiceFlag } from '../flags.js';
 
 interface BudgetOpts extends EconomicsOpts { usd?: string; days?: string; params?: string; pricing?: string; maxGpus?: string }
@@ -28,6 +28,8 @@ export function registerBudget(program: Command, ctx: CliContext, deps: Economic
         const maxGpus = positiveFlag(o.maxGpus, '--max-gpus', { integer: true, max: 1_000_000 });
         const constraints: Constraints = { ...(o.accelerators ? { accelerators: o.accelerators } : {}), ...(o.providers ? { providers: o.providers } : {}), ...(pricing ? { pricing } : {}), ...(maxGpus ? { maxGpus } : {}) };
         const catalog = loadCatalog({ files: o.catalog, env: ctx.env });
+        const confidence = minPriceConfidence(catalog, o.minPriceConfidence, o.providers);
+        if (confidence.min) constraints.minPriceConfidence = confidence.min;
         // Progress: one line per size tried, on stderr and only for a terminal (never on stdout).
         const onProgress = ctx.stderrIsTTY ? (p: BudgetProbe) => ctx.stderr(`budget: ${progressLine(p)}\n`) : undefined;
         const req = { usd, days, planFn: deps.planFnFor(catalog), constraints, catalog, ...(onProgress ? { onProgress } : {}) };
@@ -38,7 +40,7 @@ export function registerBudget(program: Command, ctx: CliContext, deps: Economic
           return EXIT.gateFailed;
         }
         const input = { usd, days, params, constraints, catalog: { snapshotDate: catalog.snapshotDate, digest: catalog.digest } };
-        const warnings = deriveWarnings({ runDate: runDate(ctx), catalog, uses: [{ accelerator: r.plan.accelerator, provider: r.plan.provider, instance: r.plan.instance, gpus: r.plan.gpus }] });
+        const warnings = [...confidence.warnings, ...deriveWarnings({ runDate: runDate(ctx), catalog, uses: [{ accelerator: r.plan.accelerator, provider: r.plan.provider, instance: r.plan.instance, gpus: r.plan.gpus }] })];
         ctx.stdout(jsonOut(o) ? budgetDocument(TOOL, r, input, warnings) : renderBudget(r, chalkFor({ color: o.color }, ctx), { usd, days, params }, viewFor({}, ctx).width) + (warnings.length ? '\n' + renderWarnings(warnings, viewFor({}, ctx).width) : ''));
         return EXIT.ok;
       }));

@@ -40,7 +40,7 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--precision <p>', 'bf16|fp16|fp8|fp32 (default: the model file)')
     .option('--provider <id>', 'price (and network) of this provider')
     .option('--instance <id>', 'price (and network) of this instance type (needs --provider)')
-    .option('--pricing <model>', 'on-demand|spot|reserved-1y|reserved-3y (default on-demand)')
+    .option('--pricing <model>', `${pricingSchema.options.join('|')} (default on-demand)`)
     .option('--attention-kernel <k>', 'flash|unfused (default flash)')
     .option('--json', 'print one JSON document (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']))

@@ -7,6 +7,7 @@ import { InputError, parseCount, planPricingSchema, type Catalog, type Constrain
 import { withOwnedFleets } from './owned-offers.js';
 import { runAction, TOOL, type CliContext } from '../context.js';
 import { intFlag } from '../flags.js';
+import { priceConfidenceFlag } from '../price-confidence-flag.js';
 import { assertFinitePlans } from '../finite-result.js';
 import { locateConstraintError } from '../constraint-location.js';
 import { defaultThreads, planInParallel } from '../parallel-plan.js';
@@ -33,6 +34,7 @@ export interface PlanOpts extends LayoutPinOpts {
   objective?: string;
   top?: string;
   allowFp8?: boolean;
+  minPriceConfidence?: string;
   wide?: boolean;
   columns?: string[];
 }
@@ -98,6 +100,8 @@ export function mergeConstraints(file: Constraints, o: PlanOpts): PlanConstraint
     out.objective = o.objective;
   }
   if (o.allowFp8) out.allowFp8 = true;
+  const conf = priceConfidenceFlag(o.minPriceConfidence);
+  if (conf) out.minPriceConfidence = conf;
   return out;
 }
 
@@ -130,6 +134,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option('--objective <cost|time>', 'rank by total cost (default) or time to train')
     .option('--top <n>', 'how many plans to show (default 5)')
     .option('--allow-fp8', 'also consider FP8 training on accelerators that support it')
+    .option('--min-price-confidence <class>', 'skip offers whose price is less sure: list (provider pages only), reseller, third-party (default: all)')
     .option('--framework <stack>', 'training stack: megatron|nemo|deepspeed|fsdp|torchtitan|maxtext (default: the model file, else megatron)')
     .option('--tp <n>', 'search only this tensor-parallel degree (likewise --pp --cp --ep --vpp --micro-batch --zero --recompute)')
     .option('--pp <n>', 'search only this pipeline-parallel degree')
