@@ -41,6 +41,8 @@ export interface PlanInput {
   pins?: LayoutPins;
   /** hardware-catalog/grid-intensity.yaml rows: each plan's offer region sets its carbon intensity. */
   gridRegions?: Parameters<typeof gridFor>[0];
+  /** Internal: false turns branch and bound off (every family enumerated; tests compare the two). Default true. */
+  prune?: boolean;
   /** Called between work units; pure callers may ignore it. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -64,6 +66,8 @@ export interface ResolvedConstraints {
   pins?: LayoutPins;
 }
 
+export type PruneReason = 'slower-at-gpu-count' | 'over-deadline' | 'over-budget' | 'cannot-beat-top-n';
+
 export type RejectReason = 'oom' | 'past-deadline' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
 
 export interface SearchStats {
@@ -71,6 +75,13 @@ export interface SearchStats {
   evaluated: number;
   feasible: number;
   rejected: { byReason: Partial<Record<RejectReason, number>> };
+  /**
+   * Branch and bound (prune.ts): families skipped whole because a lower bound shows they cannot change the
+   * result; `layouts` and `evaluated` count what they held in the units of the fields above, and
+   * `byReason` splits `evaluated`. evaluated + pruned.evaluated (and layouts + pruned.layouts) equal the
+   * full search's.
+   */
+  pruned: { families: number; layouts: number; evaluated: number; byReason: Partial<Record<PruneReason, number>> };
   /** Distinct (accelerator network, precision, layout) combinations judged. */
   layouts: number;
   /** Of those, layouts whose step time was computed (the rest were decided by memory bounds). */
