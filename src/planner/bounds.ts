@@ -147,12 +147,13 @@ export function familyStepBound(
 }
 
 /**
- * Stage terms for a coarse bound before the family's own are computed (fillStageTerms and stateBytes are
- * the costly part of a family): the layer counts and bubble of (pp, vpp) as the estimator derives them,
- * with model states and optimizer seconds at 0 (both ≥ 0, so this bound stays below the exact one; call
- * familyStepBound with p2p = false, since `crosses` is not known here).
+ * Stage terms for a coarse bound before the family's own are computed (fillStageTerms is the costly part
+ * of a family): the layer counts and bubble of (pp, vpp) as the estimator derives them, every ZeRO stage's
+ * model states at `leastStates` (the highest stage's: states never grow with the stage) and optimizer
+ * seconds at 0 (≥ 0), so this bound stays below the exact one; call familyStepBound with p2p = false,
+ * since `crosses` is not known here.
  */
-export function coarseStageTerms(c: StagedContext, pp: number, out: StageTerms): StageTerms {
+export function coarseStageTerms(c: StagedContext, pp: number, leastStates: number, out: StageTerms): StageTerms {
   const sl = stageLayers(c.model.layers, c.moeLayers, pp, 1);
   out.pp = pp;
   out.layersPerStage = sl.layersPerStage;
@@ -160,8 +161,11 @@ export function coarseStageTerms(c: StagedContext, pp: number, out: StageTerms):
   out.moeLayersPerStage = sl.moeLayersPerStage;
   out.dualPipe = c.assumptions.dualPipe && pp > 1;
   out.crosses = false;
+  // A double first, so these arrays hold doubles as the exact stage terms' do (one elements kind, one map in the bound).
+  out.states[0] = 0.5;
+  out.optimizerSeconds[0] = 0.5;
   for (let z = 0; z < 4; z++) {
-    out.states[z] = 0;
+    out.states[z] = leastStates;
     out.optimizerSeconds[z] = 0;
   }
   return setStageVpp(out, 1);

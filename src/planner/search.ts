@@ -19,10 +19,10 @@ import {
 } from '../estimator/index.js';
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
-import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues } from './space.js';
+import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
 import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms } from './bounds.js';
-import { countPruned, Pruner } from './prune.js';
+import { countPruned, promisingFirst, Pruner } from './prune.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
 export interface Searcher {
@@ -75,7 +75,7 @@ export function lpKey(tp: number, pp: number, vpp: number, ei: number, layers: n
 
 /** Runs the given work units and returns counts and bests. */
 export function searchUnits(x: SearchInputs, plan: SearchPlan, units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch {
-  return createSearcher(x, plan).run(units, onUnit);
+  return createSearcher(x, plan).run(x.prune === false ? units : promisingFirst(plan, units), onUnit);
 }
 
 function runUnit(
@@ -114,6 +114,7 @@ function runUnit(
   const epIndex = new Map(allEp.map((d, i) => [d, i]));
   const s = emptyStageTerms();
   const coarse = emptyStageTerms();
+  const family: Family = { tp, cp: 1, dp: 1, ep: 1, pp: 1, gpus: 1, vpps: [1] };
   const prefix = emptyStepPrefix();
   const zOom = [false, false, false, false];
   const localParamsOf = (pp: number, vpp: number, ep: number, ei: number): LocalParams => {
@@ -136,7 +137,7 @@ function runUnit(
   for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
     const layerCache: LayerRow[] = allEp.map(() => new LayerRow(allMb.length * 3));
-    for (const f of familiesOf(spec, tp, cp)) {
+    for (const f of familiesOf(spec, tp, cp, family)) {
       const n = f.gpus;
       let pts = pointCache.get(n);
       if (!pts) {
@@ -160,22 +161,23 @@ function runUnit(
       const perVpp = mbs.length * nRecompute * nz;
       layouts += perVpp * f.vpps.length;
       const row = layerCache[ei]!;
+      // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
+      // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
+      const zMax = zeros[nz - 1]!;
+      const leastStates = stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax);
+      if (leastStates + reserve > cap) {
+        oom += perVpp * f.vpps.length * count;
+        continue;
+      }
       if (pruner) {
-        // Branch and bound, coarse first (prune.ts): no model states, so it needs no stage terms of its own.
-        const lb = familyStepBound(c, coarseStageTerms(c, f.pp, coarse), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
+        // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
+        const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
         const why = lb === Infinity ? null : pruner.decide(bests.get(n), n, pts, lb, steps);
         if (why !== null) {
           layouts -= perVpp * f.vpps.length;
           countPruned(out.counts, why, perVpp * f.vpps.length, count);
           continue;
         }
-      }
-      // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
-      // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
-      const zMax = zeros[nz - 1]!;
-      if (stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax) + reserve > cap) {
-        oom += perVpp * f.vpps.length * count;
-        continue;
       }
       // Everything in the stage terms but the interleave factor and the DP window is the same for every vpp.
       fillStageTerms(c, tp, f.pp, 1, f.ep, f.dp, cp, localParamsOf(f.pp, 1, f.ep, ei), s);
