@@ -12,32 +12,20 @@ import { RECOMPUTE } from './space.js';
  */
 export class LayerRow {
   readonly terms: Array<LayerTerms | undefined>;
-  /** compute + recompute + tp + cp + ep per micro-batch of one dense / MoE layer. */
-  readonly dense: Float64Array;
-  readonly moe: Float64Array;
-  readonly logits: Float64Array;
-  readonly actDense: Float64Array;
-  readonly actMoe: Float64Array;
-  readonly tokens: Float64Array;
-  /** Full recompute's re-materialised layer (bytes), 0 for other modes. */
-  readonly extra: Float64Array;
-  readonly logitsBytes: Float64Array;
-  readonly p2pLocal: Float64Array;
-  readonly p2pCross: Float64Array;
+  /**
+   * FIELDS numbers per index, in one array: compute + recompute + tp + cp + ep per micro-batch of one
+   * dense layer, the same for one MoE layer, logits compute, activation bytes per layer-token dense and
+   * MoE, tokens, full recompute's extra bytes (0 for other modes), logits bytes, p2p local and cross.
+   */
+  readonly v: Float64Array;
   constructor(size: number) {
     this.terms = new Array<LayerTerms | undefined>(size);
-    this.dense = new Float64Array(size);
-    this.moe = new Float64Array(size);
-    this.logits = new Float64Array(size);
-    this.actDense = new Float64Array(size);
-    this.actMoe = new Float64Array(size);
-    this.tokens = new Float64Array(size);
-    this.extra = new Float64Array(size);
-    this.logitsBytes = new Float64Array(size);
-    this.p2pLocal = new Float64Array(size);
-    this.p2pCross = new Float64Array(size);
+    this.v = new Float64Array(size * FIELDS);
   }
 }
+
+const FIELDS = 11;
+const DENSE = 0, MOE = 1, LOGITS = 2, ACT_DENSE = 3, ACT_MOE = 4, TOKENS = 5, EXTRA = 6, LOGITS_BYTES = 7, P2P_LOCAL = 8, P2P_CROSS = 9;
 
 /** The layer terms of (tp, cp, micro-batch, ep, recompute index r) at row index `at`, computed on first use. */
 export function rowTerms(row: LayerRow, at: number, c: StagedContext, tp: number, cp: number, mb: number, ep: number, r: number): LayerTerms {
@@ -45,18 +33,20 @@ export function rowTerms(row: LayerRow, at: number, c: StagedContext, tp: number
   if (!l) {
     l = layerTerms(c, tp, cp, mb, ep, RECOMPUTE[r]!);
     row.terms[at] = l;
+    const v = row.v;
+    const o = at * FIELDS;
     const d = l.dense;
-    row.dense[at] = d.compute + d.recompute + d.tp + d.cp + d.ep;
+    v[o + DENSE] = d.compute + d.recompute + d.tp + d.cp + d.ep;
     const m = l.moe;
-    row.moe[at] = m === null ? 0 : m.compute + m.recompute + m.tp + m.cp + m.ep;
-    row.logits[at] = l.logitsCompute;
-    row.actDense[at] = l.actDense;
-    row.actMoe[at] = l.actMoe;
-    row.tokens[at] = l.tokens;
-    row.extra[at] = l.recompute === 'full' ? l.actFullExtra * l.tokens : 0;
-    row.logitsBytes[at] = l.logitsBytes;
-    row.p2pLocal[at] = l.p2pLocal;
-    row.p2pCross[at] = l.p2pCross;
+    v[o + MOE] = m === null ? 0 : m.compute + m.recompute + m.tp + m.cp + m.ep;
+    v[o + LOGITS] = l.logitsCompute;
+    v[o + ACT_DENSE] = l.actDense;
+    v[o + ACT_MOE] = l.actMoe;
+    v[o + TOKENS] = l.tokens;
+    v[o + EXTRA] = l.recompute === 'full' ? l.actFullExtra * l.tokens : 0;
+    v[o + LOGITS_BYTES] = l.logitsBytes;
+    v[o + P2P_LOCAL] = l.p2pLocal;
+    v[o + P2P_CROSS] = l.p2pCross;
   }
   return l;
 }
@@ -115,7 +105,8 @@ export function familyStepBound(
   const inFlight = p * leastInterleave;
   const layerShare = c.model.layers / (p * s.layersPerStage);
   const p2pFactor = p2p && p > 1 ? 2 * vpps[0]! : 0;
-  const p2pArr = s.crosses ? row.p2pCross : row.p2pLocal;
+  const p2pAt = s.crosses ? P2P_CROSS : P2P_LOCAL;
+  const v = row.v;
   const fixed = states + a.reserveBytes;
   const frag = 1 + a.fragmentation;
   let best = Infinity;
@@ -129,15 +120,16 @@ export function familyStepBound(
       if (!offeredRecompute[r]) continue;
       const at = base + r;
       if (row.terms[at] === undefined) rowTerms(row, at, c, f.tp, f.cp, mb, f.ep, r);
-      const act = (nd * row.actDense[at]! + nm * row.actMoe[at]!) * row.tokens[at]! * held + row.extra[at]! + row.logitsBytes[at]!;
+      const o = at * FIELDS;
+      const act = (nd * v[o + ACT_DENSE]! + nm * v[o + ACT_MOE]!) * v[o + TOKENS]! * held + v[o + EXTRA]! + v[o + LOGITS_BYTES]!;
       if (fixed + frag * act > capMargin) continue;
       anyFits = true;
-      const stage = nd * row.dense[at]! + nm * row.moe[at]!;
-      const lg = row.logits[at]!;
+      const stage = nd * v[o + DENSE]! + nm * v[o + MOE]!;
+      const lg = v[o + LOGITS]!;
       let t = ga * (stage + lg);
       if (p > 1) {
         const mean = stage * layerShare + lg / p;
-        t += (mean >= 0 ? minBubble : maxBubble) * mean + p2pFactor * ga * p2pArr[at]!;
+        t += (mean >= 0 ? minBubble : maxBubble) * mean + p2pFactor * ga * v[o + p2pAt]!;
       }
       if (t < best) best = t;
     }

@@ -136,7 +136,8 @@ function runUnit(
   const pins = plan.constraints.pins ?? {};
   for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
-    const layerCache: LayerRow[] = allEp.map(() => new LayerRow(allMb.length * 3));
+    // Built on first use: many (ep) rows of a slice never reach the layer terms.
+    const layerCache: Array<LayerRow | undefined> = allEp.map(() => undefined);
     for (const f of familiesOf(spec, tp, cp, family)) {
       const n = f.gpus;
       let pts = pointCache.get(n);
@@ -160,7 +161,6 @@ function runUnit(
       const mbIdx = mbIdxLists.get(f.dp)!;
       const perVpp = mbs.length * nRecompute * nz;
       layouts += perVpp * f.vpps.length;
-      const row = layerCache[ei]!;
       // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
       // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
       const zMax = zeros[nz - 1]!;
@@ -169,6 +169,7 @@ function runUnit(
         oom += perVpp * f.vpps.length * count;
         continue;
       }
+      const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3));
       if (pruner) {
         // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
         const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
