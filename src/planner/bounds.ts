@@ -145,8 +145,8 @@ export function familyStepBound(
  * seconds at 0 (≥ 0), so this bound stays below the exact one; call familyStepBound with p2p = false,
  * since `crosses` is not known here.
  */
-export function coarseStageTerms(c: StagedContext, pp: number, leastStates: number, out: StageTerms): StageTerms {
-  const sl = stageLayers(c.model.layers, c.moeLayers, pp, 1);
+export function coarseStageTerms(c: StagedContext, pp: number, leastStates: number, out: StageTerms, layersOf: Array<StageLayers | undefined>): StageTerms {
+  const sl = (layersOf[pp] ??= stageLayers(c.model.layers, c.moeLayers, pp, 1));
   out.pp = pp;
   out.layersPerStage = sl.layersPerStage;
   out.denseLayersPerStage = sl.denseLayersPerStage;
@@ -162,6 +162,9 @@ export function coarseStageTerms(c: StagedContext, pp: number, leastStates: numb
   }
   return setStageVpp(out, 1);
 }
+
+/** Layers on the slowest stage for a pp (estimator stageLayers), cached per pp by the caller. */
+export type StageLayers = ReturnType<typeof stageLayers>;
 
 /** Whether the bounds above hold for these assumptions (overlaps within [0, 1], no negative fragmentation or overhead). */
 export function boundsHold(c: StagedContext): boolean {

@@ -1,27 +1,12 @@
 import {
-  emptyStepPrefix,
-  emptyStageTerms,
-  fillStageTerms,
-  setStageVpp,
-  layerTerms,
-  stageLocalParams,
-  stateBytes,
-  stagedActivations,
-  stagedContext,
-  stagedMemoryWith,
-  stagedStepPrefix,
-  stagedStepWith,
-  stackFor,
-  type LayerTerms,
-  type LocalParams,
-  type StagedContext,
-  wallClockSeconds,
+  emptyStepPrefix, emptyStageTerms, fillStageTerms, setStageVpp, stageLocalParams, stateBytes, stagedActivations, stagedContext,
+  stagedMemoryWith, stagedStepPrefix, stagedStepWith, stackFor, wallClockSeconds, type LocalParams, type StagedContext,
 } from '../estimator/index.js';
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
-import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms } from './bounds.js';
+import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
 import { countPruned, promisingFirst, Pruner } from './prune.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
@@ -114,6 +99,7 @@ function runUnit(
   const epIndex = new Map(allEp.map((d, i) => [d, i]));
   const s = emptyStageTerms();
   const coarse = emptyStageTerms();
+  const layersOf: Array<StageLayers | undefined> = [];
   const family: Family = { tp, cp: 1, dp: 1, ep: 1, pp: 1, gpus: 1, vpps: [1] };
   const prefix = emptyStepPrefix();
   const zOom = [false, false, false, false];
@@ -172,7 +158,7 @@ function runUnit(
       const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3));
       if (pruner) {
         // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
-        const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
+        const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
         const why = lb === Infinity ? null : pruner.decide(bests.get(n), n, pts, lb, steps);
         if (why !== null) {
           layouts -= perVpp * f.vpps.length;

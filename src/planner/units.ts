@@ -70,7 +70,20 @@ export const priceOfPoint = (p: PricePoint) => ({ usdPerGpuHour: p.usdPerGpuHour
 
 /** Wall-clock models of every point at `gpus` GPUs (cached on the PointsAt). */
 export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClockModel[] {
-  pts.walls ??= pts.points.map((p) => wallClockFor(g, gpus, priceOfPoint(p)));
+  if (!pts.walls) {
+    // wallClockFor reads only whether the point is spot and, if so, its provider and GPUs per instance:
+    // every other point at this GPU count shares one model (computed once, not once per offer).
+    const seen = new Map<string, WallClockModel>();
+    pts.walls = pts.points.map((p) => {
+      const key = p.pricing === 'spot' ? `spot/${p.offer.provider}/${p.acceleratorCount}` : '';
+      let w = seen.get(key);
+      if (!w) {
+        w = wallClockFor(g, gpus, priceOfPoint(p));
+        seen.set(key, w);
+      }
+      return w;
+    });
+  }
   return pts.walls;
 }
 
