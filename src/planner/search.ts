@@ -159,7 +159,12 @@ function runUnit(
       if (pruner) {
         // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
         const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
-        const why = lb === Infinity ? null : pruner.decide(bests.get(n), n, pts, lb, steps);
+        if (lb === Infinity) {
+          // Nothing fits even at this memory lower bound: every layout is OOM, as the loop below would find.
+          oom += perVpp * f.vpps.length * count;
+          continue;
+        }
+        const why = pruner.decide(bests.get(n), n, pts, lb, steps);
         if (why !== null) {
           layouts -= perVpp * f.vpps.length;
           countPruned(out.counts, why, perVpp * f.vpps.length, count);
@@ -169,7 +174,7 @@ function runUnit(
       // Everything in the stage terms but the interleave factor and the DP window is the same for every vpp.
       fillStageTerms(c, tp, f.pp, 1, f.ep, f.dp, cp, localParamsOf(f.pp, 1, f.ep, ei), s);
       if (pruner) {
-        // Branch and bound (prune.ts): a lower bound of every step this family could take.
+        // Branch and bound, exact stage terms (bounds.ts): a lower bound of every step this family could take.
         const lb = familyStepBound(c, s, f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, true);
         if (lb === Infinity) {
           // No (micro-batch, recompute) fits even at the memory lower bound: every layout is OOM, as the loop below would find.
