@@ -71,11 +71,11 @@ export const priceOfPoint = (p: PricePoint) => ({ usdPerGpuHour: p.usdPerGpuHour
 /** Wall-clock models of every point at `gpus` GPUs (cached on the PointsAt). */
 export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClockModel[] {
   if (!pts.walls) {
-    // wallClockFor reads only whether the point is spot and, if so, its provider and GPUs per instance:
-    // every other point at this GPU count shares one model (computed once, not once per offer).
+    // wallClockFor reads the pricing model, provider and GPUs per instance of a price (not its $/GPU-hour or
+    // instance name): points that agree on those share one model (computed once, not once per offer).
     const seen = new Map<string, WallClockModel>();
     pts.walls = pts.points.map((p) => {
-      const key = p.pricing === 'spot' ? `spot/${p.offer.provider}/${p.acceleratorCount}` : '';
+      const key = `${p.pricing}/${p.offer.provider}/${p.acceleratorCount}`;
       let w = seen.get(key);
       if (!w) {
         w = wallClockFor(g, gpus, priceOfPoint(p));
