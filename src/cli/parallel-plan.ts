@@ -21,7 +21,8 @@ export function defaultThreads(env: Record<string, string | undefined>): number 
 /**
  * `plan()` spread over worker threads: the units of work are handed out largest first, one at a
  * time, and the partial results merged by the planner's order-independent merge, so the result is
- * byte-for-byte the same as the single-threaded `plan()`.
+ * byte-for-byte the single-threaded `plan()` without branch and bound (`prune: false`): the same plans,
+ * frontier and explanation as `plan()`, with no `search.pruned` counts.
  */
 export async function planInParallel(input: PlanInput, opts: ParallelOptions): Promise<PlanResult> {
   const prepared = preparePlan(input);
@@ -36,7 +37,9 @@ export async function planInParallel(input: PlanInput, opts: ParallelOptions): P
   const partials: PartialSearch[] = [];
   let next = 0;
   let done = 0;
-  const workerInput: PlanInput = { ...input, catalog: { accelerators: input.catalog.accelerators, offers: input.catalog.offers, ...(input.catalog.owned ? { owned: input.catalog.owned } : {}) } };
+  // Workers do not share bounds, so each would prune a different share: threaded searches enumerate every
+  // family (prune: false), and their counts are the full search's whatever the split.
+  const workerInput: PlanInput = { ...input, prune: false, catalog: { accelerators: input.catalog.accelerators, offers: input.catalog.offers, ...(input.catalog.owned ? { owned: input.catalog.owned } : {}) } };
   delete workerInput.onProgress;
   await Promise.all(
     Array.from({ length: threads }, () =>

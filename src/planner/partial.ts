@@ -20,6 +20,14 @@ export interface SearchCounts {
   /** Past the longest run a term or flex pricing model sells (PricePoint.maxDays). */
   pastTermLimit: number;
   overBudget: number;
+  /** Branch and bound (prune.ts): families skipped whole, their layouts and candidate plans, and the candidates by reason. */
+  prunedFamilies: number;
+  prunedLayouts: number;
+  prunedEvaluated: number;
+  prunedSlower: number;
+  prunedDeadline: number;
+  prunedBudget: number;
+  prunedTopN: number;
 }
 
 /** What a run over some work units returns: counts and per-(group, GPU count) bests; mergeable in any order. */
@@ -33,6 +41,8 @@ export interface SearchInputs {
   model: ModelConfig;
   training: TrainingConfig;
   assumptions?: Partial<Assumptions>;
+  /** false: no branch and bound (every family is enumerated; the tests compare both). Default true. */
+  prune?: boolean;
 }
 
 export function compareKeys(a: readonly number[], b: readonly number[]): number {
@@ -50,7 +60,7 @@ export function betterLayout(a: BestLayout, b: BestLayout): boolean {
 
 export function emptyPartial(groups: number): PartialSearch {
   return {
-    counts: { layouts: 0, estimated: 0, evaluated: 0, feasible: 0, oom: 0, pastDeadline: 0, pastTermLimit: 0, overBudget: 0 },
+    counts: { layouts: 0, estimated: 0, evaluated: 0, feasible: 0, oom: 0, pastDeadline: 0, pastTermLimit: 0, overBudget: 0, prunedFamilies: 0, prunedLayouts: 0, prunedEvaluated: 0, prunedSlower: 0, prunedDeadline: 0, prunedBudget: 0, prunedTopN: 0 },
     bests: Array.from({ length: groups }, () => new Map()),
   };
 }

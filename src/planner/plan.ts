@@ -2,11 +2,11 @@ import { estimate, gridFor, wallClockSeconds } from '../estimator/index.js';
 import type { Layout, Recompute } from '../schema/index.js';
 import { buildSearchPlan, resolveConstraints, type SearchPlan } from './request.js';
 import { compareCandidates, compareIdentity, paretoFrontier, TopK, type Candidate } from './rank.js';
-import { emptyPartial, mergePartial, type PartialSearch, type SearchInputs } from './partial.js';
+import { emptyPartial, mergePartial, type PartialSearch, type SearchCounts, type SearchInputs } from './partial.js';
 import { searchUnits } from './search.js';
 import { billedAt, goodputContextOf, pointsAt, priceOfPoint, wallsAt, workUnits } from './units.js';
 import { RECOMPUTE, tpChoices } from './space.js';
-import type { Fix, PlanCapacity, PlanInput, PlannedRun, PlanResult, RejectReason, SearchStats } from './types.js';
+import type { Fix, PlanCapacity, PlanInput, PlannedRun, PlanResult, PruneReason, RejectReason, SearchStats } from './types.js';
 import { checkRunInput } from '../schema/index.js';
 
 /** Everything a search needs, resolved and validated once (throws InputError on bad input). */
@@ -21,7 +21,7 @@ export function preparePlan(input: PlanInput): PreparedPlan {
 }
 
 export function searchInputs(input: PlanInput): SearchInputs {
-  return { model: input.model, training: input.training, ...(input.assumptions ? { assumptions: input.assumptions } : {}) };
+  return { model: input.model, training: input.training, ...(input.assumptions ? { assumptions: input.assumptions } : {}), ...(input.prune === false ? { prune: false } : {}) };
 }
 
 /**
@@ -168,6 +168,7 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
     evaluated: merged.counts.evaluated + tpRejected,
     feasible: merged.counts.feasible,
     rejected: { byReason: Object.fromEntries(Object.entries(byReason).sort(([a], [b]) => (a < b ? -1 : 1))) },
+    pruned: prunedOf(merged.counts),
     layouts: merged.counts.layouts,
     estimated: merged.counts.estimated,
     accelerators: sp.accelerators,
@@ -182,6 +183,19 @@ export function finishPlan(p: PreparedPlan, partials: readonly PartialSearch[]):
     search,
     infeasible: plans.length ? null : explain(p, fastest, cheapest, cheapestInDeadline, fastestInBudget, gpuCounts, pastTerm),
   };
+}
+
+function prunedOf(k: SearchCounts): SearchStats['pruned'] {
+  const byReason: Partial<Record<PruneReason, number>> = {};
+  // Fixed (alphabetical) key order; reasons with nothing pruned are left out.
+  const add = (r: PruneReason, n: number) => {
+    if (n > 0) byReason[r] = n;
+  };
+  add('cannot-beat-top-n', k.prunedTopN);
+  add('over-budget', k.prunedBudget);
+  add('over-deadline', k.prunedDeadline);
+  add('slower-at-gpu-count', k.prunedSlower);
+  return { families: k.prunedFamilies, layouts: k.prunedLayouts, evaluated: k.prunedEvaluated, byReason };
 }
 
 function describe(p: PreparedPlan, c: Candidate): string {

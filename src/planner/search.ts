@@ -1,26 +1,13 @@
 import {
-  emptyStepPrefix,
-  emptyStageTerms,
-  fillStageTerms,
-  setStageVpp,
-  layerTerms,
-  stageLocalParams,
-  stateBytes,
-  stagedActivations,
-  stagedContext,
-  stagedMemoryWith,
-  stagedStepPrefix,
-  stagedStepWith,
-  stackFor,
-  type LayerTerms,
-  type LocalParams,
-  type StagedContext,
-  wallClockSeconds,
+  emptyStepPrefix, emptyStageTerms, fillStageTerms, setStageVpp, stageLocalParams, stateBytes, stagedActivations, stagedContext,
+  stagedMemoryWith, stagedStepPrefix, stagedStepWith, stackFor, wallClockSeconds, type LocalParams, type StagedContext,
 } from '../estimator/index.js';
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
-import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues } from './space.js';
+import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
+import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
+import { countPruned, promisingFirst, Pruner } from './prune.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
 export interface Searcher {
@@ -34,6 +21,8 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
   return {
     run(units, onUnit) {
       const out = emptyPartial(plan.groups.length);
+      const k = plan.constraints;
+      const pruner = x.prune === false ? null : new Pruner(k.objective, k.top, k.deadlineDays, k.budgetUsd, goodputContextOf(x), k.maxGpus);
       let done = 0;
       for (const u of units) {
         const group = plan.groups[u.group]!;
@@ -50,7 +39,7 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
           });
           contexts.set(ck, c);
         }
-        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out);
+        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null);
         done++;
         onUnit?.(done);
       }
@@ -71,7 +60,7 @@ export function lpKey(tp: number, pp: number, vpp: number, ei: number, layers: n
 
 /** Runs the given work units and returns counts and bests. */
 export function searchUnits(x: SearchInputs, plan: SearchPlan, units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch {
-  return createSearcher(x, plan).run(units, onUnit);
+  return createSearcher(x, plan).run(x.prune === false ? units : promisingFirst(plan, units), onUnit);
 }
 
 function runUnit(
@@ -83,6 +72,7 @@ function runUnit(
   lpCache: Map<number, LocalParams>,
   pointCache: Map<number, PointsAt>,
   out: PartialSearch,
+  pruner: Pruner | null,
 ): void {
   const spec = spaceSpec(x, plan, group, u.precision);
   const model = x.model;
@@ -104,9 +94,13 @@ function runUnit(
   const allMb = divisorsOf(B);
   const mbIndex = new Map(allMb.map((d, i) => [d, i]));
   const mbLists = new Map<number, number[]>();
+  const mbIdxLists = new Map<number, Int32Array>();
   const allEp = model.moe ? divisorsOf(model.moe.experts) : [1];
   const epIndex = new Map(allEp.map((d, i) => [d, i]));
   const s = emptyStageTerms();
+  const coarse = emptyStageTerms();
+  const layersOf: Array<StageLayers | undefined> = [];
+  const family: Family = { tp, cp: 1, dp: 1, ep: 1, pp: 1, gpus: 1, vpps: [1] };
   const prefix = emptyStepPrefix();
   const zOom = [false, false, false, false];
   const localParamsOf = (pp: number, vpp: number, ep: number, ei: number): LocalParams => {
@@ -129,8 +123,9 @@ function runUnit(
   const pins = plan.constraints.pins ?? {};
   for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
-    const layerCache: Array<Array<LayerTerms | undefined>> = allEp.map(() => new Array<LayerTerms | undefined>(allMb.length * 3));
-    for (const f of familiesOf(spec, tp, cp)) {
+    // Built on first use: many (ep) rows of a slice never reach the layer terms.
+    const layerCache: Array<LayerRow | undefined> = allEp.map(() => undefined);
+    for (const f of familiesOf(spec, tp, cp, family)) {
       const n = f.gpus;
       let pts = pointCache.get(n);
       if (!pts) {
@@ -148,19 +143,52 @@ function runUnit(
       if (!mbs) {
         mbs = microBatchValues(x.training, f.dp, pins.microBatch);
         mbLists.set(f.dp, mbs);
+        mbIdxLists.set(f.dp, Int32Array.from(mbs, (m) => mbIndex.get(m)!));
       }
+      const mbIdx = mbIdxLists.get(f.dp)!;
       const perVpp = mbs.length * nRecompute * nz;
       layouts += perVpp * f.vpps.length;
       // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
       // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
       const zMax = zeros[nz - 1]!;
-      if (stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax) + reserve > cap) {
+      const leastStates = stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax);
+      if (leastStates + reserve > cap) {
         oom += perVpp * f.vpps.length * count;
         continue;
       }
-      const row = layerCache[ei]!;
+      const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3));
+      if (pruner) {
+        // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
+        const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
+        if (lb === Infinity) {
+          // Nothing fits even at this memory lower bound: every layout is OOM, as the loop below would find.
+          oom += perVpp * f.vpps.length * count;
+          continue;
+        }
+        const why = pruner.decide(bests.get(n), n, pts, lb, steps);
+        if (why !== null) {
+          layouts -= perVpp * f.vpps.length;
+          countPruned(out.counts, why, perVpp * f.vpps.length, count);
+          continue;
+        }
+      }
       // Everything in the stage terms but the interleave factor and the DP window is the same for every vpp.
       fillStageTerms(c, tp, f.pp, 1, f.ep, f.dp, cp, localParamsOf(f.pp, 1, f.ep, ei), s);
+      if (pruner) {
+        // Branch and bound, exact stage terms (bounds.ts): a lower bound of every step this family could take.
+        const lb = familyStepBound(c, s, f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, true);
+        if (lb === Infinity) {
+          // No (micro-batch, recompute) fits even at the memory lower bound: every layout is OOM, as the loop below would find.
+          oom += perVpp * f.vpps.length * count;
+          continue;
+        }
+        const why = pruner.decide(bests.get(n), n, pts, lb, steps);
+        if (why !== null) {
+          layouts -= perVpp * f.vpps.length;
+          countPruned(out.counts, why, perVpp * f.vpps.length, count);
+          continue;
+        }
+      }
       for (const vpp of f.vpps) {
         setStageVpp(s, vpp);
         let allOom = true;
@@ -183,15 +211,11 @@ function runUnit(
         for (let mi = 0; mi < mbs.length; mi++) {
           const mb = mbs[mi]!;
           const ga = B / (f.dp * mb);
-          const base = mbIndex.get(mb)! * 3;
+          const base = mbIdx[mi]! * 3;
           let anyBelow = false;
           for (let r = 0; r < 3; r++) {
             if (!offeredRecompute[r]) continue;
-            let l = row[base + r];
-            if (!l) {
-              l = layerTerms(c, tp, cp, mb, f.ep, RECOMPUTE[r]!);
-              row[base + r] = l;
-            }
+            const l = rowTerms(row, base + r, c, tp, cp, mb, f.ep, r);
             const act = stagedActivations(l, s, ga);
             let prefixDone = false;
             for (let zi = 0; zi < nz; zi++) {
@@ -251,7 +275,10 @@ function runUnit(
         if (famStep < Infinity) {
           const cand: BestLayout = { stepSeconds: famStep, totalSeconds: famTotal, perGpuBytes: famMem, key: [u.precision, tp, cp, f.dp, f.ep, f.pp, vpp, famMb, famR, famZ] };
           const prev = bests.get(n);
-          if (!prev || betterLayout(cand, prev)) bests.set(n, cand);
+          if (!prev || betterLayout(cand, prev)) {
+            bests.set(n, cand);
+            pruner?.noteBest(u.group, n, pts, cand);
+          }
         }
       }
     }

@@ -110,22 +110,37 @@ export interface Family {
   vpps: readonly number[];
 }
 
-/** Lazily, every family of one (tp, cp) slice, in a fixed order (dp, ep, pp ascending). */
-export function* familiesOf(spec: SpaceSpec, tp: number, cp: number): Generator<Family> {
+/**
+ * Lazily, every family of one (tp, cp) slice, in a fixed order (dp, ep, pp ascending). With `into`, each
+ * family is written into that one object and it is yielded again (a search's hot loop allocates nothing
+ * per family; the caller must not keep it).
+ */
+export function* familiesOf(spec: SpaceSpec, tp: number, cp: number, into?: Family): Generator<Family> {
   const { model, training } = spec;
+  const pins = spec.pins ?? {};
+  // The virtual-stage counts depend on pp alone: built once per pp, not once per family.
+  const vppsOf: Array<readonly number[] | undefined> = [];
   for (const dp of dpValues(training)) {
     const base = tp * cp * dp;
     if (base > spec.maxGpus) break;
-    const pins = spec.pins ?? {};
     for (const ep of pinned(epValues(model, dp, cp), pins.ep)) {
       for (let pp = 1; pp <= model.layers; pp++) {
         const gpus = base * pp;
         if (gpus > spec.maxGpus) break;
         if (gpus < spec.minGpus || !spec.gpuCountAllowed(gpus)) continue;
         if (pins.pp !== undefined && pp !== pins.pp) continue;
-        const vpps = pinned(vppValues(model, pp), pins.vpp);
+        const vpps = (vppsOf[pp] ??= pinned(vppValues(model, pp), pins.vpp));
         if (vpps.length === 0) continue;
-        yield { tp, cp, dp, ep, pp, gpus, vpps };
+        if (into) {
+          into.tp = tp;
+          into.cp = cp;
+          into.dp = dp;
+          into.ep = ep;
+          into.pp = pp;
+          into.gpus = gpus;
+          into.vpps = vpps;
+          yield into;
+        } else yield { tp, cp, dp, ep, pp, gpus, vpps };
       }
     }
   }

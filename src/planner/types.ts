@@ -42,6 +42,8 @@ export interface PlanInput {
   pins?: LayoutPins;
   /** hardware-catalog/grid-intensity.yaml rows: each plan's offer region sets its carbon intensity. */
   gridRegions?: Parameters<typeof gridFor>[0];
+  /** Internal: false turns branch and bound off (every family enumerated; tests compare the two). Default true. */
+  prune?: boolean;
   /** Called between work units; pure callers may ignore it. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -67,6 +69,8 @@ export interface ResolvedConstraints {
   minPriceConfidence?: PriceConfidence;
 }
 
+export type PruneReason = 'slower-at-gpu-count' | 'over-deadline' | 'over-budget' | 'cannot-beat-top-n';
+
 export type RejectReason = 'oom' | 'past-deadline' | 'past-term-limit' | 'over-budget' | 'heads-not-divisible-by-tp' | 'kv-heads-not-divisible-by-tp';
 
 export interface SearchStats {
@@ -74,6 +78,13 @@ export interface SearchStats {
   evaluated: number;
   feasible: number;
   rejected: { byReason: Partial<Record<RejectReason, number>> };
+  /**
+   * Branch and bound (prune.ts): families skipped whole because a lower bound shows they cannot change the
+   * result; `layouts` and `evaluated` count what they held in the units of the fields above, and
+   * `byReason` splits `evaluated`. evaluated + pruned.evaluated (and layouts + pruned.layouts) equal the
+   * full search's.
+   */
+  pruned: { families: number; layouts: number; evaluated: number; byReason: Partial<Record<PruneReason, number>> };
   /** Distinct (accelerator network, precision, layout) combinations judged. */
   layouts: number;
   /** Of those, layouts whose step time was computed (the rest were decided by memory bounds). */

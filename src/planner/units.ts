@@ -78,7 +78,20 @@ export const billedAt = (p: PricePoint, wallSeconds: number): number => (p.billi
 
 /** Wall-clock models of every point at `gpus` GPUs (cached on the PointsAt). */
 export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClockModel[] {
-  pts.walls ??= pts.points.map((p) => wallClockFor(g, gpus, priceOfPoint(p)));
+  if (!pts.walls) {
+    // wallClockFor reads the pricing model, provider and GPUs per instance of a price (not its $/GPU-hour or
+    // instance name): points that agree on those share one model (computed once, not once per offer).
+    const seen = new Map<string, WallClockModel>();
+    pts.walls = pts.points.map((p) => {
+      const key = `${p.pricing}/${p.offer.provider}/${p.acceleratorCount}`;
+      let w = seen.get(key);
+      if (!w) {
+        w = wallClockFor(g, gpus, priceOfPoint(p));
+        seen.set(key, w);
+      }
+      return w;
+    });
+  }
   return pts.walls;
 }
 

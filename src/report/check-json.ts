@@ -32,7 +32,7 @@ export function checkSearchSection(r: PlanResult): CheckSearchSection {
   return {
     constraints: r.constraints,
     plans: r.plans.map(planEntry),
-    search: { evaluated: s.evaluated, feasible: s.feasible, rejected: { byReason: s.rejected.byReason }, layouts: s.layouts, estimated: s.estimated, accelerators: s.accelerators, skipped: s.skipped },
+    search: { evaluated: s.evaluated, feasible: s.feasible, rejected: { byReason: s.rejected.byReason }, pruned: s.pruned, layouts: s.layouts, estimated: s.estimated, accelerators: s.accelerators, skipped: s.skipped },
     fixes: r.infeasible?.fixes.map((f) => f.message) ?? [],
   };
 }

@@ -47,6 +47,7 @@ export function planDocument(x: PlanDocInput): string {
       evaluated: r.search.evaluated,
       feasible: r.search.feasible,
       rejected: { byReason: r.search.rejected.byReason },
+      pruned: r.search.pruned,
       layouts: r.search.layouts,
       estimated: r.search.estimated,
       accelerators: r.search.accelerators,

@@ -36,6 +36,11 @@ export function renderSearchSummary(r: PlanResult, offers: readonly Offer[] = []
     `searched ${s.accelerators.length} accelerator(s): ${count(s.evaluated)} candidate plans (${count(s.layouts)} layouts, ${count(s.estimated)} fully estimated), ${count(s.feasible)} feasible`,
     `rejected: ${reasons || 'none'}`,
   ];
+  const pr = s.pruned;
+  if (pr.families > 0) {
+    const why = Object.entries(pr.byReason).map(([k, v]) => `${k} ${count(v ?? 0)}`).join(', ');
+    lines.push(`pruned: ${count(pr.evaluated)} candidate plans in ${count(pr.families)} layout families that bounds show cannot change the result (${why})`);
+  }
   for (const k of s.skipped) lines.push(`skipped ${k.accelerator}: ${k.reason}`);
   if (s.skippedOffers?.length) {
     const shown = s.skippedOffers.slice(0, 6).map((o) => `${o.provider}/${o.instance} (${o.priceConfidence})`);

@@ -32,6 +32,17 @@ export const searchSectionSchema = z.strictObject({
   evaluated: count,
   feasible: count,
   rejected: z.strictObject({ byReason: z.record(z.string(), count) }),
+  /**
+   * Branch and bound: families skipped whole (a lower bound shows they cannot change the result);
+   * evaluated + pruned.evaluated is the full search's count. Always written; optional so that documents
+   * of earlier versions (check --baseline, export, report --from) still read.
+   */
+  pruned: z.strictObject({
+    families: count,
+    layouts: count,
+    evaluated: count,
+    byReason: z.strictObject({ 'cannot-beat-top-n': count.optional(), 'over-budget': count.optional(), 'over-deadline': count.optional(), 'slower-at-gpu-count': count.optional() }),
+  }).optional(),
   layouts: count,
   estimated: count,
   accelerators: z.array(z.string()),

@@ -55,7 +55,10 @@ describe('plan on worker threads', () => {
       constraints: { maxGpus: 128, accelerators: ['h100-sxm', 'a100-sxm-80gb', 'l40s'], pricing: ['on-demand' as const, 'spot' as const] },
     };
     const threaded = await planInParallel(input, { threads: 2 });
-    expect(JSON.stringify(threaded)).toBe(JSON.stringify(plan(input)));
+    // Workers enumerate every family (no shared bounds): exactly the unpruned search, and the pruned one's plans.
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(plan({ ...input, prune: false })));
+    const pruned = plan(input);
+    expect(JSON.stringify([threaded.plans, threaded.frontier, threaded.infeasible])).toBe(JSON.stringify([pruned.plans, pruned.frontier, pruned.infeasible]));
   });
 });
 

@@ -49,7 +49,7 @@ export function aPlanDocument(opts: { plans?: PlanPoint[]; model?: object; train
     },
     plans: plans.map((p, i) => aPlanEntry(p, i + 1)),
     frontier: plans.slice(0, 1).map((p) => aPlanEntry(p, 1)),
-    search: { evaluated: 100, feasible: 10, rejected: { byReason: { oom: 90 } }, layouts: 50, estimated: 20, accelerators: ['h100-sxm'], skipped: [] },
+    search: { evaluated: 100, feasible: 10, rejected: { byReason: { oom: 90 } }, pruned: { families: 0, layouts: 0, evaluated: 0, byReason: {} }, layouts: 50, estimated: 20, accelerators: ['h100-sxm'], skipped: [] },
     infeasible: plans.length ? null : { reason: 'no layout fits', fixes: [] },
     warnings: [],
   };

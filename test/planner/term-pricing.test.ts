@@ -81,7 +81,11 @@ describe('term pricing models (Capacity Blocks): cheaper within the term, infeas
     const fastestBlock = Math.min(...open.plans.filter((p) => p.pricing === 'capacity-block').map((p) => p.estimate.time.totalDays));
     for (const deadlineDays of [null, fastestBlock * 4]) {
       const i = input(withBlock({ maxDays: fastestBlock * 2 }), { deadlineDays, maxGpus: 32 });
-      const fast = plan(i);
+      // Counts of the full search (branch and bound skips layouts, prune.ts); the pruned search returns the same plans.
+      const fast = plan({ ...i, prune: false });
+      const pruned = plan(i);
+      expect(pruned.plans).toEqual(fast.plans);
+      expect(pruned.frontier).toEqual(fast.frontier);
       const ref = bruteForce(i);
       expect(fast.search.feasible).toBe(ref.counts.feasible);
       expect(fast.search.rejected.byReason['past-term-limit'] ?? 0).toBe(ref.counts.pastTermLimit);
@@ -127,7 +131,10 @@ describe('whole-step billing of a term (Capacity Blocks: days up to 14, then wee
     const open = plan(input(withBlock(lim), { pricing: ['capacity-block'], maxGpus: 32 }));
     const budgetUsd = open.plans[0]!.estimate.cost.usd! * 1.05;
     const i = input(withBlock(lim), { pricing: ['capacity-block'], maxGpus: 32, budgetUsd });
-    const fast = plan(i);
+    const fast = plan({ ...i, prune: false });
+    const pruned = plan(i);
+    expect(pruned.plans).toEqual(fast.plans);
+    expect(pruned.frontier).toEqual(fast.frontier);
     const ref = bruteForce(i);
     expect(fast.search.feasible).toBe(ref.counts.feasible);
     expect(fast.search.rejected.byReason['over-budget'] ?? 0).toBe(ref.counts.overBudget);

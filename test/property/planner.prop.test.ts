@@ -84,14 +84,18 @@ describe('pruned search = brute force over every layout via estimate()', () => {
           ...(x.pins ? { pins: x.pins } : {}),
         };
         const fast = plan(input);
+        // Counts: the search without branch and bound judges every layout, as the brute force does;
+        // with it, what it skipped (search.pruned) plus what it judged is the same total.
+        const full = plan({ ...input, prune: false });
         const ref = bruteForce(input);
         if (process.env.PLANNER_PROP_DEBUG) console.log(JSON.stringify(ref.counts), ref.best?.gpus ?? null);
-        const tpRejected = (fast.search.rejected.byReason['heads-not-divisible-by-tp'] ?? 0) + (fast.search.rejected.byReason['kv-heads-not-divisible-by-tp'] ?? 0);
-        expect(fast.search.evaluated - tpRejected).toBe(ref.counts.evaluated);
-        expect(fast.search.feasible).toBe(ref.counts.feasible);
-        expect(fast.search.rejected.byReason.oom ?? 0).toBe(ref.counts.oom);
-        expect(fast.search.rejected.byReason['past-deadline'] ?? 0).toBe(ref.counts.pastDeadline);
-        expect(fast.search.rejected.byReason['over-budget'] ?? 0).toBe(ref.counts.overBudget);
+        const tpRejected = (full.search.rejected.byReason['heads-not-divisible-by-tp'] ?? 0) + (full.search.rejected.byReason['kv-heads-not-divisible-by-tp'] ?? 0);
+        expect(full.search.evaluated - tpRejected).toBe(ref.counts.evaluated);
+        expect(full.search.feasible).toBe(ref.counts.feasible);
+        expect(full.search.rejected.byReason.oom ?? 0).toBe(ref.counts.oom);
+        expect(full.search.rejected.byReason['past-deadline'] ?? 0).toBe(ref.counts.pastDeadline);
+        expect(full.search.rejected.byReason['over-budget'] ?? 0).toBe(ref.counts.overBudget);
+        expect(fast.search.evaluated + fast.search.pruned.evaluated).toBe(full.search.evaluated);
         if (!ref.best) {
           expect(fast.plans).toEqual([]);
           expect(fast.infeasible).not.toBeNull();

@@ -1,0 +1,173 @@
+import { layerTerms, setStageVpp, stageLayers, type LayerTerms, type StagedContext, type StageTerms } from '../estimator/index.js';
+import { RECOMPUTE } from './space.js';
+
+/**
+ * Lower bounds of step time for branch and bound (prune.ts), built from the estimator's own staged terms
+ * (estimator/staged.ts) so that they can never exceed what estimate() returns.
+ */
+
+/**
+ * The per-layer terms of one (tp, cp, ep) slice, indexed [micro-batch index · 3 + recompute index], with
+ * the sums a bound reads kept in typed arrays (one monomorphic load each in the bound's loop).
+ */
+export class LayerRow {
+  readonly terms: Array<LayerTerms | undefined>;
+  /**
+   * FIELDS numbers per index, in one array: compute + recompute + tp + cp + ep per micro-batch of one
+   * dense layer, the same for one MoE layer, logits compute, activation bytes per layer-token dense and
+   * MoE, tokens, full recompute's extra bytes (0 for other modes), logits bytes, p2p local and cross.
+   */
+  readonly v: Float64Array;
+  constructor(size: number) {
+    this.terms = new Array<LayerTerms | undefined>(size);
+    this.v = new Float64Array(size * FIELDS);
+  }
+}
+
+const FIELDS = 11;
+const DENSE = 0, MOE = 1, LOGITS = 2, ACT_DENSE = 3, ACT_MOE = 4, TOKENS = 5, EXTRA = 6, LOGITS_BYTES = 7, P2P_LOCAL = 8, P2P_CROSS = 9;
+
+/** The layer terms of (tp, cp, micro-batch, ep, recompute index r) at row index `at`, computed on first use. */
+export function rowTerms(row: LayerRow, at: number, c: StagedContext, tp: number, cp: number, mb: number, ep: number, r: number): LayerTerms {
+  let l = row.terms[at];
+  if (!l) {
+    l = layerTerms(c, tp, cp, mb, ep, RECOMPUTE[r]!);
+    row.terms[at] = l;
+    const v = row.v;
+    const o = at * FIELDS;
+    const d = l.dense;
+    v[o + DENSE] = d.compute + d.recompute + d.tp + d.cp + d.ep;
+    const m = l.moe;
+    v[o + MOE] = m === null ? 0 : m.compute + m.recompute + m.tp + m.cp + m.ep;
+    v[o + LOGITS] = l.logitsCompute;
+    v[o + ACT_DENSE] = l.actDense;
+    v[o + ACT_MOE] = l.actMoe;
+    v[o + TOKENS] = l.tokens;
+    v[o + EXTRA] = l.recompute === 'full' ? l.actFullExtra * l.tokens : 0;
+    v[o + LOGITS_BYTES] = l.logitsBytes;
+    v[o + P2P_LOCAL] = l.p2pLocal;
+    v[o + P2P_CROSS] = l.p2pCross;
+  }
+  return l;
+}
+
+/**
+ * A lower bound of the step seconds of every memory-fitting layout of one family, or Infinity when none
+ * can fit. `s` holds the family's stage terms (filled at vpp = 1; this leaves it set to some vpp — the
+ * caller sets the vpp it needs afterwards). Why it is a bound (staged.ts stagedStepWith):
+ *   step = ga·(compute + recompute + tp + cp + ep of the slowest stage, logits included)   [exact terms]
+ *        + bubbleStages(v)·mean            ≥ min over v of bubbleStages · mean (mean ≥ 0 here)
+ *        + p2p = 2·ga·v·(cross or local)   ≥ the same at the smallest v (or ≥ 0 when `p2p` is false)
+ *        + exposed DP communication        ≥ 0 (every branch of stagedDpSeconds is a max(·, (1−o)·x) with o ≤ 1)
+ *        + optimizerSeconds[z]             ≥ the smallest over the family's ZeRO stages
+ *        + stepOverheadSeconds.
+ * The minimum runs over the (micro-batch, recompute) pairs whose memory lower bound fits: memory =
+ * states[z] + act + reserve + gathered(z) + fragmentation·act ≥ min_z states[z] + (1 + fragmentation)·act + reserve,
+ * with act (stagedActivations) at the vpp of least interleave (act never shrinks as the interleave grows).
+ * The micro-batch loop stops where nothing fits, as the search does (memory never falls as it grows).
+ * Hot: runs once or twice per family (millions on a whole-catalog MoE search), so it reads typed arrays
+ * and allocates nothing.
+ */
+export function familyStepBound(
+  c: StagedContext,
+  s: StageTerms,
+  f: { readonly tp: number; readonly cp: number; readonly ep: number; readonly vpps: readonly number[] },
+  mbs: readonly number[],
+  mbIdx: Int32Array,
+  offeredRecompute: readonly boolean[],
+  zeros: readonly number[],
+  perReplica: number,
+  row: LayerRow,
+  capMargin: number,
+  p2p: boolean,
+): number {
+  const a = c.assumptions;
+  const vpps = f.vpps;
+  let minBubble = Infinity;
+  let maxBubble = 0;
+  let leastInterleave = Infinity;
+  for (let i = 0; i < vpps.length; i++) {
+    setStageVpp(s, vpps[i]!);
+    if (s.bubbleStages < minBubble) minBubble = s.bubbleStages;
+    if (s.bubbleStages > maxBubble) maxBubble = s.bubbleStages;
+    if (s.interleave < leastInterleave) leastInterleave = s.interleave;
+  }
+  let states = Infinity;
+  let opt = Infinity;
+  for (let i = 0; i < zeros.length; i++) {
+    const z = zeros[i]!;
+    if (s.states[z]! < states) states = s.states[z]!;
+    if (s.optimizerSeconds[z]! < opt) opt = s.optimizerSeconds[z]!;
+  }
+  const p = s.pp;
+  const nd = s.denseLayersPerStage;
+  const nm = s.moeLayersPerStage;
+  const inFlight = p * leastInterleave;
+  const layerShare = c.model.layers / (p * s.layersPerStage);
+  const p2pFactor = p2p && p > 1 ? 2 * vpps[0]! : 0;
+  const p2pAt = s.crosses ? P2P_CROSS : P2P_LOCAL;
+  const v = row.v;
+  const fixed = states + a.reserveBytes;
+  const frag = 1 + a.fragmentation;
+  let best = Infinity;
+  for (let mi = 0; mi < mbs.length; mi++) {
+    const mb = mbs[mi]!;
+    const ga = perReplica / mb;
+    const held = Math.min(ga, inFlight);
+    let anyFits = false;
+    const base = mbIdx[mi]! * 3;
+    for (let r = 0; r < 3; r++) {
+      if (!offeredRecompute[r]) continue;
+      const at = base + r;
+      if (row.terms[at] === undefined) rowTerms(row, at, c, f.tp, f.cp, mb, f.ep, r);
+      const o = at * FIELDS;
+      const act = (nd * v[o + ACT_DENSE]! + nm * v[o + ACT_MOE]!) * v[o + TOKENS]! * held + v[o + EXTRA]! + v[o + LOGITS_BYTES]!;
+      if (fixed + frag * act > capMargin) continue;
+      anyFits = true;
+      const stage = nd * v[o + DENSE]! + nm * v[o + MOE]!;
+      const lg = v[o + LOGITS]!;
+      let t = ga * (stage + lg);
+      if (p > 1) {
+        const mean = stage * layerShare + lg / p;
+        t += (mean >= 0 ? minBubble : maxBubble) * mean + p2pFactor * ga * v[o + p2pAt]!;
+      }
+      if (t < best) best = t;
+    }
+    if (!anyFits) break;
+  }
+  return best === Infinity ? Infinity : best + opt + a.stepOverheadSeconds;
+}
+
+/**
+ * Stage terms for a coarse bound before the family's own are computed (fillStageTerms is the costly part
+ * of a family): the layer counts and bubble of (pp, vpp) as the estimator derives them, every ZeRO stage's
+ * model states at `leastStates` (the highest stage's: states never grow with the stage) and optimizer
+ * seconds at 0 (≥ 0), so this bound stays below the exact one; call familyStepBound with p2p = false,
+ * since `crosses` is not known here.
+ */
+export function coarseStageTerms(c: StagedContext, pp: number, leastStates: number, out: StageTerms, layersOf: Array<StageLayers | undefined>): StageTerms {
+  const sl = (layersOf[pp] ??= stageLayers(c.model.layers, c.moeLayers, pp, 1));
+  out.pp = pp;
+  out.layersPerStage = sl.layersPerStage;
+  out.denseLayersPerStage = sl.denseLayersPerStage;
+  out.moeLayersPerStage = sl.moeLayersPerStage;
+  out.dualPipe = c.assumptions.dualPipe && pp > 1;
+  out.crosses = false;
+  // A double first, so these arrays hold doubles as the exact stage terms' do (one elements kind, one map in the bound).
+  out.states[0] = 0.5;
+  out.optimizerSeconds[0] = 0.5;
+  for (let z = 0; z < 4; z++) {
+    out.states[z] = leastStates;
+    out.optimizerSeconds[z] = 0;
+  }
+  return setStageVpp(out, 1);
+}
+
+/** Layers on the slowest stage for a pp (estimator stageLayers), cached per pp by the caller. */
+export type StageLayers = ReturnType<typeof stageLayers>;
+
+/** Whether the bounds above hold for these assumptions (overlaps within [0, 1], no negative fragmentation or overhead). */
+export function boundsHold(c: StagedContext): boolean {
+  const a = c.assumptions;
+  return a.dpOverlap >= 0 && a.dpOverlap <= 1 && a.fsdpOverlap >= 0 && a.fsdpOverlap <= 1 && a.fragmentation >= 0 && a.stepOverheadSeconds >= 0;
+}
