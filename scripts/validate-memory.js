@@ -9,7 +9,7 @@ export function printMemory(file, catalog) {
   const gib = (x) => (x === null ? '—' : (x / G).toFixed(2)).padStart(9);
   console.log(`${'memory case'.padEnd(52)} ${'compare'.padEnd(12)} ${'pub. GiB'.padStart(9)} ${'pred. GiB'.padStart(9)} ${'error%'.padStart(8)}  production`);
   for (const r of s.rows) {
-    console.log(`${r.id.padEnd(52)} ${r.compare.padEnd(12)} ${gib(r.measuredBytes)} ${gib(r.predictedBytes)} ${(r.errorPercent === null ? (r.problem ? 'n/a' : '') : r.errorPercent.toFixed(1)).padStart(8)}  ${r.fits === null ? r.problem : r.compare === 'fits' ? (r.fits ? 'fits' : 'DOES NOT FIT') : ''}`);
+    console.log(`${r.id.padEnd(52)} ${r.compare.padEnd(12)} ${gib(r.measuredBytes)} ${gib(r.predictedBytes)} ${(r.errorPercent === null ? (r.problem ? 'n/a' : '') : r.errorPercent.toFixed(1)).padStart(8)}  ${r.fits === null ? r.problem : r.compare === 'fits' ? (r.fits ? 'fits' : 'DOES NOT FIT') : r.compare === 'does-not-fit' ? (r.fits ? 'FITS (source: does not)' : 'does not fit') : ''}`);
   }
-  console.log(`\nmemory cases ${s.rows.length}  MAPE ${s.mape.toFixed(2)}%  production layouts not fitting: ${s.notFitting.length ? s.notFitting.join(', ') : 'none'}`);
+  console.log(`\nmemory cases ${s.rows.length}  MAPE ${s.mape.toFixed(2)}%  production layouts not fitting: ${s.notFitting.length ? s.notFitting.join(', ') : 'none'}  wrong side of does-not-fit: ${s.fittingButShouldNot.length ? s.fittingButShouldNot.join(', ') : 'none'}`);
 }

@@ -19,6 +19,8 @@ export interface MemorySummary {
   mape: number;
   /** Production layouts (compare: fits) that do not fit. */
   notFitting: string[];
+  /** Layouts the source says cannot fit (compare: does-not-fit) that the estimate fits. */
+  fittingButShouldNot: string[];
 }
 
 /** Predicts every memory case: peak per GPU, model states or stored activations, and whether it fits. */
@@ -36,5 +38,10 @@ export function validateMemoryCases(cases: readonly MemoryCase[], accelerator: (
   });
   const apes = rows.filter((r) => r.measuredBytes !== null).map((r) => (r.errorPercent === null ? 100 : Math.abs(r.errorPercent)));
   const mape = apes.length ? apes.reduce((a, b) => a + b, 0) / apes.length : 0;
-  return { rows, mape, notFitting: rows.filter((r) => r.compare === 'fits' && r.fits !== true).map((r) => r.id) };
+  return {
+    rows,
+    mape,
+    notFitting: rows.filter((r) => r.compare === 'fits' && r.fits !== true).map((r) => r.id),
+    fittingButShouldNot: rows.filter((r) => r.compare === 'does-not-fit' && r.fits !== false).map((r) => r.id),
+  };
 }

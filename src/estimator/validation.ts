@@ -1,4 +1,5 @@
 import type { AcceleratorSpec, CalibrationCase, Layout, ModelConfig, TrainingConfig } from '../schema/index.js';
+import { resolveFinetune } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { estimate, type Estimate } from './estimate.js';
 import { calibrationStack, type ResidualInput } from './error-bands.js';
@@ -50,6 +51,7 @@ export function caseTraining(c: CalibrationCase): TrainingConfig {
     tokens: t.globalBatchSize * t.sequenceLength, sequenceLength: t.sequenceLength, globalBatchSize: t.globalBatchSize, precision: t.precision, optimizer: 'adam',
     framework: c.framework ?? 'megatron',
     ...(c.overlap ? { overlap: c.overlap } : {}),
+    ...(t.finetune ? { finetune: resolveFinetune(t.finetune) } : {}),
   };
 }
 

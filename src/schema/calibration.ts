@@ -3,6 +3,7 @@ import { mlaSchema, moeSchema } from './model.js';
 import { precisionSchema } from './units.js';
 import { recomputeSchema } from './layout.js';
 import { frameworkSchema, overlapSchema, recomputeBlockSchema } from './framework.js';
+import { finetuneSectionSchema } from './finetune.js';
 
 const nullableInt = z.number().int().positive().nullable().optional();
 
@@ -22,7 +23,13 @@ export const calibrationCaseSchema = z.object({
     moe: moeSchema.optional(),
     mla: mlaSchema.optional(),
   }),
-  training: z.object({ sequenceLength: z.number().int().positive(), globalBatchSize: z.number().int().positive(), precision: precisionSchema }),
+  training: z.object({
+    sequenceLength: z.number().int().positive(),
+    globalBatchSize: z.number().int().positive(),
+    precision: precisionSchema,
+    /** A fine-tuning run (the model file's training.finetune: method, rank, targets, quantisation). */
+    finetune: finetuneSectionSchema.optional(),
+  }),
   accelerator: z.string(),
   gpus: z.number().int().positive(),
   layout: z.object({
@@ -56,10 +63,11 @@ export type CalibrationCase = z.infer<typeof calibrationCaseSchema>;
 /**
  * One published memory figure (test/fixtures/validation/memory.yaml): what the source measured or
  * derived — peak bytes per GPU, model-state bytes (weights + gradients + optimizer) or stored
- * activations — or, for `fits`, a production layout known to have run on its part.
+ * activations — or, for `fits`, a layout known to have run on its part, and for `does-not-fit`, one
+ * the source says cannot (e.g. QLoRA's "65B needs more than one 24 GB GPU").
  */
 export const memoryCaseSchema = calibrationCaseSchema.omit({ measured: true, memoryGiBPerGpu: true }).extend({
-  compare: z.enum(['peak', 'model-states', 'activations', 'fits']),
+  compare: z.enum(['peak', 'model-states', 'activations', 'fits', 'does-not-fit']),
   measured: z.object({ bytes: z.number().positive().nullable(), how: z.string() }),
 });
 export type MemoryCase = z.infer<typeof memoryCaseSchema>;

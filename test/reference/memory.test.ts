@@ -15,7 +15,9 @@ describe('memory against published figures', () => {
     expect(ids.filter((i) => i.startsWith('zero20-'))).toHaveLength(4);
     expect(ids.filter((i) => i.startsWith('korthikanti22-'))).toHaveLength(2);
     expect(ids.filter((i) => i.startsWith('torchtitan-'))).toHaveLength(2);
-    expect(cases.filter((c) => c.compare === 'fits').map((c) => c.id)).toEqual(['llama3-405b-h100-16384gpu-tp8-pp16-interleaved', 'deepseek-v3-h800-2048gpu-pp16-ep64-zero1-fp8']);
+    expect(cases.filter((c) => c.compare === 'fits' && !c.training.finetune).map((c) => c.id)).toEqual(['llama3-405b-h100-16384gpu-tp8-pp16-interleaved', 'deepseek-v3-h800-2048gpu-pp16-ep64-zero1-fp8']);
+    // QLoRA paper rows (fine-tuning): two that fit one GPU, two that cannot.
+    expect(cases.filter((c) => c.id.startsWith('qlora23-')).map((c) => c.compare)).toEqual(['fits', 'fits', 'does-not-fit', 'does-not-fit']);
   });
   it('estimates every case', () => {
     expect(summary.rows.filter((r) => r.predictedBytes === null).map((r) => r.id)).toEqual([]);
@@ -26,6 +28,18 @@ describe('memory against published figures', () => {
   });
   it('every production layout that ran on its part fits', () => {
     expect(summary.notFitting).toEqual([]);
+  });
+  it('every layout the source says cannot fit does not fit (QLoRA: 65B on 24 GB, 16-bit LoRA of 65B on 80 GB)', () => {
+    expect(summary.fittingButShouldNot).toEqual([]);
+    // The rows are on the right side with room to spare, not by a rounding: 65B QLoRA needs well over 24 GB, and fits 48 GB.
+    const peak = (id: string) => summary.rows.find((r) => r.id === id)!.predictedBytes!;
+    expect(peak('qlora23-65b-one-24gb-rtx4090-does-not-fit')).toBeGreaterThan(30e9);
+    expect(peak('qlora23-65b-one-48gb-l40s-fits')).toBeLessThan(46e9);
+  });
+  it('a does-not-fit row that fits is reported (the check can fail)', () => {
+    const row = cases.find((c) => c.id === 'qlora23-65b-one-24gb-rtx4090-does-not-fit')!;
+    const onBig = validateMemoryCases([{ ...row, accelerator: 'h100-sxm' }], (id) => getAccelerator(catalog, id));
+    expect(onBig.fittingButShouldNot).toEqual([row.id]);
   });
   it('ZeRO paper: DeepSpeed ZeRO-1 keeps 16-bit gradients (31.4 GB), Megatron keeps fp32 main grads (more)', () => {
     const z1 = cases.find((c) => c.id === 'zero20-fig1-7.5b-64gpu-stage1')!;
