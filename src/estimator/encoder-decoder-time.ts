@@ -1,6 +1,8 @@
-import { encoderDecoderRecomputeBytes, type EncoderDecoder, type Recompute } from '../schema/index.js';
+import { encoderDecoderRecomputeBytes, type EncoderDecoder, type FinetuneConfig, type Recompute } from '../schema/index.js';
 import { allGatherSeconds, allReduceSeconds, groupOf } from './comm.js';
-import { elementwiseSeconds, linearTrainSeconds, memorySeconds, type Device } from './kernels.js';
+import { elementwiseSeconds, gemmSeconds, linearTrainSeconds, memorySeconds, type Device } from './kernels.js';
+import { encoderDecoderAdaptedModules, isAdapterMethod, storedBitsPerParam } from './finetune.js';
+import { frozenGemmSeconds, type AdapterRun, type Gemm } from './finetune-time.js';
 import type { LayerTerms, StagedContext } from './staged-terms.js';
 
 interface Seconds {
@@ -17,11 +19,36 @@ function coreSeconds(d: Device, e: EncoderDecoder, queries: number, keys: number
   return { forward, backward: bwdRatio * forward };
 }
 
-/** The FFN's GEMMs on `tokens` rows, column/row split over TP [Shoeybi19 §3]: wi (2f wide when gated) then wo. */
-function ffnSeconds(d: Device, e: EncoderDecoder, tokens: number, t: number): Seconds {
-  const up = linearTrainSeconds(d, tokens, e.hidden, ((e.ffn === 'gated-gelu' ? 2 : 1) * e.ffnHidden) / t);
-  return add(up, linearTrainSeconds(d, tokens, e.ffnHidden / t, e.hidden));
+/**
+ * The weight GEMMs of one micro-batch of `samples` pairs on one GPU of a TP group of `t`, column/row split
+ * [Shoeybi19 §3], each `count` = its stack's depth: encoder QKV, output projection, FFN wi (2f wide when
+ * gated) and wo on the s_e·b input tokens; decoder self-attention QKV and output, cross-attention Q and
+ * output on the s_d·b target tokens, its K/V on the encoder tokens, the FFN; the LM head on the targets.
+ * The one list both the pre-training time below and the fine-tuning rules (finetune-time.ts) read.
+ */
+export function encoderDecoderGemms(e: EncoderDecoder, samples: number, t: number): { encoder: Gemm[]; decoder: Gemm[]; head: Gemm } {
+  const inner = e.heads * e.headDim;
+  const te = samples * e.encoderTokens;
+  const td = samples * e.decoderTokens;
+  const up = ((e.ffn === 'gated-gelu' ? 2 : 1) * e.ffnHidden) / t;
+  const L = e.encoderLayers;
+  const D = e.decoderLayers;
+  return {
+    encoder: [
+      { rows: te, in: e.hidden, out: (3 * inner) / t, count: L }, { rows: te, in: inner / t, out: e.hidden, count: L },
+      { rows: te, in: e.hidden, out: up, count: L }, { rows: te, in: e.ffnHidden / t, out: e.hidden, count: L },
+    ],
+    decoder: [
+      { rows: td, in: e.hidden, out: (3 * inner) / t, count: D }, { rows: td, in: inner / t, out: e.hidden, count: D },
+      { rows: td, in: e.hidden, out: inner / t, count: D }, { rows: td, in: inner / t, out: e.hidden, count: D },
+      { rows: te, in: e.hidden, out: (2 * inner) / t, count: D },
+      { rows: td, in: e.hidden, out: up, count: D }, { rows: td, in: e.ffnHidden / t, out: e.hidden, count: D },
+    ],
+    head: { rows: td, in: e.hidden, out: e.vocab / t, count: 1 },
+  };
 }
+
+const train = (d: Device, g: Gemm): Seconds => linearTrainSeconds(d, g.rows, g.in, g.out);
 
 /**
  * Element-wise traffic of one layer (norms, residual adds, activation, dropout): as layer-time.ts does for
@@ -37,29 +64,38 @@ function elementwiseLayer(d: Device, e: EncoderDecoder, tokens: number, t: numbe
 
 /**
  * One micro-batch of `samples` input/target pairs on one GPU of a TP group of `t` (Megatron's T5 keeps the
- * whole stack on every pipeline-free rank: Shoeybi et al. 2019 §3, Megatron-LM pretrain_t5.py). Encoder
- * layer: QKV, output projection, FFN on the s_e·b input tokens and the bidirectional core; decoder layer:
- * causal self-attention and FFN on the s_d·b target tokens, cross-attention Q/output projections on them,
- * its K/V projections on the encoder tokens, and the cross core over s_e keys; then the LM head and loss.
+ * whole stack on every pipeline-free rank: Shoeybi et al. 2019 §3, Megatron-LM pretrain_t5.py): the GEMMs
+ * of encoderDecoderGemms, the bidirectional encoder core, the causal decoder core and the cross core over
+ * s_e keys, element-wise traffic, then the LM head and loss. Under LoRA/QLoRA (`ft`) the frozen GEMMs lose
+ * their weight gradients and the adapters of every attention block and FFN are added (finetune-time.ts).
  */
-export function encoderDecoderComputeSeconds(d: Device, e: EncoderDecoder, samples: number, t: number, sp: boolean, bwdRatio: number, bytes: number): Seconds & { layersForward: number } {
-  const inner = e.heads * e.headDim;
+export function encoderDecoderComputeSeconds(d: Device, e: EncoderDecoder, samples: number, t: number, sp: boolean, bwdRatio: number, bytes: number, ft?: FinetuneConfig): Seconds & { layersForward: number } {
   const te = samples * e.encoderTokens;
   const td = samples * e.decoderTokens;
-  let enc = add(linearTrainSeconds(d, te, e.hidden, (3 * inner) / t), linearTrainSeconds(d, te, inner / t, e.hidden));
-  enc = add(add(enc, ffnSeconds(d, e, te, t)), coreSeconds(d, e, te, e.encoderTokens, t, bwdRatio));
+  const g = encoderDecoderGemms(e, samples, t);
+  const [qkv, o, up, down] = g.encoder as [Gemm, Gemm, Gemm, Gemm];
+  let enc = add(train(d, qkv), train(d, o));
+  enc = add(add(enc, add(train(d, up), train(d, down))), coreSeconds(d, e, te, e.encoderTokens, t, bwdRatio));
   enc = add(enc, elementwiseLayer(d, e, te, t, sp, 2, bytes));
-  let dec = add(linearTrainSeconds(d, td, e.hidden, (3 * inner) / t), linearTrainSeconds(d, td, inner / t, e.hidden));
+  const [dQkv, dO, xQ, xO, xKv, dUp, dDown] = g.decoder as [Gemm, Gemm, Gemm, Gemm, Gemm, Gemm, Gemm];
+  let dec = add(train(d, dQkv), train(d, dO));
   dec = add(dec, coreSeconds(d, e, td, e.decoderTokens / 2, t, bwdRatio));
-  dec = add(dec, add(linearTrainSeconds(d, td, e.hidden, inner / t), linearTrainSeconds(d, td, inner / t, e.hidden)));
-  dec = add(dec, linearTrainSeconds(d, te, e.hidden, (2 * inner) / t));
+  dec = add(dec, add(train(d, xQ), train(d, xO)));
+  dec = add(dec, train(d, xKv));
   dec = add(dec, coreSeconds(d, e, td, e.encoderTokens, t, bwdRatio));
-  dec = add(add(dec, ffnSeconds(d, e, td, t)), elementwiseLayer(d, e, td, t, sp, 3, bytes));
+  dec = add(add(dec, add(train(d, dUp), train(d, dDown))), elementwiseLayer(d, e, td, t, sp, 3, bytes));
   // LM head and fp32 softmax cross-entropy on the target tokens (layer-time.ts logitsSeconds).
-  const head = linearTrainSeconds(d, td, e.hidden, e.vocab / t);
+  const head = train(d, g.head);
   const ce = memorySeconds(d, ((td * e.vocab) / t) * (bytes + 4));
-  const layers = add({ forward: e.encoderLayers * enc.forward, backward: e.encoderLayers * enc.backward }, { forward: e.decoderLayers * dec.forward, backward: e.decoderLayers * dec.backward });
-  return { ...add(layers, { forward: head.forward + ce, backward: head.backward + 2 * ce }), layersForward: layers.forward };
+  let layers = add({ forward: e.encoderLayers * enc.forward, backward: e.encoderLayers * enc.backward }, { forward: e.decoderLayers * dec.forward, backward: e.decoderLayers * dec.backward });
+  let headBackward = head.backward;
+  if (isAdapterMethod(ft)) {
+    const runs: AdapterRun[] = encoderDecoderAdaptedModules(e, ft).map((mod) => ({ mod, rows: mod.rows === 'encoder' ? te : td, t, count: mod.layers }));
+    layers = frozenGemmSeconds(d, ft, storedBitsPerParam(ft, e.hidden), layers, [...g.encoder, ...g.decoder], 0, runs);
+    // The frozen LM head keeps only its input gradient (it stays 16-bit under QLoRA, as in finetuneLogitsSeconds).
+    headBackward -= gemmSeconds(d, g.head.in, g.head.out, g.head.rows);
+  }
+  return { ...add(layers, { forward: head.forward + ce, backward: headBackward + 2 * ce }), layersForward: layers.forward };
 }
 
 /**
@@ -96,7 +132,7 @@ export function encoderDecoderLayerTerms(c: StagedContext, tp: number, microBatc
   const bytes = c.wBytes;
   const spOn = sp && tp > 1;
   const full = recompute === 'full';
-  const s = encoderDecoderComputeSeconds(d, e, microBatch, tp, spOn, c.assumptions.attentionBackwardRatio, bytes);
+  const s = encoderDecoderComputeSeconds(d, e, microBatch, tp, spOn, c.assumptions.attentionBackwardRatio, bytes, c.training.finetune);
   const tpOverlap = c.assumptions.tpOverlap ?? d.eff.tpOverlap;
   const comm = tpSeconds(c, e, microBatch, tp, spOn, bytes);
   const dense = {

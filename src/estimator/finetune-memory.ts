@@ -1,4 +1,4 @@
-import type { ModelConfig, ResolvedLayout, TrainingConfig } from '../schema/index.js';
+import { encoderDecoderLinearParams, encoderDecoderParameters, type ModelConfig, type ResolvedLayout, type TrainingConfig } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
 import { countAdapters, frozenBitsPerParam, isAdapterMethod } from './finetune.js';
 import { modelStateBytes, shardGroups, type LocalParams, type ModelStateBytes } from './memory.js';
@@ -31,6 +31,12 @@ export function trainableLocal(m: ModelConfig, tr: TrainingConfig, lp: LocalPara
 
 /** Local parameters that stay 16-bit under QLoRA: norms, embedding and output layer (memory.ts localParams' terms). */
 function unquantisedLocal(m: ModelConfig, layout: ResolvedLayout): number {
+  const e = m.encoderDecoder;
+  if (e) {
+    // Embedding and untied LM head split over TP (Megatron's vocab-parallel embedding); norms and position biases replicated.
+    const edges = e.vocab * e.hidden * (e.tiedEmbeddings ? 1 : 2);
+    return (encoderDecoderParameters(e) - encoderDecoderLinearParams(e) - edges) + edges / layout.tp;
+  }
   const p = countParameters(m);
   const perStage = stageLayers(m.layers, p.moeLayers, layout.pp, layout.vpp).layersPerStage;
   const t = layout.tp;

@@ -14,7 +14,8 @@ import type { Shapes } from './shapes.js';
  *   reading the packed weight and writing the 16-bit copy.
  */
 
-interface Gemm {
+/** A frozen base-weight GEMM on one GPU: `rows` tokens × (in → out), `count` times per micro-batch. */
+export interface Gemm {
   rows: number;
   in: number;
   out: number;
@@ -76,37 +77,57 @@ function adapterSeconds(d: Device, mod: AdaptedModule, rows: number, r: number, 
   return { forward: count * (a.forward + b.forward), backward: count * (a.backward + b.backward) };
 }
 
-/** The layer's seconds under LoRA/QLoRA (unchanged for pre-training and full fine-tuning). */
-export function finetuneLayerSeconds(d: Device, m: ModelConfig, s: Shapes, ft: FinetuneConfig | undefined, isMoe: boolean, l: LayerSeconds): LayerSeconds {
-  if (!isAdapterMethod(ft)) return l;
+/** One adapter applied `count` times per micro-batch on `rows` tokens, its frozen module split over a TP group of `t`. */
+export interface AdapterRun {
+  mod: AdaptedModule;
+  rows: number;
+  t: number;
+  count: number;
+}
+
+/**
+ * The LoRA/QLoRA rules on any set of frozen GEMMs — decoder layers here, encoder-decoder stacks in
+ * encoder-decoder-time.ts: from the pre-training seconds `l`, drop each frozen GEMM's weight gradient (and
+ * `extraWgrad`, weight-gradient seconds the caller's GEMM list does not hold), add the adapters, and under
+ * QLoRA one de-quantisation pass over the frozen weights in forward and in backward.
+ */
+export function frozenGemmSeconds(d: Device, ft: FinetuneConfig, bitsPerParam: number, l: { forward: number; backward: number }, gemms: Gemm[], extraWgrad: number, adapters: AdapterRun[]): { forward: number; backward: number } {
   let forward = l.forward;
   let backward = l.backward;
   let frozenLocal = 0;
-  for (const x of layerGemms(m, s, isMoe)) {
+  for (const x of gemms) {
     backward -= x.count * gemmSeconds(d, x.in, x.out, x.rows);
     frozenLocal += x.count * x.in * x.out;
   }
-  if (isMoe && m.moe) {
-    // The router is a frozen linear too: its backward (2× forward in layer-time.ts) keeps only the input gradient.
-    backward -= gemmSeconds(d, s.tokensSharded, m.moe.experts, m.hiddenSize);
+  backward -= extraWgrad;
+  for (const p of adapters) {
+    const a = adapterSeconds(d, p.mod, p.rows, ft.rank, p.t, p.count);
+    forward += a.forward;
+    backward += a.backward;
   }
+  if (ft.method === 'qlora') {
+    const dequant = memorySeconds(d, frozenLocal * (bitsPerParam / 8 + 2));
+    forward += dequant;
+    backward += dequant;
+  }
+  return { forward, backward };
+}
+
+/** The layer's seconds under LoRA/QLoRA (unchanged for pre-training and full fine-tuning). */
+export function finetuneLayerSeconds(d: Device, m: ModelConfig, s: Shapes, ft: FinetuneConfig | undefined, isMoe: boolean, l: LayerSeconds): LayerSeconds {
+  if (!isAdapterMethod(ft)) return l;
+  // The router is a frozen linear too: its backward (2× forward in layer-time.ts) keeps only the input gradient.
+  const router = isMoe && m.moe ? gemmSeconds(d, s.tokensSharded, m.moe.experts, m.hiddenSize) : 0;
   const moe = isMoe ? m.moe : null;
   const f = moe ? moe.expertFfnHiddenSize : m.ffnHiddenSize;
+  const runs: AdapterRun[] = [];
   for (const mod of adaptedModules(m, ft, f)) {
     const parts = !mod.mlp || !moe
       ? [{ rows: s.tokens, t: s.t, count: 1 }]
       : [{ rows: s.rowsPerExpert, t: 1, count: s.localExperts }, ...(moe.sharedExperts > 0 ? [{ rows: s.tokens, t: s.t, count: moe.sharedExperts }] : [])];
-    for (const p of parts) {
-      const a = adapterSeconds(d, mod, p.rows, ft.rank, p.t, p.count);
-      forward += a.forward;
-      backward += a.backward;
-    }
+    for (const p of parts) runs.push({ mod, ...p });
   }
-  if (ft.method === 'qlora') {
-    const dequant = memorySeconds(d, frozenLocal * (frozenBitsPerParam(ft, m) / 8 + 2));
-    forward += dequant;
-    backward += dequant;
-  }
+  const { forward, backward } = frozenGemmSeconds(d, ft, frozenBitsPerParam(ft, m), l, layerGemms(m, s, isMoe), router, runs);
   // What the adapters and de-quantisation add to the forward pass is GEMM-like work a recompute re-runs.
   return { forward, backward, attentionForward: l.attentionForward, parts: { ...l.parts, gemm: l.parts.gemm + (forward - l.forward) } };
 }

@@ -1,4 +1,4 @@
-import type { FinetuneConfig, FinetuneTarget, ModelConfig } from '../schema/index.js';
+import { encoderDecoderForwardFlops, type EncoderDecoder, type FinetuneConfig, type FinetuneTarget, type ModelConfig } from '../schema/index.js';
 import { forwardFlopsPerToken, modelFlopsPerToken } from './flops.js';
 import { moeLayerCount } from './params.js';
 import { NOTHING_FROZEN, type FrozenInputs } from './memory.js';
@@ -53,6 +53,48 @@ export function adaptedModules(m: ModelConfig, ft: FinetuneConfig, f: number): A
 
 const adapterSize = (r: number, mods: AdaptedModule[]) => mods.reduce((s, x) => s + r * (x.in + x.out), 0);
 
+/** An adapted projection of an encoder-decoder: which token rows it runs on, in how many layers. */
+export interface StackModule extends AdaptedModule {
+  /** Rows are the encoder tokens (encoder layers, and the cross-attention K/V that read the encoder output) or the decoder tokens. */
+  rows: 'encoder' | 'decoder';
+  layers: number;
+}
+
+/**
+ * The adapted modules of a T5-style encoder-decoder (PEFT on T5ForConditionalGeneration wraps every
+ * nn.Linear whose name matches, so q/v adapt the encoder self-attention, the decoder self-attention and
+ * the decoder cross-attention alike): attention h → heads·headDim (o the reverse) in every block, the
+ * cross-attention's K/V on the encoder tokens; FFN wi_0 (gate, gated-GELU only), wi/wi_1 (up), wo (down).
+ */
+export function encoderDecoderAdaptedModules(e: EncoderDecoder, ft: FinetuneConfig): StackModule[] {
+  const i = e.heads * e.headDim;
+  const h = e.hidden;
+  const t = new Set(ft.targetModules);
+  const out: StackModule[] = [];
+  const attention = (rows: 'encoder' | 'decoder', kvRows: 'encoder' | 'decoder', layers: number) => {
+    if (t.has('q_proj')) out.push({ name: 'q_proj', in: h, out: i, split: 'out', mlp: false, rows, layers });
+    if (t.has('k_proj')) out.push({ name: 'k_proj', in: h, out: i, split: 'out', mlp: false, rows: kvRows, layers });
+    if (t.has('v_proj')) out.push({ name: 'v_proj', in: h, out: i, split: 'out', mlp: false, rows: kvRows, layers });
+    if (t.has('o_proj')) out.push({ name: 'o_proj', in: i, out: h, split: 'in', mlp: false, rows, layers });
+  };
+  const ffn = (rows: 'encoder' | 'decoder', layers: number) => {
+    if (t.has('gate_proj') && e.ffn === 'gated-gelu') out.push({ name: 'gate_proj', in: h, out: e.ffnHidden, split: 'out', mlp: true, rows, layers });
+    if (t.has('up_proj')) out.push({ name: 'up_proj', in: h, out: e.ffnHidden, split: 'out', mlp: true, rows, layers });
+    if (t.has('down_proj')) out.push({ name: 'down_proj', in: e.ffnHidden, out: h, split: 'in', mlp: true, rows, layers });
+  };
+  attention('encoder', 'encoder', e.encoderLayers);
+  ffn('encoder', e.encoderLayers);
+  attention('decoder', 'decoder', e.decoderLayers);
+  attention('decoder', 'encoder', e.decoderLayers);
+  ffn('decoder', e.decoderLayers);
+  return out;
+}
+
+/** Forward FLOPs of an encoder-decoder's adapters per sample: 2·r·(d_in + d_out) per row of each adapted module (Hu et al. 2021 §4.1). */
+function encoderDecoderAdapterFlops(e: EncoderDecoder, ft: FinetuneConfig): number {
+  return encoderDecoderAdaptedModules(e, ft).reduce((s, x) => s + 2 * ft.rank * (x.in + x.out) * x.layers * (x.rows === 'encoder' ? e.encoderTokens : e.decoderTokens), 0);
+}
+
 export interface AdapterCounts {
   /** Adapter parameters per layer: attention modules, the dense MLP, one expert's MLP (MoE). */
   attentionPerLayer: number;
@@ -65,6 +107,14 @@ export interface AdapterCounts {
 
 export function countAdapters(m: ModelConfig, ft: FinetuneConfig): AdapterCounts {
   const r = ft.rank;
+  if (m.encoderDecoder) {
+    // One per-sample "layer" (ModelConfig.layers = 1) holding both stacks: its attention and FFN adapters.
+    const mods = encoderDecoderAdaptedModules(m.encoderDecoder, ft);
+    const size = (mlp: boolean) => mods.filter((x) => x.mlp === mlp).reduce((s, x) => s + r * (x.in + x.out) * x.layers, 0);
+    const attention = size(false);
+    const mlp = size(true);
+    return { attentionPerLayer: attention, denseMlpPerLayer: mlp, perExpert: 0, total: attention + mlp, active: attention + mlp };
+  }
   const attn = adapterSize(r, adaptedModules(m, ft, m.ffnHiddenSize).filter((x) => !x.mlp));
   const denseMlp = adapterSize(r, adaptedModules(m, ft, m.ffnHiddenSize).filter((x) => x.mlp));
   const perExpert = m.moe ? adapterSize(r, adaptedModules(m, ft, m.moe.expertFfnHiddenSize).filter((x) => x.mlp)) : 0;
@@ -85,6 +135,11 @@ export function countAdapters(m: ModelConfig, ft: FinetuneConfig): AdapterCounts
  */
 export function finetuneFlopsPerToken(m: ModelConfig, seq: number, ft: FinetuneConfig | undefined): number {
   if (!isAdapterMethod(ft)) return modelFlopsPerToken(m, seq);
+  if (m.encoderDecoder) {
+    // Per sample (a "token" of a sample-sized run), from the kind's own split of linear, attention-core and LM-head FLOPs.
+    const e = encoderDecoderForwardFlops(m.encoderDecoder);
+    return 2 * e.linear + 3 * e.attention + 2 * e.logits + 3 * encoderDecoderAdapterFlops(m.encoderDecoder, ft);
+  }
   const f = forwardFlopsPerToken(m, seq);
   const adapters = 2 * countAdapters(m, ft).active;
   return 2 * f.linearForward + 3 * f.attentionForward + 2 * f.logitsForward + 3 * adapters;
@@ -98,8 +153,13 @@ export function finetuneFlopsPerToken(m: ModelConfig, seq: number, ft: FinetuneC
  * scale per row [Dettmers et al. 2022 §3.1]: 8 + 32/hiddenSize bits.
  */
 export function frozenBitsPerParam(ft: FinetuneConfig, m: ModelConfig): number {
+  return storedBitsPerParam(ft, m.encoderDecoder?.hidden ?? m.hiddenSize);
+}
+
+/** frozenBitsPerParam for a model of width `hidden` (the int8 row length). */
+export function storedBitsPerParam(ft: FinetuneConfig, hidden: number): number {
   if (ft.method !== 'qlora') return 16;
-  if (ft.quantBits === 8) return 8 + 32 / m.hiddenSize;
+  if (ft.quantBits === 8) return 8 + 32 / hidden;
   return ft.quantBits + (ft.doubleQuant ? 8 / 64 + 32 / (64 * 256) : 32 / 64);
 }
 

@@ -5,7 +5,9 @@ import type { Precision } from './units.js';
 
 /**
  * Linear modules an adapter can target, by their Hugging Face / PEFT names (Llama naming): the attention
- * projections q/k/v/o and the MLP gate/up/down projections (GeLU MLPs have up and down only).
+ * projections q/k/v/o and the MLP gate/up/down projections (GeLU MLPs have up and down only). On kind
+ * encoder-decoder they name T5's modules (Hugging Face modeling_t5.py): q/k/v/o of every self- and
+ * cross-attention block, gate_proj = wi_0, up_proj = wi (v1.0) or wi_1 (v1.1), down_proj = wo.
  */
 export const FINETUNE_TARGETS = ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'] as const;
 export type FinetuneTarget = (typeof FINETUNE_TARGETS)[number];
@@ -65,7 +67,8 @@ export function resolveFinetune(section: FinetuneSection): FinetuneConfig {
 /** Cross-field rules that need the model and the precision; throws a FieldError naming the field. */
 export function checkFinetune(section: FinetuneSection | undefined, ft: FinetuneConfig | undefined, m: ModelConfig, precision: Precision): void {
   if (!ft || !section) return;
-  if (m.sampleWorkload) {
+  // Kind encoder-decoder has real transformer stacks (m.encoderDecoder) behind its per-sample totals.
+  if (m.sampleWorkload && !m.encoderDecoder) {
     throw new FieldError('TRAINING_INVALID', ['training', 'finetune'], `fine-tuning methods need transformer layers; kind ${m.kind} has none`);
   }
   if (ft.method !== 'qlora' && section.quantBits !== undefined) {
@@ -74,13 +77,15 @@ export function checkFinetune(section: FinetuneSection | undefined, ft: Finetune
   if (ft.method === 'full' && (section.rank !== undefined || section.targetModules !== undefined)) {
     throw new FieldError('TRAINING_INVALID', ['training', 'finetune', section.rank !== undefined ? 'rank' : 'targetModules'], 'full fine-tuning trains every weight: rank and targetModules apply to lora and qlora only');
   }
-  if (ft.method !== 'full' && ft.rank > m.hiddenSize) {
-    throw new FieldError('TRAINING_INVALID', ['training', 'finetune', 'rank'], `rank ${ft.rank} exceeds hiddenSize ${m.hiddenSize} (a low-rank adapter has rank ≤ the width it adapts)`, { suggestion: `use a rank ≤ ${m.hiddenSize}, e.g. ${Math.min(64, m.hiddenSize)}` });
+  const width = m.encoderDecoder?.hidden ?? m.hiddenSize;
+  if (ft.method !== 'full' && ft.rank > width) {
+    throw new FieldError('TRAINING_INVALID', ['training', 'finetune', 'rank'], `rank ${ft.rank} exceeds hiddenSize ${width} (a low-rank adapter has rank ≤ the width it adapts)`, { suggestion: `use a rank ≤ ${width}, e.g. ${Math.min(64, width)}` });
   }
   if (ft.method === 'qlora' && precision !== 'bf16' && precision !== 'fp16') {
     throw new FieldError('TRAINING_INVALID', ['training', 'precision'], `QLoRA de-quantises its 4/8-bit weights to a 16-bit compute dtype; precision ${precision} is not supported`, { suggestion: 'use precision: bf16' });
   }
-  if (ft.method !== 'full' && m.ffn === 'gelu' && ft.targetModules.includes('gate_proj') && section.targetModules !== undefined && section.targetModules !== 'all-linear') {
-    throw new FieldError('TRAINING_INVALID', ['training', 'finetune', 'targetModules'], 'gate_proj exists only in SwiGLU MLPs; this model has a GeLU MLP (up_proj, down_proj)');
+  const ungated = m.encoderDecoder ? m.encoderDecoder.ffn === 'relu' : m.ffn === 'gelu';
+  if (ft.method !== 'full' && ungated && ft.targetModules.includes('gate_proj') && section.targetModules !== undefined && section.targetModules !== 'all-linear') {
+    throw new FieldError('TRAINING_INVALID', ['training', 'finetune', 'targetModules'], `gate_proj exists only in gated MLPs (SwiGLU, T5 v1.1's gated-GELU); this model has a ${m.encoderDecoder ? 'ReLU' : 'GeLU'} MLP (up_proj, down_proj)`);
   }
 }

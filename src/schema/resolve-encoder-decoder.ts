@@ -25,6 +25,15 @@ export function encoderDecoderLayerParams(e: EncoderDecoder): { encoder: number;
 }
 
 /**
+ * Weights of the linear projections of both stacks (attention Q/K/V/O, cross-attention, FFN): what
+ * bitsandbytes quantises under QLoRA (nn.Linear modules only); the embeddings, LM head, norms and position
+ * biases stay 16-bit.
+ */
+export function encoderDecoderLinearParams(e: EncoderDecoder): number {
+  return e.encoderLayers * (attentionWeights(e) + ffnWeights(e)) + e.decoderLayers * (2 * attentionWeights(e) + ffnWeights(e));
+}
+
+/**
  * Parameters of a T5-style model: both stacks, the shared input embedding (V·h), a separate LM head when
  * untied, the two final RMSNorms and one relative-position bias table (buckets × heads) per stack — the
  * tensors of Hugging Face's T5ForConditionalGeneration (modeling_t5.py), counted once each.

@@ -53,6 +53,32 @@ describe('trainplan estimate with fine-tuning and per-sample kinds', () => {
     expect(tok.stderr).toMatch(/t5\.yaml:\d+:\d+.*training\.tokens/);
   });
 
+  it('Flan-T5-XL LoRA (kind encoder-decoder): the estimate table (golden); the JSON reports the adapters of every attention block', async () => {
+    const args = ['estimate', 'examples/flan-t5-xl-lora.yaml', '--accelerator', 'h100-sxm', '--gpus', '8', '--zero', '1', '--recompute', 'none', '--micro-batch', '8'];
+    const r = runCli([args[0]!, example('flan-t5-xl-lora.yaml'), ...args.slice(2)]);
+    expect(r.code).toBe(0);
+    await expect(`$ trainplan ${args.join(' ')}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}--- exit code: ${r.code}\n`).toMatchFileSnapshot('./__golden__/estimate-flan-t5-xl-lora.txt');
+    const json = JSON.parse(runCli([args[0]!, example('flan-t5-xl-lora.yaml'), ...args.slice(2), '--json']).stdout);
+    expect(json.input.training.finetune).toMatchObject({ method: 'lora', rank: 8, targetModules: ['q_proj', 'v_proj'] });
+    // q, v in 24 encoder self-attention, 24 decoder self-attention and 24 cross-attention blocks, r·(d_model + inner) = 8·(2048 + 2048) each.
+    expect(json.finetune.trainableParameters).toBe(3 * 24 * 2 * 8 * (2048 + 2048));
+    expect(json.memory.breakdown.gradients).toBeLessThan(0.01 * json.memory.breakdown.weights);
+  });
+
+  it.each([
+    ['rank 0', '    rank: 8\n', '    rank: 0\n'],
+    ['rank above d_model', '    rank: 8\n', '    rank: 4096\n'],
+  ])('Flan-T5-XL LoRA %s: exit 2, one line naming file:line:col and training.finetune.rank', (_n, from, to) => {
+    const dir = tempDir('trainplan-t5lora-');
+    const file = join(dir, 'm.yaml');
+    writeFileSync(file, readFileSync(example('flan-t5-xl-lora.yaml'), 'utf8').replace(from, to));
+    const r = runCli(['estimate', file, '--accelerator', 'h100-sxm', '--gpus', '8']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/m\.yaml:\d+:\d+.*training\.finetune\.rank/);
+  });
+
   it.each([
     ['plan', 't5-large-c4.yaml', '--pp', /kind encoder-decoder runs data and tensor parallel.*--pp must be 1/],
     ['check', 'stylegan2-ffhq.yaml', '--tp', /kind cnn runs data parallel.*--tp must be 1/],
