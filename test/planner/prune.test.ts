@@ -40,6 +40,10 @@ describe('pruned search = full search on examples', () => {
     ['examples/bert-large-finetune.yaml', {}],
     ['examples/llama3-8b-qlora.yaml', {}],
     ['examples/resnet50-imagenet.yaml', {}],
+    // Encoder-decoder (T5) pre-training and LoRA, and a GAN: their own step terms under the same bounds.
+    ['examples/t5-large-c4.yaml', {}],
+    ['examples/flan-t5-xl-lora.yaml', {}],
+    ['examples/stylegan2-ffhq.yaml', {}],
     // Capacity Blocks: a term limit (182 days) and booked-time billing; with and without the deadline.
     ['examples/llama3-8b-capacity-block.yaml', { maxGpus: 256 }],
     ['examples/llama3-8b-capacity-block.yaml', { maxGpus: 64, deadlineDays: null }],
