@@ -22,6 +22,18 @@ const input = (catalog: PlannerCatalog, over: Partial<PlanInput['constraints']> 
   constraints: { accelerators: ['h100-sxm'], providers: ['aws'], pricing: ['on-demand', 'capacity-block'], maxGpus: 64, deadlineDays: null, ...over },
 });
 
+/**
+ * The full search (branch and bound off, so its counts are every layout's verdict, prune.ts) after checking that the
+ * pruned search returns the same plans and frontier.
+ */
+function fullSearch(i: PlanInput): ReturnType<typeof plan> {
+  const full = plan({ ...i, prune: false });
+  const pruned = plan(i);
+  expect(pruned.plans).toEqual(full.plans);
+  expect(pruned.frontier).toEqual(full.frontier);
+  return full;
+}
+
 const sumRejected = (r: ReturnType<typeof plan>) => Object.values(r.search.rejected.byReason).reduce((a, b) => a + (b ?? 0), 0);
 
 describe('term pricing models (Capacity Blocks): cheaper within the term, infeasible with a reason beyond it', () => {
@@ -81,11 +93,7 @@ describe('term pricing models (Capacity Blocks): cheaper within the term, infeas
     const fastestBlock = Math.min(...open.plans.filter((p) => p.pricing === 'capacity-block').map((p) => p.estimate.time.totalDays));
     for (const deadlineDays of [null, fastestBlock * 4]) {
       const i = input(withBlock({ maxDays: fastestBlock * 2 }), { deadlineDays, maxGpus: 32 });
-      // Counts of the full search (branch and bound skips layouts, prune.ts); the pruned search returns the same plans.
-      const fast = plan({ ...i, prune: false });
-      const pruned = plan(i);
-      expect(pruned.plans).toEqual(fast.plans);
-      expect(pruned.frontier).toEqual(fast.frontier);
+      const fast = fullSearch(i);
       const ref = bruteForce(i);
       expect(fast.search.feasible).toBe(ref.counts.feasible);
       expect(fast.search.rejected.byReason['past-term-limit'] ?? 0).toBe(ref.counts.pastTermLimit);
@@ -131,10 +139,7 @@ describe('whole-step billing of a term (Capacity Blocks: days up to 14, then wee
     const open = plan(input(withBlock(lim), { pricing: ['capacity-block'], maxGpus: 32 }));
     const budgetUsd = open.plans[0]!.estimate.cost.usd! * 1.05;
     const i = input(withBlock(lim), { pricing: ['capacity-block'], maxGpus: 32, budgetUsd });
-    const fast = plan({ ...i, prune: false });
-    const pruned = plan(i);
-    expect(pruned.plans).toEqual(fast.plans);
-    expect(pruned.frontier).toEqual(fast.frontier);
+    const fast = fullSearch(i);
     const ref = bruteForce(i);
     expect(fast.search.feasible).toBe(ref.counts.feasible);
     expect(fast.search.rejected.byReason['over-budget'] ?? 0).toBe(ref.counts.overBudget);
