@@ -1,4 +1,4 @@
-import { layerTerms, setStageVpp, stageLayers, type LayerTerms, type StagedContext, type StageTerms } from '../estimator/index.js';
+import { layerTerms, setStageVpp, stageLayers, type LayerCompute, type LayerTerms, type StagedContext, type StageTerms } from '../estimator/index.js';
 import { RECOMPUTE } from './space.js';
 
 /**
@@ -18,9 +18,34 @@ export class LayerRow {
    * MoE, tokens, full recompute's extra bytes (0 for other modes), logits bytes, p2p local and cross.
    */
   readonly v: Float64Array;
-  constructor(size: number) {
+  /** The compute halves shared with the other networks of this accelerator and precision (estimator layer-compute.ts). */
+  readonly shared: Array<LayerCompute | undefined> | undefined;
+  constructor(size: number, shared?: Array<LayerCompute | undefined>) {
     this.terms = new Array<LayerTerms | undefined>(size);
     this.v = new Float64Array(size * FIELDS);
+    this.shared = shared;
+  }
+}
+
+/**
+ * Layer compute terms depend on the accelerator and precision, not the network (estimator layer-compute.ts):
+ * one slot array per (accelerator object, precision, tp, cp, ep), shared by that accelerator's network groups
+ * within one search (the model, training and assumptions are the search's own, the same for every group),
+ * slot = micro-batch index · 3 + recompute index as in LayerRow.
+ */
+export class ComputeShare {
+  private readonly byAccelerator = new Map<object, Map<string, Array<LayerCompute | undefined>>>();
+  slots(accelerator: object, precision: string, tp: number, cp: number, ep: number): Array<LayerCompute | undefined> {
+    let rows = this.byAccelerator.get(accelerator);
+    if (!rows) this.byAccelerator.set(accelerator, (rows = new Map()));
+    const key = `${precision}/${tp}/${cp}/${ep}`;
+    let slots = rows.get(key);
+    if (!slots) rows.set(key, (slots = []));
+    return slots;
+  }
+  /** Drops an accelerator's values once its last work unit has run (they are only memory after that). */
+  release(accelerator: object): void {
+    this.byAccelerator.delete(accelerator);
   }
 }
 
@@ -31,7 +56,7 @@ const DENSE = 0, MOE = 1, LOGITS = 2, ACT_DENSE = 3, ACT_MOE = 4, TOKENS = 5, EX
 export function rowTerms(row: LayerRow, at: number, c: StagedContext, tp: number, cp: number, mb: number, ep: number, r: number): LayerTerms {
   let l = row.terms[at];
   if (!l) {
-    l = layerTerms(c, tp, cp, mb, ep, RECOMPUTE[r]!);
+    l = layerTerms(c, tp, cp, mb, ep, RECOMPUTE[r]!, true, [], row.shared, at);
     row.terms[at] = l;
     const v = row.v;
     const o = at * FIELDS;

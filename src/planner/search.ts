@@ -6,7 +6,7 @@ import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type S
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
-import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
+import { boundsHold, coarseStageTerms, ComputeShare, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
 import { countPruned, promisingFirst, Pruner } from './prune.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
@@ -18,28 +18,26 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
   const contexts = new Map<string, StagedContext>();
   const lpCache = new Map<number, LocalParams>();
   const pointCache = plan.groups.map(() => new Map<number, PointsAt>());
+  const computeShare = new ComputeShare();
   return {
     run(units, onUnit) {
       const out = emptyPartial(plan.groups.length);
       const k = plan.constraints;
       const pruner = x.prune === false ? null : new Pruner(k.objective, k.top, k.deadlineDays, k.budgetUsd, goodputContextOf(x), k.maxGpus);
       let done = 0;
+      const lastOf = new Map<object, number>();
+      units.forEach((u, i) => lastOf.set(plan.groups[u.group]!.accelerator, i));
       for (const u of units) {
         const group = plan.groups[u.group]!;
         const ck = `${u.group}/${u.precision}`;
         let c = contexts.get(ck);
         if (!c) {
-          c = stagedContext({
-            model: x.model,
-            training: x.training,
-            accelerator: group.accelerator,
-            precision: group.precisions[u.precision]!,
-            network: group.network,
-            ...(x.assumptions ? { assumptions: x.assumptions } : {}),
-          });
+          const { model, training, assumptions } = x;
+          c = stagedContext({ model, training, accelerator: group.accelerator, precision: group.precisions[u.precision]!, network: group.network, ...(assumptions ? { assumptions } : {}) });
           contexts.set(ck, c);
         }
-        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null);
+        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null, computeShare);
+        if (lastOf.get(group.accelerator) === done) computeShare.release(group.accelerator);
         done++;
         onUnit?.(done);
       }
@@ -73,6 +71,7 @@ function runUnit(
   pointCache: Map<number, PointsAt>,
   out: PartialSearch,
   pruner: Pruner | null,
+  share: ComputeShare,
 ): void {
   const spec = spaceSpec(x, plan, group, u.precision);
   const model = x.model;
@@ -156,7 +155,7 @@ function runUnit(
         oom += perVpp * f.vpps.length * count;
         continue;
       }
-      const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3));
+      const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3, share.slots(group.accelerator, c.precision, tp, cp, f.ep)));
       if (pruner) {
         // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
         const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
