@@ -4,7 +4,7 @@ import {
 } from '../estimator/index.js';
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
-import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
+import { cpValues, divisorsOf, FamilyCursor, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
 import { boundsHold, coarseStageTerms, ComputeShare, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
 import { countPruned, promisingFirst, Pruner } from './prune.js';
@@ -124,7 +124,8 @@ function runUnit(
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
     // Built on first use: many (ep) rows of a slice never reach the layer terms.
     const layerCache: Array<LayerRow | undefined> = allEp.map(() => undefined);
-    for (const f of familiesOf(spec, tp, cp, family)) {
+    for (const cursor = new FamilyCursor(spec, tp, cp, family); cursor.next(); ) {
+      const f = family;
       const n = f.gpus;
       let pts = pointCache.get(n);
       if (!pts) {
