@@ -27,28 +27,6 @@ export class LayerRow {
   }
 }
 
-/**
- * Layer compute terms depend on the accelerator and precision, not the network (estimator layer-compute.ts):
- * one slot array per (accelerator object, precision, tp, cp, ep), shared by that accelerator's network groups
- * within one search (the model, training and assumptions are the search's own, the same for every group),
- * slot = micro-batch index · 3 + recompute index as in LayerRow.
- */
-export class ComputeShare {
-  private readonly byAccelerator = new Map<object, Map<string, Array<LayerCompute | undefined>>>();
-  slots(accelerator: object, precision: string, tp: number, cp: number, ep: number): Array<LayerCompute | undefined> {
-    let rows = this.byAccelerator.get(accelerator);
-    if (!rows) this.byAccelerator.set(accelerator, (rows = new Map()));
-    const key = `${precision}/${tp}/${cp}/${ep}`;
-    let slots = rows.get(key);
-    if (!slots) rows.set(key, (slots = []));
-    return slots;
-  }
-  /** Drops an accelerator's values once its last work unit has run (they are only memory after that). */
-  release(accelerator: object): void {
-    this.byAccelerator.delete(accelerator);
-  }
-}
-
 const FIELDS = 11;
 const DENSE = 0, MOE = 1, LOGITS = 2, ACT_DENSE = 3, ACT_MOE = 4, TOKENS = 5, EXTRA = 6, LOGITS_BYTES = 7, P2P_LOCAL = 8, P2P_CROSS = 9;
 

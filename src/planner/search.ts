@@ -6,7 +6,8 @@ import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type S
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, FamilyCursor, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
-import { boundsHold, coarseStageTerms, ComputeShare, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
+import { ComputeShare } from './shared-terms.js';
+import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
 import { countPruned, promisingFirst, Pruner } from './prune.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
@@ -91,7 +92,7 @@ function runUnit(
   const gctx = goodputContextOf(x);
   const bests = out.bests[u.group]!;
   const allMb = divisorsOf(B);
-  const mbIndex = new Map(allMb.map((d, i) => [d, i]));
+  const mbIndex = new Map(allMb.map((d, i) => [d, i])); // dp and micro-batch are both divisors of B
   const mbLists = new Map<number, number[]>();
   const mbIdxLists = new Map<number, Int32Array>();
   const allEp = model.moe ? divisorsOf(model.moe.experts) : [1];
@@ -111,19 +112,14 @@ function runUnit(
     }
     return lp;
   };
-  let layouts = 0;
-  let estimated = 0;
-  let oom = 0;
-  let pastDeadline = 0;
-  let pastTermLimit = 0;
-  let overBudget = 0;
-  let feasible = 0;
+  let layouts = 0, estimated = 0, oom = 0, pastDeadline = 0, pastTermLimit = 0, overBudget = 0, feasible = 0;
 
   const pins = plan.constraints.pins ?? {};
   for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
     // Built on first use: many (ep) rows of a slice never reach the layer terms.
     const layerCache: Array<LayerRow | undefined> = allEp.map(() => undefined);
+    const statesRow = share.states(c.precision, tp, cp, allMb.length * allEp.length * (model.layers + 1));
     for (const cursor = new FamilyCursor(spec, tp, cp, family); cursor.next(); ) {
       const f = family;
       const n = f.gpus;
@@ -151,7 +147,9 @@ function runUnit(
       // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
       // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
       const zMax = zeros[nz - 1]!;
-      const leastStates = stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax);
+      const si = (mbIndex.get(f.dp)! * allEp.length + ei) * (model.layers + 1) + f.pp;
+      let leastStates = statesRow[si]!;
+      if (Number.isNaN(leastStates)) statesRow[si] = leastStates = stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax);
       if (leastStates + reserve > cap) {
         oom += perVpp * f.vpps.length * count;
         continue;

@@ -162,8 +162,10 @@ export class FamilyCursor {
   private readonly tp: number;
   private readonly cp: number;
   readonly family: Family;
+  private readonly pins: LayoutPins;
   constructor(spec: SpaceSpec, tp: number, cp: number, family: Family) {
     this.spec = spec;
+    this.pins = spec.pins ?? {};
     this.tp = tp;
     this.cp = cp;
     this.family = family;
@@ -172,8 +174,7 @@ export class FamilyCursor {
   }
 
   next(): boolean {
-    const { spec, tp, cp } = this;
-    const pins = spec.pins ?? {};
+    const { spec, tp, cp, pins } = this;
     const layers = spec.model.layers;
     for (;;) {
       // Advance pp within (dp, ep); on overflow move to the next ep, then the next dp (familiesOf's loops).
