@@ -25,7 +25,6 @@ export * from './energy.js';
 export * from './run-overheads.js';
 export * from './staged.js';
 export { stageLayers } from './shapes.js';
-export type { LayerCompute } from './layer-compute.js';
 export * from './finetune.js';
 export { finetuneStateBytes, hostOptimizerBytes, trainableLocal } from './finetune-memory.js';
 export { CNN_PEAK_FRACTION, CNN_TRAFFIC_PER_ACTIVATION_BYTE, cnnTrainSeconds } from './conv-roofline.js';

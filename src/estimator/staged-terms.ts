@@ -1,12 +1,15 @@
 import type { AcceleratorSpec, ModelConfig, Precision, Recompute, RecomputeBlock, ResolvedLayout, TrainingConfig } from '../schema/index.js';
 import type { Assumptions } from './assumptions.js';
-import { allGatherSeconds, allReduceSeconds, groupOf, type Fabric } from './comm.js';
+import { allGatherSeconds, allReduceSeconds, groupOf, p2pSeconds, type Fabric } from './comm.js';
 import { prepareEstimate, type EstimateContext, type NetworkOverride } from './context.js';
 import { memorySeconds, type Device } from './kernels.js';
-import { localParams, modelStateBytes, shardGroups, type LocalParams } from './memory.js';
-import { probeLayout, type Micro } from './staged-micro.js';
-import { stageLayers } from './shapes.js';
-import { layerCompute, layerTermsOf, type LayerCompute } from './layer-compute.js';
+import { denseLayerSeconds, logitsSeconds, moeLayerSeconds } from './layer-time.js';
+import { activationBytesPerLayerToken, localParams, modelStateBytes, shardGroups, type LocalParams } from './memory.js';
+import { layerComm } from './parallel-comm.js';
+import { layerMicrobatch, probeLayout, type Micro } from './staged-micro.js';
+import { deriveShapes, stageLayers } from './shapes.js';
+import { finetuneLayerSeconds, finetuneLogitsSeconds } from './finetune-time.js';
+import { frozenInputs } from './finetune.js';
 import { sampleLayerTerms } from './sample-workload.js';
 import { encoderDecoderLayerTerms } from './encoder-decoder-time.js';
 import { finetuneStateBytes, storedWeightBytes, trainableLocal } from './finetune-memory.js';
@@ -102,29 +105,40 @@ export interface LayerTerms {
 }
 
 /** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off); `blocks`: the sub-blocks of a partial recompute. */
-export function layerTerms(
-  c: StagedContext,
-  tp: number,
-  cp: number,
-  microBatch: number,
-  ep: number,
-  recompute: Recompute,
-  sp = true,
-  blocks: readonly RecomputeBlock[] = [],
-  shared?: Array<LayerCompute | undefined>,
-  at = 0,
-): LayerTerms {
+export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true, blocks: readonly RecomputeBlock[] = []): LayerTerms {
   const m = c.model;
   if (m.encoderDecoder) return encoderDecoderLayerTerms(c, tp, microBatch, recompute, sp);
   // True fp32 (no TF32) for a preset's fp32Fraction, at the stack's kernel efficiency like every peak (context.ts).
   if (m.sampleWorkload) return sampleLayerTerms(c.device, m, microBatch, recompute, (c.accelerator.peakTflops.fp32 ?? 0) * 1e12 * c.assumptions.kernelEfficiency || c.device.attentionPeak);
-  // `shared`: the compute halves of contexts that differ only in their network (layer-compute.ts), slot `at` for
-  // these (tp, cp, micro-batch, ep, recompute); the caller keeps one array per (model, training, assumptions,
-  // accelerator, precision, tp, cp, ep) and one slot per (micro-batch, recompute).
-  if (!shared || blocks.length > 0) return layerTermsOf(c, layerCompute(c, tp, cp, microBatch, ep, recompute, sp, blocks), tp, cp, microBatch, ep, recompute, sp, blocks);
-  let k = shared[at];
-  if (k === undefined) shared[at] = k = layerCompute(c, tp, cp, microBatch, ep, recompute, sp, blocks);
-  return layerTermsOf(c, k, tp, cp, microBatch, ep, recompute, sp, blocks);
+  const a = c.assumptions;
+  const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });
+  const s = deriveShapes(m, layout, c.training.sequenceLength);
+  const tpOv = a.tpOverlap ?? c.device.eff.tpOverlap;
+  const o = { seq: c.training.sequenceLength, sequenceParallel: layout.sequenceParallel && tp > 1, attentionBackwardRatio: a.attentionBackwardRatio, attentionKernel: a.attentionKernel };
+  // Fine-tuning (finetune-time.ts) drops frozen weight gradients and adds adapters; identity otherwise.
+  const ft = c.training.finetune;
+  const dense = layerMicrobatch(finetuneLayerSeconds(c.device, m, s, ft, false, denseLayerSeconds(c.device, m, s, o)), layerComm(c.fabric, m, layout, s, false), recompute, a, tpOv, blocks, false);
+  const moe = m.moe && c.moeLayers > 0 ? layerMicrobatch(finetuneLayerSeconds(c.device, m, s, ft, true, moeLayerSeconds(c.device, m, s, o)), layerComm(c.fabric, m, layout, s, true), recompute, a, tpOv, blocks, true) : null;
+  const lg = finetuneLogitsSeconds(c.device, m, s, ft, logitsSeconds(c.device, m, s));
+  const p2pBytes = s.tokensSharded * m.hiddenSize * s.activationBytes;
+  return {
+    tp,
+    cp,
+    microBatch,
+    ep,
+    recompute,
+    dense,
+    moe,
+    logitsCompute: lg.forward + lg.backward,
+    logitsBackward: lg.backward,
+    tokens: s.tokens,
+    actDense: activationBytesPerLayerToken(m, layout, s, false, a.attentionKernel, blocks, frozenInputs(ft)),
+    actMoe: activationBytesPerLayerToken(m, layout, s, true, a.attentionKernel, blocks, frozenInputs(ft)),
+    actFullExtra: recompute === 'full' ? activationBytesPerLayerToken(m, { ...layout, recompute: 'none' }, s, m.moe !== null, a.attentionKernel) : 0,
+    logitsBytes: ((s.tokens * m.vocabSize) / layout.tp) * (s.activationBytes + 4),
+    p2pLocal: p2pSeconds(c.fabric, p2pBytes, false),
+    p2pCross: p2pSeconds(c.fabric, p2pBytes, true),
+  };
 }
 
 /**

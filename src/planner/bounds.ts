@@ -1,4 +1,4 @@
-import { layerTerms, setStageVpp, stageLayers, type LayerCompute, type LayerTerms, type StagedContext, type StageTerms } from '../estimator/index.js';
+import { layerTerms, setStageVpp, stageLayers, type LayerTerms, type StagedContext, type StageTerms } from '../estimator/index.js';
 import { RECOMPUTE } from './space.js';
 
 /**
@@ -18,12 +18,9 @@ export class LayerRow {
    * MoE, tokens, full recompute's extra bytes (0 for other modes), logits bytes, p2p local and cross.
    */
   readonly v: Float64Array;
-  /** The compute halves shared with the other networks of this accelerator and precision (estimator layer-compute.ts). */
-  readonly shared: Array<LayerCompute | undefined> | undefined;
-  constructor(size: number, shared?: Array<LayerCompute | undefined>) {
+  constructor(size: number) {
     this.terms = new Array<LayerTerms | undefined>(size);
     this.v = new Float64Array(size * FIELDS);
-    this.shared = shared;
   }
 }
 
@@ -34,7 +31,7 @@ const DENSE = 0, MOE = 1, LOGITS = 2, ACT_DENSE = 3, ACT_MOE = 4, TOKENS = 5, EX
 export function rowTerms(row: LayerRow, at: number, c: StagedContext, tp: number, cp: number, mb: number, ep: number, r: number): LayerTerms {
   let l = row.terms[at];
   if (!l) {
-    l = layerTerms(c, tp, cp, mb, ep, RECOMPUTE[r]!, true, [], row.shared, at);
+    l = layerTerms(c, tp, cp, mb, ep, RECOMPUTE[r]!);
     row.terms[at] = l;
     const v = row.v;
     const o = at * FIELDS;

@@ -6,7 +6,7 @@ import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type S
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, FamilyCursor, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
-import { ComputeShare } from './shared-terms.js';
+import { SharedStates } from './shared-terms.js';
 import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
 import { countPruned, promisingFirst, Pruner } from './prune.js';
 
@@ -19,15 +19,13 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
   const contexts = new Map<string, StagedContext>();
   const lpCache = new Map<number, LocalParams>();
   const pointCache = plan.groups.map(() => new Map<number, PointsAt>());
-  const computeShare = new ComputeShare();
+  const shared = new SharedStates();
   return {
     run(units, onUnit) {
       const out = emptyPartial(plan.groups.length);
       const k = plan.constraints;
       const pruner = x.prune === false ? null : new Pruner(k.objective, k.top, k.deadlineDays, k.budgetUsd, goodputContextOf(x), k.maxGpus);
       let done = 0;
-      const lastOf = new Map<object, number>();
-      units.forEach((u, i) => lastOf.set(plan.groups[u.group]!.accelerator, i));
       for (const u of units) {
         const group = plan.groups[u.group]!;
         const ck = `${u.group}/${u.precision}`;
@@ -37,8 +35,7 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
           c = stagedContext({ model, training, accelerator: group.accelerator, precision: group.precisions[u.precision]!, network: group.network, ...(assumptions ? { assumptions } : {}) });
           contexts.set(ck, c);
         }
-        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null, computeShare);
-        if (lastOf.get(group.accelerator) === done) computeShare.release(group.accelerator);
+        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null, shared);
         done++;
         onUnit?.(done);
       }
@@ -72,7 +69,7 @@ function runUnit(
   pointCache: Map<number, PointsAt>,
   out: PartialSearch,
   pruner: Pruner | null,
-  share: ComputeShare,
+  share: SharedStates,
 ): void {
   const spec = spaceSpec(x, plan, group, u.precision);
   const model = x.model;
@@ -154,7 +151,7 @@ function runUnit(
         oom += perVpp * f.vpps.length * count;
         continue;
       }
-      const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3, share.slots(group.accelerator, c.precision, tp, cp, f.ep)));
+      const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3));
       if (pruner) {
         // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
         const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
