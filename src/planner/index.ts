@@ -4,7 +4,7 @@ export { resolveConstraints, buildSearchPlan, DEFAULT_DEADLINE_DAYS, DEFAULT_MAX
 export { searchUnits, createSearcher, type Searcher } from './search.js';
 export { workUnits, type WorkUnit } from './units.js';
 export { mergePartial, emptyPartial, type PartialSearch, type BestLayout, type SearchCounts, type SearchInputs } from './partial.js';
-export { enumerateLayouts, familiesOf, tpChoices, cpValues, dpValues, epValues, microBatchValues, zeroValues, vppValues, divisorsOf, type SpaceSpec, type Family } from './space.js';
+export { enumerateLayouts, familiesOf, FamilyCursor, tpChoices, cpValues, dpValues, epValues, microBatchValues, zeroValues, vppValues, divisorsOf, type SpaceSpec, type Family } from './space.js';
 export { paretoFrontier, compareCandidates, type Candidate } from './rank.js';
 export * from './single-estimate.js';
 export * from './gates.js';

@@ -4,8 +4,9 @@ import {
 } from '../estimator/index.js';
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
-import { cpValues, divisorsOf, familiesOf, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
+import { cpValues, divisorsOf, FamilyCursor, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
+import { SharedStates } from './shared-terms.js';
 import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
 import { countPruned, promisingFirst, Pruner } from './prune.js';
 
@@ -18,6 +19,7 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
   const contexts = new Map<string, StagedContext>();
   const lpCache = new Map<number, LocalParams>();
   const pointCache = plan.groups.map(() => new Map<number, PointsAt>());
+  const shared = new SharedStates();
   return {
     run(units, onUnit) {
       const out = emptyPartial(plan.groups.length);
@@ -29,17 +31,11 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
         const ck = `${u.group}/${u.precision}`;
         let c = contexts.get(ck);
         if (!c) {
-          c = stagedContext({
-            model: x.model,
-            training: x.training,
-            accelerator: group.accelerator,
-            precision: group.precisions[u.precision]!,
-            network: group.network,
-            ...(x.assumptions ? { assumptions: x.assumptions } : {}),
-          });
+          const { model, training, assumptions } = x;
+          c = stagedContext({ model, training, accelerator: group.accelerator, precision: group.precisions[u.precision]!, network: group.network, ...(assumptions ? { assumptions } : {}) });
           contexts.set(ck, c);
         }
-        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null);
+        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null, shared);
         done++;
         onUnit?.(done);
       }
@@ -73,6 +69,7 @@ function runUnit(
   pointCache: Map<number, PointsAt>,
   out: PartialSearch,
   pruner: Pruner | null,
+  share: SharedStates,
 ): void {
   const spec = spaceSpec(x, plan, group, u.precision);
   const model = x.model;
@@ -92,7 +89,7 @@ function runUnit(
   const gctx = goodputContextOf(x);
   const bests = out.bests[u.group]!;
   const allMb = divisorsOf(B);
-  const mbIndex = new Map(allMb.map((d, i) => [d, i]));
+  const mbIndex = new Map(allMb.map((d, i) => [d, i])); // dp and micro-batch are both divisors of B
   const mbLists = new Map<number, number[]>();
   const mbIdxLists = new Map<number, Int32Array>();
   const allEp = model.moe ? divisorsOf(model.moe.experts) : [1];
@@ -112,20 +109,16 @@ function runUnit(
     }
     return lp;
   };
-  let layouts = 0;
-  let estimated = 0;
-  let oom = 0;
-  let pastDeadline = 0;
-  let pastTermLimit = 0;
-  let overBudget = 0;
-  let feasible = 0;
+  let layouts = 0, estimated = 0, oom = 0, pastDeadline = 0, pastTermLimit = 0, overBudget = 0, feasible = 0;
 
   const pins = plan.constraints.pins ?? {};
   for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
     // Built on first use: many (ep) rows of a slice never reach the layer terms.
     const layerCache: Array<LayerRow | undefined> = allEp.map(() => undefined);
-    for (const f of familiesOf(spec, tp, cp, family)) {
+    const statesRow = share.states(c.precision, tp, cp, allMb.length * allEp.length * (model.layers + 1));
+    for (const cursor = new FamilyCursor(spec, tp, cp, family); cursor.next(); ) {
+      const f = family;
       const n = f.gpus;
       let pts = pointCache.get(n);
       if (!pts) {
@@ -151,7 +144,9 @@ function runUnit(
       // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
       // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
       const zMax = zeros[nz - 1]!;
-      const leastStates = stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax);
+      const si = (mbIndex.get(f.dp)! * allEp.length + ei) * (model.layers + 1) + f.pp;
+      let leastStates = statesRow[si]!;
+      if (Number.isNaN(leastStates)) statesRow[si] = leastStates = stateBytes(c, localParamsOf(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax);
       if (leastStates + reserve > cap) {
         oom += perVpp * f.vpps.length * count;
         continue;

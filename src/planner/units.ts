@@ -15,6 +15,8 @@ export interface WorkUnit {
 
 export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup, precision: number): SpaceSpec {
   const points = group.points;
+  // Asked once per (dp, ep, pp) of a search, ~10⁷ times on a whole-catalog MoE plan: remembered per GPU count.
+  const allowed = new Map<number, boolean>();
   return {
     model: x.model,
     training: x.training,
@@ -22,7 +24,11 @@ export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup
     precision: group.precisions[precision]!,
     minGpus: plan.constraints.minGpus,
     maxGpus: plan.constraints.maxGpus,
-    gpuCountAllowed: (n) => points.some((p) => fitsPoint(p, n)),
+    gpuCountAllowed: (n) => {
+      let ok = allowed.get(n);
+      if (ok === undefined) allowed.set(n, (ok = points.some((p) => fitsPoint(p, n))));
+      return ok;
+    },
     minTokensPerCpRank: plan.constraints.minTokensPerCpRank,
     pins: plan.constraints.pins ?? {},
   };
