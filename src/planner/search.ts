@@ -111,6 +111,23 @@ function runUnit(
   };
   let layouts = 0, estimated = 0, oom = 0, pastDeadline = 0, pastTermLimit = 0, overBudget = 0, feasible = 0;
 
+  /**
+   * Whether branch and bound skips a family whose steps are at least `lb` (familyStepBound): when no (micro-batch,
+   * recompute) fits even at the memory lower bound (lb = Infinity) all its layouts are OOM, as the loop below would
+   * find; otherwise when the pruner shows it cannot change the result (prune.ts), counted as pruned with the reason.
+   */
+  const boundSkips = (lb: number, n: number, pts: PointsAt, familyLayouts: number, count: number): boolean => {
+    if (lb === Infinity) {
+      oom += familyLayouts * count;
+      return true;
+    }
+    const why = pruner!.decide(bests.get(n), n, pts, lb, steps);
+    if (why === null) return false;
+    layouts -= familyLayouts;
+    countPruned(out.counts, why, familyLayouts, count);
+    return true;
+  };
+
   const pins = plan.constraints.pins ?? {};
   for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
@@ -152,38 +169,12 @@ function runUnit(
         continue;
       }
       const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3));
-      if (pruner) {
-        // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
-        const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false);
-        if (lb === Infinity) {
-          // Nothing fits even at this memory lower bound: every layout is OOM, as the loop below would find.
-          oom += perVpp * f.vpps.length * count;
-          continue;
-        }
-        const why = pruner.decide(bests.get(n), n, pts, lb, steps);
-        if (why !== null) {
-          layouts -= perVpp * f.vpps.length;
-          countPruned(out.counts, why, perVpp * f.vpps.length, count);
-          continue;
-        }
-      }
+      // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
+      if (pruner && boundSkips(familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false), n, pts, perVpp * f.vpps.length, count)) continue;
       // Everything in the stage terms but the interleave factor and the DP window is the same for every vpp.
       fillStageTerms(c, tp, f.pp, 1, f.ep, f.dp, cp, localParamsOf(f.pp, 1, f.ep, ei), s);
-      if (pruner) {
-        // Branch and bound, exact stage terms (bounds.ts): a lower bound of every step this family could take.
-        const lb = familyStepBound(c, s, f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, true);
-        if (lb === Infinity) {
-          // No (micro-batch, recompute) fits even at the memory lower bound: every layout is OOM, as the loop below would find.
-          oom += perVpp * f.vpps.length * count;
-          continue;
-        }
-        const why = pruner.decide(bests.get(n), n, pts, lb, steps);
-        if (why !== null) {
-          layouts -= perVpp * f.vpps.length;
-          countPruned(out.counts, why, perVpp * f.vpps.length, count);
-          continue;
-        }
-      }
+      // Branch and bound, exact stage terms (bounds.ts): a lower bound of every step this family could take.
+      if (pruner && boundSkips(familyStepBound(c, s, f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, true), n, pts, perVpp * f.vpps.length, count)) continue;
       for (const vpp of f.vpps) {
         setStageVpp(s, vpp);
         let allOom = true;
