@@ -43,7 +43,7 @@ export function factsHtml(doc: PlanDocument): string {
     fact('deadline', c.deadlineDays === null ? 'none' : `${c.deadlineDays} days`),
     fact('budget', c.budgetUsd === null ? 'none' : usd(c.budgetUsd)),
     fact('catalog', catalog ? `snapshot ${catalog.snapshotDate}, ${catalog.digest.slice(0, 19)}…` : 'n/a'),
-    fact('search', `${s.evaluated.toLocaleString('en-US')} candidates, ${s.feasible.toLocaleString('en-US')} feasible`),
+    fact('search', `${s.evaluated.toLocaleString('en-US')} candidates, ${s.feasible.toLocaleString('en-US')} feasible${s.pruned && s.pruned.evaluated > 0 ? `; ${s.pruned.evaluated.toLocaleString('en-US')} pruned (bounds show they cannot change the result)` : ''}`),
   ].join('')}</section>`;
 }
 
