@@ -1,5 +1,5 @@
 import type { PlanDocument, PlanEntry } from '../../schema/index.js';
-import { countParameters, modelFlopsPerToken } from '../../estimator/index.js';
+import { countParameters, finetuneFlopsPerToken } from '../../estimator/index.js';
 import type { FleetReport } from '../../economics/index.js';
 import { count, duration, gib, percent, usd } from '../human.js';
 import { esc } from './svg.js';
@@ -22,18 +22,29 @@ th{background:#eee}td.l,th.l{text-align:left}
 
 const fact = (k: string, v: string) => `<div><span>${esc(k)}:</span> ${esc(v)}</div>`;
 
+/** The model's shape in one line: the two stacks of an encoder-decoder, the kind of a per-sample model (its transformer fields are placeholders). */
+function shapeText(model: PlanDocument['input']['model']): string {
+  const ed = model.encoderDecoder;
+  if (ed) return `${ed.encoderLayers} + ${ed.decoderLayers} layers (encoder + decoder) · hidden ${ed.hidden} · ${ed.heads} heads · ${ed.ffn} FFN ${ed.ffnHidden}`;
+  if (model.recurrent) return `${model.recurrent.layers} LSTM layers · hidden ${model.recurrent.hidden} · ${model.recurrent.steps} steps`;
+  if (model.sampleWorkload) return `kind ${model.kind ?? 'generic'} (one block per sample)`;
+  return `${model.layers} layers · hidden ${model.hiddenSize} · ${model.attentionHeads} heads / ${model.kvHeads} KV${model.moe ? ` · ${model.moe.experts} experts, top ${model.moe.activeExperts}` : ''}`;
+}
+
 /** The header facts: model, tokens, FLOPs, constraints, catalog snapshot, search. */
 export function factsHtml(doc: PlanDocument): string {
   const { model, training, constraints: c, catalog } = doc.input;
   const params = countParameters(model);
-  const flopsTotal = modelFlopsPerToken(model, training.sequenceLength) * training.tokens;
+  // The estimator's own count (context.ts): frozen weights under LoRA/QLoRA skip their weight-gradient GEMMs.
+  const perToken = finetuneFlopsPerToken(model, training.sequenceLength, training.finetune);
+  const flopsTotal = perToken * training.tokens;
   const s = doc.search;
   return `<section class="facts" id="facts">${[
     fact('model', `${model.name}${doc.input.modelFile ? ` (${doc.input.modelFile})` : ''}`),
     fact('parameters', `${count(params.total)}${model.moe ? ` (${count(params.active)} active)` : ''}`),
-    fact('shape', `${model.layers} layers · hidden ${model.hiddenSize} · ${model.attentionHeads} heads / ${model.kvHeads} KV${model.moe ? ` · ${model.moe.experts} experts, top ${model.moe.activeExperts}` : ''}`),
+    fact('shape', shapeText(model)),
     training.samples === undefined ? fact('tokens', count(training.tokens)) : fact(sampleNoun(model), runSizeText(model, training)),
-    fact('training FLOPs', `${flopsTotal.toExponential(2)} (model FLOPs, ${count(modelFlopsPerToken(model, training.sequenceLength))} per ${hasNoTokens(model) ? 'sample' : 'token'})`),
+    fact('training FLOPs', `${flopsTotal.toExponential(2)} (model FLOPs, ${count(perToken)} per ${hasNoTokens(model) ? 'sample' : 'token'}${training.finetune && training.finetune.method !== 'full' ? `, ${training.finetune.method}: frozen weights get no weight gradient` : ''})`),
     fact('batch', `${training.globalBatchSize} ${hasNoTokens(model) ? sampleNoun(model) : `× ${training.sequenceLength} tokens`}, ${training.precision}, ${training.optimizer}`),
     fact('objective', c.objective),
     fact('accelerators', c.accelerators.join(', ')),
