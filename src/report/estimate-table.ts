@@ -48,6 +48,16 @@ export function stepTimeLines(e: Estimate, c: ChalkInstance): string[] {
     rows(parts.map(([k, v]) => [TIME_LABELS[k] ?? k, `${duration(v).padStart(10)}  ${bar(v / e.time.stepSeconds)} ${percent(v / e.time.stepSeconds)}`]))];
 }
 
+/** What a fine-tuning run trains and stores (estimate JSON `finetune`): "LoRA: 41.9M trainable (0.5%); frozen weights at 16 bits". */
+function finetuneLine(f: NonNullable<Estimate['finetune']>, parameters: number): string {
+  const name = f.method === 'qlora' ? 'QLoRA' : f.method === 'lora' ? 'LoRA' : 'full fine-tuning';
+  if (f.method === 'full') return `${name}: every parameter trained`;
+  const bits = Number.isInteger(f.frozenBitsPerParam) ? String(f.frozenBitsPerParam) : f.frozenBitsPerParam.toFixed(3);
+  const paged = f.hostOptimizerBytes > 0 ? `; paged optimizer: ${gib(f.hostOptimizerBytes)}/GPU in host memory` : '';
+  const share = f.trainableParameters / parameters;
+  return `${name}: ${count(f.trainableParameters)} trainable (${share < 0.01 ? `${(share * 100).toFixed(2)}%` : percent(share)}); frozen weights at ${bits} bits${paged}`;
+}
+
 /**
  * The human breakdown printed by `trainplan estimate`: why a step takes what it takes. With the model, runs
  * sized in samples speak of samples (images for CNN/ViT kinds), and kinds without tokens drop the token rows.
@@ -57,6 +67,7 @@ export function renderEstimate(e: Estimate, c: ChalkInstance, title: string, wid
   const out: string[] = [];
   out.push(c.bold(title));
   out.push(`  ${count(e.model.parameters)} parameters (${count(e.model.activeParameters)} active) on ${l.gpus} × ${e.accelerator}`);
+  if (e.finetune) out.push(wrapText(`  ${finetuneLine(e.finetune, e.model.parameters)}`, width, 4));
   out.push(wrapText(`  layout: TP ${l.tp} · PP ${l.pp}${l.vpp > 1 ? ` (VPP ${l.vpp})` : ''} · CP ${l.cp} · EP ${l.ep} · DP ${l.dp}; micro-batch ${l.microBatch} × ${l.gradientAccumulation} accumulation; ZeRO-${l.zero}; recompute ${l.recompute}${l.recompute === 'partial' ? ` (${(l.recomputeBlocks ?? []).join(', ')})` : ''}; SP ${l.sequenceParallel ? 'on' : 'off'}; ${l.precision}`, width, 4));
   out.push('', ...memoryLines(e, c), '', ...stepTimeLines(e, c));
   out.push('', c.bold('Throughput and totals'));
