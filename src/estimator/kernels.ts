@@ -18,26 +18,24 @@ export interface Device {
   elementwiseFactor: number;
 }
 
-const TILES: ReadonlyArray<readonly [number, number]> = [
-  [256, 128],
-  [128, 128],
-  [128, 64],
-];
-
-/** Wave-quantisation efficiency: output tiles over SM waves, best of common tile shapes [NVIDIA GEMM guide DU-09799-001 §"Wave quantization"]. */
+/**
+ * Wave-quantisation efficiency: output tiles over SM waves, best of common tile shapes (m × n: 256×128, 128×128,
+ * 128×64) [NVIDIA GEMM guide DU-09799-001 §"Wave quantization"].
+ */
 export function waveEfficiency(m: number, n: number, computeUnits: number): number {
-  let best = 0;
-  for (const [tm, tn] of TILES) {
-    const tiles = Math.ceil(m / tm) * Math.ceil(n / tn);
-    const waves = tiles / computeUnits;
-    // Useful fraction: real work over the padded tile grid, times busy SMs over the rounded-up waves.
-    const padding = (m * n) / (tiles * tm * tn);
-    const e = (padding * waves) / Math.ceil(waves);
-    // Smaller tiles reuse less data; charge 4% per halving of tile area [NVIDIA GEMM guide, tile-size trade-off].
-    const tileCost = tm * tn === 32768 ? 1 : tm * tn === 16384 ? 0.96 : 0.92;
-    best = Math.max(best, e * tileCost);
-  }
-  return best;
+  // The three tile shapes in order, unrolled (hot: several calls per GEMM of every per-layer term set; issue 15).
+  // Smaller tiles reuse less data; charge 4% per halving of tile area [NVIDIA GEMM guide, tile-size trade-off].
+  let best = Math.max(0, tileEfficiency(m, n, computeUnits, 256, 128) * 1);
+  best = Math.max(best, tileEfficiency(m, n, computeUnits, 128, 128) * 0.96);
+  return Math.max(best, tileEfficiency(m, n, computeUnits, 128, 64) * 0.92);
+}
+
+/** One tile shape's useful fraction: real work over the padded tile grid, times busy SMs over the rounded-up waves. */
+function tileEfficiency(m: number, n: number, computeUnits: number, tm: number, tn: number): number {
+  const tiles = Math.ceil(m / tm) * Math.ceil(n / tn);
+  const waves = tiles / computeUnits;
+  const padding = (m * n) / (tiles * tm * tn);
+  return (padding * waves) / Math.ceil(waves);
 }
 
 /** Short reduction dimensions amortise the GEMM prologue/epilogue poorly: K/(K+K0), K0 = 64 (one k-tile pipeline fill). */

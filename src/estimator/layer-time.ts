@@ -34,7 +34,12 @@ const ZERO: LayerSeconds = { forward: 0, backward: 0, attentionForward: 0, parts
 
 function add(a: LayerSeconds, b: { forward: number; backward: number }, part?: Partial<RecomputeParts>): LayerSeconds {
   const q = a.parts;
-  const x = part ?? { gemm: b.forward };
+  if (part === undefined) {
+    // A plain GEMM term: the same sums as below with x = { gemm: b.forward }, without building x (hot: issue 15).
+    const plain: RecomputeParts = { gemm: q.gemm + b.forward, elementwise: q.elementwise + 0, norm: q.norm + 0, mlaUp: q.mlaUp + 0, mlpUp: q.mlpUp + 0, expertUp: q.expertUp + 0, act: q.act + 0 };
+    return { forward: a.forward + b.forward, backward: a.backward + b.backward, attentionForward: a.attentionForward, parts: plain };
+  }
+  const x = part;
   const parts: RecomputeParts = {
     gemm: q.gemm + (x.gemm ?? 0),
     elementwise: q.elementwise + (x.elementwise ?? 0),

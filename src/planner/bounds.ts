@@ -171,3 +171,64 @@ export function boundsHold(c: StagedContext): boolean {
   const a = c.assumptions;
   return a.dpOverlap >= 0 && a.dpOverlap <= 1 && a.fsdpOverlap >= 0 && a.fsdpOverlap <= 1 && a.fragmentation >= 0 && a.stepOverheadSeconds >= 0;
 }
+
+/**
+ * A step lower bound valid for every pp of one (tp, cp, dp, ep) slice, as `a / pp + b` (written into `out`):
+ * the family's bound (familyStepBound) without the terms it adds on top of ga·(slowest stage + logits) — bubble,
+ * p2p and optimizer seconds, each ≥ 0 — and with the slowest stage at its mean, nd·D + nm·M ≥ (Ld·D + Lm·M)/pp
+ * (stageLayers: nd = ⌈L/pp⌉·(1 − s) ≥ Ld/pp, nm likewise), so the minimum over (micro-batch, recompute) splits
+ * into min ga·(Ld·D + Lm·M) / pp + min ga·logits. The pairs run over a memory lower bound valid for every pp:
+ * states ≥ 0, and act ≥ (Ld·AD + Lm·AM)·tokens·min(1, ga/P) + extra + logits bytes, since nd·min(ga, pp·v) ≥
+ * (Ld/pp)·min(ga, pp) ≥ Ld·min(1, ga/P) (interleave v ≥ 1, pp ≤ P = min(layers, `maxPp`), the slice's largest pp). A pair that fits at some pp passes
+ * it, so the family minimum runs over a subset of these pairs: the bound never exceeds the family's. The loop
+ * stops at the first micro-batch with no pair passing: at every pp memory there is above the capacity, and it
+ * never falls as the micro-batch grows. `a` = Infinity when no pair passes. The step overhead is included.
+ */
+export function sliceStepBound(
+  c: StagedContext,
+  f: { readonly tp: number; readonly cp: number; readonly ep: number },
+  mbs: readonly number[],
+  mbIdx: Int32Array,
+  offeredRecompute: readonly boolean[],
+  perReplica: number,
+  row: LayerRow,
+  capMargin: number,
+  maxPp: number,
+  out: Float64Array,
+): void {
+  const a = c.assumptions;
+  const L = c.model.layers;
+  const P = Math.min(L, maxPp);
+  const lm = c.moeLayers;
+  const ld = L - lm;
+  const v = row.v;
+  const frag = 1 + a.fragmentation;
+  // Slack far above rounding (the sums above run in another order than the family bound's), so that this bound stays
+  // below the coarse one in floating point too: the pairs a little wider, the result a little lower.
+  const capLoose = capMargin * (1 + 1e-9);
+  let bestA = Infinity;
+  let bestB = Infinity;
+  for (let mi = 0; mi < mbs.length; mi++) {
+    const mb = mbs[mi]!;
+    const ga = perReplica / mb;
+    const held = Math.min(1, ga / P);
+    let anyFits = false;
+    const base = mbIdx[mi]! * 3;
+    for (let r = 0; r < 3; r++) {
+      if (!offeredRecompute[r]) continue;
+      const at = base + r;
+      if (row.terms[at] === undefined) rowTerms(row, at, c, f.tp, f.cp, mb, f.ep, r);
+      const o = at * FIELDS;
+      const act = (ld * v[o + ACT_DENSE]! + lm * v[o + ACT_MOE]!) * v[o + TOKENS]! * held + v[o + EXTRA]! + v[o + LOGITS_BYTES]!;
+      if (a.reserveBytes + frag * act > capLoose) continue;
+      anyFits = true;
+      const w = ga * (ld * v[o + DENSE]! + lm * v[o + MOE]!);
+      const g = ga * v[o + LOGITS]!;
+      if (w < bestA) bestA = w;
+      if (g < bestB) bestB = g;
+    }
+    if (!anyFits) break;
+  }
+  out[0] = bestA * (1 - 1e-12);
+  out[1] = (bestB + a.stepOverheadSeconds) * (1 - 1e-12);
+}

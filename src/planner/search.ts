@@ -7,7 +7,7 @@ import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, FamilyCursor, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
 import { SharedStates } from './shared-terms.js';
-import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, type StageLayers } from './bounds.js';
+import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, sliceStepBound, type StageLayers } from './bounds.js';
 import { countPruned, promisingFirst, Pruner } from './prune.js';
 
 /** A search over one prepared plan that keeps its caches across calls (a worker runs many units). */
@@ -92,6 +92,7 @@ function runUnit(
   const mbIndex = new Map(allMb.map((d, i) => [d, i])); // dp and micro-batch are both divisors of B
   const mbLists = new Map<number, number[]>();
   const mbIdxLists = new Map<number, Int32Array>();
+  const mbFirst = new Map<number, number[]>(); // the least micro-batch: nothing fits there ⇔ the coarse bound is Infinity
   const allEp = model.moe ? divisorsOf(model.moe.experts) : [1];
   const epIndex = new Map(allEp.map((d, i) => [d, i]));
   const s = emptyStageTerms();
@@ -99,6 +100,8 @@ function runUnit(
   const layersOf: Array<StageLayers | undefined> = [];
   const family: Family = { tp, cp: 1, dp: 1, ep: 1, pp: 1, gpus: 1, vpps: [1] };
   const prefix = emptyStepPrefix();
+  const slice = new Float64Array(2);
+  let sliceDp = 0, sliceEp = 0;
   const zOom = [false, false, false, false];
   const localParamsOf = (pp: number, vpp: number, ep: number, ei: number): LocalParams => {
     const key = lpKey(tp, pp, vpp, ei, model.layers, allEp.length);
@@ -114,14 +117,14 @@ function runUnit(
   /**
    * Whether branch and bound skips a family whose steps are at least `lb` (familyStepBound): when no (micro-batch,
    * recompute) fits even at the memory lower bound (lb = Infinity) all its layouts are OOM, as the loop below would
-   * find; otherwise when the pruner shows it cannot change the result (prune.ts), counted as pruned with the reason.
+   * find; otherwise when the pruner shows it cannot change the result (prune.ts; `why` when already decided), counted
+   * as pruned with the reason.
    */
-  const boundSkips = (lb: number, n: number, pts: PointsAt, familyLayouts: number, count: number): boolean => {
+  const boundSkips = (lb: number, n: number, pts: PointsAt, familyLayouts: number, count: number, why = lb === Infinity ? null : pruner!.decide(bests.get(n), n, pts, lb, steps)): boolean => {
     if (lb === Infinity) {
       oom += familyLayouts * count;
       return true;
     }
-    const why = pruner!.decide(bests.get(n), n, pts, lb, steps);
     if (why === null) return false;
     layouts -= familyLayouts;
     countPruned(out.counts, why, familyLayouts, count);
@@ -134,6 +137,7 @@ function runUnit(
     // Built on first use: many (ep) rows of a slice never reach the layer terms.
     const layerCache: Array<LayerRow | undefined> = allEp.map(() => undefined);
     const statesRow = share.states(c.precision, tp, cp, allMb.length * allEp.length * (model.layers + 1));
+    sliceDp = 0;
     for (const cursor = new FamilyCursor(spec, tp, cp, family); cursor.next(); ) {
       const f = family;
       const n = f.gpus;
@@ -154,6 +158,7 @@ function runUnit(
         mbs = microBatchValues(x.training, f.dp, pins.microBatch);
         mbLists.set(f.dp, mbs);
         mbIdxLists.set(f.dp, Int32Array.from(mbs, (m) => mbIndex.get(m)!));
+        mbFirst.set(f.dp, mbs.slice(0, 1));
       }
       const mbIdx = mbIdxLists.get(f.dp)!;
       const perVpp = mbs.length * nRecompute * nz;
@@ -169,7 +174,18 @@ function runUnit(
         continue;
       }
       const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3));
-      // Branch and bound, coarse first (bounds.ts): the least model states, no stage terms of its own yet.
+      if (pruner && (f.dp !== sliceDp || f.ep !== sliceEp)) {
+        sliceDp = f.dp;
+        sliceEp = f.ep;
+        sliceStepBound(c, f, mbs, mbIdx, offeredRecompute, B / f.dp, row, capMargin, Math.floor(spec.maxGpus / (tp * cp * f.dp)), slice);
+      }
+      // Branch and bound per slice first (bounds.ts sliceStepBound: O(1) a family, never above the coarse bound, and decide()
+      // is monotone in the bound, so it skips only families the coarse bound skips). When it skips, the coarse bound at the
+      // least micro-batch alone tells whether anything fits (if not, the family is OOM, counted as before); only the pruned
+      // reason may differ from the coarse bound's (over-deadline where that says slower-at-gpu-count, for instance).
+      const why = pruner && slice[0]! < Infinity ? pruner.decide(bests.get(n), n, pts, slice[0]! / f.pp + slice[1]!, steps) : null;
+      if (why !== null && boundSkips(familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbFirst.get(f.dp)!, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false), n, pts, perVpp * f.vpps.length, count, why)) continue;
+      // Branch and bound, coarse (bounds.ts): the least model states, no stage terms of its own yet.
       if (pruner && boundSkips(familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, coarse, layersOf), f, mbs, mbIdx, offeredRecompute, zeros, B / f.dp, row, capMargin, false), n, pts, perVpp * f.vpps.length, count)) continue;
       // Everything in the stage terms but the interleave factor and the DP window is the same for every vpp.
       fillStageTerms(c, tp, f.pp, 1, f.ep, f.dp, cp, localParamsOf(f.pp, 1, f.ep, ei), s);
