@@ -61,3 +61,14 @@ export function anAccelerator(over: Partial<AcceleratorSpec> = {}): AcceleratorS
     ...over,
   };
 }
+
+/** An A100-like second part ('part-b': bf16 312 TFLOP/s, 2 TB/s) for two-accelerator planner catalogs in tests. */
+export function aSecondPart(memoryBytes: number, domainSize: number): AcceleratorSpec {
+  return anAccelerator({
+    id: 'part-b',
+    memoryBytes,
+    memoryBandwidthBytesPerSecond: 2e12,
+    peakTflops: { fp32: 19.5, tf32: 156, bf16: 312, fp16: 312, fp8: null, fp4: null },
+    scaleUp: { domainSize, bandwidthBytesPerSecond: 300e9 },
+  });
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { plan, type PlanInput, type PlannerCatalog, type PlanResult } from '../../src/planner/index.js';
 import { loadBuiltinCatalog, loadModelFile } from '../../src/io/index.js';
 import type { AcceleratorSpec, Offer } from '../../src/schema/index.js';
-import { aModel, aTraining, anAccelerator } from '../helpers/builders.js';
+import { aModel, aSecondPart, aTraining, anAccelerator } from '../helpers/builders.js';
 
 /**
  * Branch and bound (src/planner/prune.ts) must never change a result: the pruned search and the full
@@ -61,13 +61,7 @@ describe('pruned search = full search on examples', () => {
 /** Two accelerators, spot and capacity-limited offers, small memories: bounds, deadlines and budgets all bite. */
 function tinyCatalog(memA: number, memB: number, spotA: number | null, termDays: number | null = null, stepped = false): PlannerCatalog {
   const a: AcceleratorSpec = anAccelerator({ id: 'part-a', memoryBytes: memA });
-  const b: AcceleratorSpec = anAccelerator({
-    id: 'part-b',
-    memoryBytes: memB,
-    memoryBandwidthBytesPerSecond: 2e12,
-    peakTflops: { fp32: 19.5, tf32: 156, bf16: 312, fp16: 312, fp8: null, fp4: null },
-    scaleUp: { domainSize: 4, bandwidthBytesPerSecond: 300e9 },
-  });
+  const b: AcceleratorSpec = aSecondPart(memB, 4);
   const offer = (provider: string, instance: string, accelerator: string, n: number, od: number, spot: number | null, maxInstances: number | null = null): Offer => ({
     provider, instance, accelerator, acceleratorCount: n, region: 'r1', regions: ['r1'],
     usdPerHour: { onDemand: od, spot, reserved1y: null, reserved3y: null },

@@ -2,19 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plan, type PlannerCatalog } from '../../src/planner/index.js';
 import type { AcceleratorSpec, Offer } from '../../src/schema/index.js';
-import { aModel, aTraining, anAccelerator } from '../helpers/builders.js';
+import { aModel, aSecondPart, aTraining, anAccelerator } from '../helpers/builders.js';
 import { bruteForce } from '../planner/brute-force.js';
 
 /** A two-accelerator catalog whose memory is small enough that OOM boundaries matter for tiny models. */
 function tinyCatalog(memA: number, memB: number, domainB: number, capBeta: number | null): PlannerCatalog {
   const a: AcceleratorSpec = anAccelerator({ id: 'part-a', memoryBytes: memA });
-  const b: AcceleratorSpec = anAccelerator({
-    id: 'part-b',
-    memoryBytes: memB,
-    memoryBandwidthBytesPerSecond: 2e12,
-    peakTflops: { fp32: 19.5, tf32: 156, bf16: 312, fp16: 312, fp8: null, fp4: null },
-    scaleUp: { domainSize: domainB, bandwidthBytesPerSecond: 300e9 },
-  });
+  const b: AcceleratorSpec = aSecondPart(memB, domainB);
   const offer = (provider: string, instance: string, accelerator: string, n: number, od: number, spot: number | null, bits: number, maxInstances: number | null = null): Offer => ({
     provider,
     instance,
