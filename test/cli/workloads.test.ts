@@ -82,6 +82,8 @@ describe('trainplan estimate with fine-tuning and per-sample kinds', () => {
   it.each([
     ['plan', 't5-large-c4.yaml', '--pp', /kind encoder-decoder runs data and tensor parallel.*--pp must be 1/],
     ['check', 'stylegan2-ffhq.yaml', '--tp', /kind cnn runs data parallel.*--tp must be 1/],
+    ['plan', 'llama3-8b.yaml', '--ep', /--ep: expert parallelism needs a mixture-of-experts model \(this one is dense\)/],
+    ['check', 'llama3-8b.yaml', '--ep', /--ep: expert parallelism needs a mixture-of-experts model/],
   ])('%s %s %s 2: a degree the kind cannot use is exit 2 with one line (not "nothing feasible")', (cmd, file, flag, message) => {
     const r = runCli([cmd, example(file), flag, '2']);
     expect(r.code).toBe(2);

@@ -41,8 +41,11 @@ export function pinsFromFlags(o: LayoutPinOpts): LayoutPins {
   return pins;
 }
 
-/** Pins a model's kind cannot use (`--tp 2` on a CNN, `--pp 2` on an encoder-decoder): exit 2, as `estimate` does. */
+/** Pins a model cannot use (`--ep 2` on a dense model, `--tp 2` on a CNN, `--pp 2` on an encoder-decoder): exit 2, as `estimate` does. */
 export function kindPins(model: ModelConfig, pins: LayoutPins): LayoutPins {
+  if (pins.ep !== undefined && pins.ep > 1 && !model.moe) {
+    throw new InputError('INVALID_OPTION', `expert parallelism needs a mixture-of-experts model (this one is dense); got ${pins.ep}`, { location: '--ep', suggestion: 'use --ep 1 (or leave it out)' });
+  }
   const p = kindLayoutProblem(model, pins);
   if (p) throw new InputError(`LAYOUT_${p.reason.toUpperCase().replace(/-/g, '_')}`, p.message, { location: 'layout', ...(p.suggestion ? { suggestion: p.suggestion } : {}) });
   return pins;
