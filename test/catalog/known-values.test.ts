@@ -129,6 +129,17 @@ describe('built-in offers', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('Hot Aisle MI300X: the provider\'s own page, VMs at 2.99 and bare metal at 3.39 per GPU-hour (2026-07-14)', () => {
+    const rows = catalog.offers.filter((o) => o.provider === 'hotaisle');
+    expect(rows.map((o) => [o.instance, o.acceleratorCount, +(o.usdPerHour.onDemand! / o.acceleratorCount).toFixed(4)])).toEqual([
+      ['mi300x-bare-metal-8x', 8, 3.39],
+      ['mi300x-vm-1x', 1, 2.99],
+      ['mi300x-vm-2x', 2, 2.99],
+      ['mi300x-vm-4x', 4, 2.99],
+    ]);
+    for (const o of rows) expect([o.accelerator, o.priceConfidence, o.asOf]).toEqual(['mi300x', 'list', '2026-07-14']);
+  });
+
   it('carries instance-specific scale-out bandwidth (p4d 400 Gb/s for 8 GPUs, p5 3200)', () => {
     const bw = (instance: string) => catalog.offers.find((o) => o.instance === instance)!.interconnect.scaleOutBitsPerSecondPerGpu;
     expect(bw('p4d.24xlarge') * 8).toBe(400e9);
