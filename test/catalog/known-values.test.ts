@@ -140,6 +140,13 @@ describe('built-in offers', () => {
     for (const o of rows) expect([o.accelerator, o.priceConfidence, o.asOf]).toEqual(['mi300x', 'list', '2026-07-14']);
   });
 
+  it('4-GPU GB200/GB300 nodes are slices of an NVL72 rack: they declare the 72-GPU scale-up domain', () => {
+    const nodes = catalog.offers.filter((o) => (o.accelerator === 'gb200' || o.accelerator === 'gb300') && o.acceleratorCount === 4);
+    expect(nodes.map((o) => `${o.provider}/${o.instance}`).sort()).toEqual(
+      ['azure/Standard_ND128isr_NDR_GB200_v6', 'coreweave/gb200-4x', 'oci/BM.GPU.GB200.4', 'oci/BM.GPU.GB300.4']);
+    for (const o of nodes) expect(o.interconnect.scaleUpDomainSize, `${o.provider}/${o.instance}`).toBe(72);
+  });
+
   it('carries instance-specific scale-out bandwidth (p4d 400 Gb/s for 8 GPUs, p5 3200)', () => {
     const bw = (instance: string) => catalog.offers.find((o) => o.instance === instance)!.interconnect.scaleOutBitsPerSecondPerGpu;
     expect(bw('p4d.24xlarge') * 8).toBe(400e9);
