@@ -140,6 +140,16 @@ describe('built-in offers', () => {
     for (const o of rows) expect([o.accelerator, o.priceConfidence, o.asOf]).toEqual(['mi300x', 'list', '2026-07-14']);
   });
 
+  it('MI355X is priced by Vultr (2.59), TensorWave (2.95, starting at) and OCI (8.6) per GPU-hour, as read 2026-07-31', () => {
+    const rows = catalog.offers.filter((o) => o.accelerator === 'mi355x');
+    expect(rows.map((o) => [o.provider, o.acceleratorCount, +(o.usdPerHour.onDemand! / o.acceleratorCount).toFixed(4), o.asOf]).sort()).toEqual([
+      ['oci', 8, 8.6, '2026-07-31'],
+      ['tensorwave', 8, 2.95, '2026-07-31'],
+      ['vultr', 8, 2.59, '2026-07-31'],
+    ]);
+    expect(catalog.accelerators.find((a) => a.id === 'mi355x')?.unpriced).toBeUndefined();
+  });
+
   it('4-GPU GB200/GB300 nodes are slices of an NVL72 rack: they declare the 72-GPU scale-up domain', () => {
     const nodes = catalog.offers.filter((o) => (o.accelerator === 'gb200' || o.accelerator === 'gb300') && o.acceleratorCount === 4);
     expect(nodes.map((o) => `${o.provider}/${o.instance}`).sort()).toEqual(
