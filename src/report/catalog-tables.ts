@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { gpuHourPrice, offerKey, type staleOffers } from '../catalog/index.js';
 import { GB, type AcceleratorSpec, type Offer, type Pricing } from '../schema/index.js';
-import { num, renderGrid, type GridFormat } from './grid.js';
+import { num, renderGrid, wrapText, type GridFormat } from './grid.js';
 import { renderAcceleratorCard } from './catalog-columns.js';
 import type { TableView } from './columns.js';
 
@@ -49,10 +49,10 @@ export function renderAcceleratorDetail(a: AcceleratorSpec, offers: Offer[], pri
   return head + title + renderOffersTable(offers, pricing, format, chalk);
 }
 
-/** One stderr line when shown offers have prices older than the limit before the snapshot date. */
-export function formatStaleWarning(stale: ReturnType<typeof staleOffers>, snapshotDate: string, maxAgeDays: number): string {
+/** The stale-price warning of `catalog offers|show`, wrapped at `width` columns (continuation lines indented 2). */
+export function formatStaleWarning(stale: ReturnType<typeof staleOffers>, snapshotDate: string, maxAgeDays: number, width = 100): string {
   if (stale.length === 0) return '';
   const oldest = stale[0]!;
-  return `trainplan: warning: ${stale.length} offer(s) have prices more than ${maxAgeDays} days older than the catalog snapshot ${snapshotDate} (oldest: ${offerKey(oldest.offer)}, ${oldest.offer.asOf}); check them before relying on them\n`;
+  const text = `trainplan: warning: ${stale.length} offer(s) have prices more than ${maxAgeDays} days older than the catalog snapshot ${snapshotDate} (oldest: ${offerKey(oldest.offer)}, ${oldest.offer.asOf}); check them before relying on them`;
+  return `${wrapText(text, width, 2)}\n`;
 }
-

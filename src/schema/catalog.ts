@@ -165,7 +165,7 @@ export type UserCatalogFile = z.infer<typeof userCatalogFileSchema>;
 export const catalogManifestSchema = z.strictObject({
   schemaVersion: z.literal(1),
   snapshotDate: isoDate,
-  /** Every built-in price is at most this many days older than snapshotDate (test/catalog/freshness.test.ts). */
+  /** Every built-in price is at most this many days older than snapshotDate (test/catalog/freshness-coverage.test.ts). */
   freshnessDays: z.number().int().positive().optional(),
 });
 

@@ -22,6 +22,13 @@ describe('built-in prices are within the declared freshness window', () => {
     expect(manifest.freshnessDays).toBeGreaterThan(0);
   });
 
+  it('the window is tight: at most 31 days looser than the oldest built-in price (tighten it as rows are refreshed)', () => {
+    const snap = epochDay(catalog.snapshotDate);
+    const oldest = Math.max(...catalog.offers.flatMap((o) => [o.asOf, ...Object.values(o.asOfByPricing ?? {})]).map((d) => snap - epochDay(d)));
+    expect(oldest).toBeLessThanOrEqual(manifest.freshnessDays!);
+    expect(manifest.freshnessDays! - oldest).toBeLessThanOrEqual(31);
+  });
+
   it.each(catalog.offers.map((o) => [`${o.provider}/${o.instance}`, o] as const))('%s', (_key, o) => {
     const snap = epochDay(catalog.snapshotDate);
     const dates = [o.asOf, ...Object.values(o.asOfByPricing ?? {})];

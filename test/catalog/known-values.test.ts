@@ -129,6 +129,34 @@ describe('built-in offers', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('Hot Aisle MI300X: the provider\'s own page, VMs at 2.99 and bare metal at 3.39 per GPU-hour (2026-07-14)', () => {
+    const rows = catalog.offers.filter((o) => o.provider === 'hotaisle');
+    expect(rows.map((o) => [o.instance, o.acceleratorCount, +(o.usdPerHour.onDemand! / o.acceleratorCount).toFixed(4)])).toEqual([
+      ['mi300x-bare-metal-8x', 8, 3.39],
+      ['mi300x-vm-1x', 1, 2.99],
+      ['mi300x-vm-2x', 2, 2.99],
+      ['mi300x-vm-4x', 4, 2.99],
+    ]);
+    for (const o of rows) expect([o.accelerator, o.priceConfidence, o.asOf]).toEqual(['mi300x', 'list', '2026-07-14']);
+  });
+
+  it('MI355X is priced by Vultr (2.59), TensorWave (2.95, starting at) and OCI (8.6) per GPU-hour, as read 2026-07-31', () => {
+    const rows = catalog.offers.filter((o) => o.accelerator === 'mi355x');
+    expect(rows.map((o) => [o.provider, o.acceleratorCount, +(o.usdPerHour.onDemand! / o.acceleratorCount).toFixed(4), o.asOf]).sort()).toEqual([
+      ['oci', 8, 8.6, '2026-07-31'],
+      ['tensorwave', 8, 2.95, '2026-07-31'],
+      ['vultr', 8, 2.59, '2026-07-31'],
+    ]);
+    expect(catalog.accelerators.find((a) => a.id === 'mi355x')?.unpriced).toBeUndefined();
+  });
+
+  it('4-GPU GB200/GB300 nodes are slices of an NVL72 rack: they declare the 72-GPU scale-up domain', () => {
+    const nodes = catalog.offers.filter((o) => (o.accelerator === 'gb200' || o.accelerator === 'gb300') && o.acceleratorCount === 4);
+    expect(nodes.map((o) => `${o.provider}/${o.instance}`).sort()).toEqual(
+      ['azure/Standard_ND128isr_NDR_GB200_v6', 'coreweave/gb200-4x', 'oci/BM.GPU.GB200.4', 'oci/BM.GPU.GB300.4']);
+    for (const o of nodes) expect(o.interconnect.scaleUpDomainSize, `${o.provider}/${o.instance}`).toBe(72);
+  });
+
   it('carries instance-specific scale-out bandwidth (p4d 400 Gb/s for 8 GPUs, p5 3200)', () => {
     const bw = (instance: string) => catalog.offers.find((o) => o.instance === instance)!.interconnect.scaleOutBitsPerSecondPerGpu;
     expect(bw('p4d.24xlarge') * 8).toBe(400e9);

@@ -65,7 +65,9 @@ describe('trainplan catalog accelerators: unpriced parts', () => {
   it('says "unpriced" in the table and unpriced: true in JSON for parts no offer prices', () => {
     const doc = JSON.parse(runCli(['catalog', 'accelerators', '--json']).stdout) as { accelerators: { id: string; unpriced: boolean }[] };
     const unpriced = doc.accelerators.filter((a) => a.unpriced).map((a) => a.id);
-    expect(unpriced).toEqual(expect.arrayContaining(['tpu7x', 'trn3', 'gb300', 'gaudi3']));
+    expect(unpriced).toEqual(expect.arrayContaining(['tpu7x', 'trn3', 'mi350x', 'gaudi3']));
+    expect(unpriced).not.toContain('gb300'); // priced since 2026-12 (OCI BM.GPU.GB300.4)
+    expect(unpriced).not.toContain('mi355x'); // priced since 2026-12 (Vultr, TensorWave, OCI)
     const offered = new Set(offers([]).map((o) => o.accelerator));
     for (const id of unpriced) expect(offered.has(id), id).toBe(false);
     const table = runCli(['catalog', 'accelerators']).stdout.split('\n');

@@ -79,8 +79,12 @@ describe('trainplan catalog', () => {
   it('warns on stderr about prices older than 180 days before the snapshot', () => {
     const r = run(['catalog', 'offers', '--provider', 'azure']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: \d+ offer\(s\) have prices more than 180 days older/);
+    expect(r.stderr.replace(/\n {2}/g, ' ')).toMatch(/warning: \d+ offer\(s\) have prices more than 180 days older/);
     expect(r.stdout).not.toContain('warning');
+    const all = run(['catalog', 'offers']);
+    const lines = all.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(100);
   });
 
   it('merges --catalog and TRAINPLAN_CATALOG files over the built-in catalog', () => {

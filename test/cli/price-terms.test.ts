@@ -119,3 +119,24 @@ describe('--min-price-confidence', () => {
     expect(bad.stdout).toBe('');
   });
 });
+
+describe('built-in GCP Flex-start prices (no user catalog)', () => {
+  const FLEX = ['--providers', 'gcp', '--accelerators', 'h100-sxm', '--top', '3', '--json'];
+
+  it('a short LoRA run picks Flex-start on GCP within its 7-day term, at the row\'s per-GPU-hour price', () => {
+    const r = runCli(['plan', example('llama3-70b-lora.yaml'), '--pricing', 'on-demand,flex-start', ...FLEX]);
+    expect(r.code).toBe(0);
+    const best = JSON.parse(r.stdout).plans[0];
+    expect([best.provider, best.pricing]).toEqual(['gcp', 'flex-start']);
+    expect(best.time.totalDays).toBeLessThanOrEqual(7);
+    // a3-highgpu-8g: 37.662504 per instance-hour = 4.707813 per GPU-hour (DWS SKUs; hardware-catalog/offers/gcp.yaml)
+    expect(best.cost.usdPerGpuHour).toBeCloseTo(37.662504 / 8, 4);
+    expect(best.cost.usd).toBeCloseTo(best.cost.gpuHours * best.cost.usdPerGpuHour, 1);
+  });
+
+  it('a 15T-token pretraining run is past the 7-day term: exit 1, the term as the reason', () => {
+    const r = runCli(['plan', example('llama3-8b.yaml'), '--pricing', 'flex-start', ...FLEX]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).infeasible.reason).toMatch(/flex-start sells at most 7 days/);
+  });
+});
