@@ -10,7 +10,7 @@
  *   backward, plus the depthwise convolutions' own input/output and gradient traffic;
  * - kernels: launches per training step (forward + backward), independent of the batch.
  * Dense and grouped convolutions' own operand traffic is not counted as traffic: their fitted rate
- * (CNN_PEAK_FRACTION, estimator/conv-roofline.ts, from ResNet-50 runs) already includes it.
+ * (KERNEL_CONV_FRACTION, estimator/conv-kernels.ts, from ResNet-50 runs counted the same way) already includes it.
  */
 export interface CnnCost {
   params: number;
@@ -114,9 +114,13 @@ export function batchNorm(elements: number, channels: number): CnnCost {
   return { ...ZERO_COST, params: 2 * channels, trafficElements: TRAFFIC.batchNorm * elements, storedElements: elements, kernels: ELEMENTWISE_KERNELS };
 }
 
-/** An activation (Swish/SiLU or ReLU) over `elements`; its input is stored. */
-export function activation(elements: number): CnnCost {
-  return { ...ZERO_COST, trafficElements: TRAFFIC.activation * elements, storedElements: elements, kernels: ELEMENTWISE_KERNELS };
+/**
+ * An activation over `elements`. Swish/SiLU stores its input (its gradient needs x); an in-place ReLU
+ * (torchvision's `ReLU(inplace=True)`) stores nothing of its own: its backward reads its output, which the next
+ * convolution stores anyway.
+ */
+export function activation(elements: number, storesInput = true): CnnCost {
+  return { ...ZERO_COST, trafficElements: TRAFFIC.activation * elements, storedElements: storesInput ? elements : 0, kernels: ELEMENTWISE_KERNELS };
 }
 
 /** A residual add of two tensors of `elements`. */
