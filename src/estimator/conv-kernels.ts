@@ -47,14 +47,15 @@ export const GROUPED_FP32_FRACTION = 0.523;
 /**
  * Seconds of forward + backward for `samples` samples of a CNN with a kernel mix on one device: the sum, class
  * by class, of each class at its own rate (a kernel runs after the previous one; no overlap):
- * dense convolution FLOPs at KERNEL_CONV_FRACTION of the 16-bit peak (ResNet-50's rate under this same
+ * dense convolution FLOPs at KERNEL_CONV_FRACTION of the 16-bit peak (TF32/fp32 when training in fp32) (ResNet-50's rate under this same
  * accounting: it includes the convolutions' own operand traffic), grouped FLOPs at GROUPED_FP32_FRACTION and
  * depthwise FLOPs at DEPTHWISE_FP32_FRACTION of `fp32Peak`, the memory-bound bytes at sustained HBM bandwidth (×2 when training in
  * fp32), and one launch latency per kernel of the step.
  */
 export function cnnKernelSeconds(d: Device, w: SampleWorkload, mix: KernelMix, samples: number, fp32Peak: number): number {
   const denseFlops = Math.max(0, w.flopsPerSample - mix.depthwiseFlopsPerSample - mix.groupedFlopsPerSample);
-  const convRate = d.attentionPeak * KERNEL_CONV_FRACTION;
+  // The training precision's tensor peak (TF32 / fp32 for fp32 runs), never above the 16-bit one (convolutions do not run in fp8).
+  const convRate = Math.min(d.gemmPeak, d.attentionPeak) * KERNEL_CONV_FRACTION;
   const dense = (denseFlops * samples) / convRate;
   const grouped = (mix.groupedFlopsPerSample * samples) / (fp32Peak * GROUPED_FP32_FRACTION);
   const depthwise = (mix.depthwiseFlopsPerSample * samples) / (fp32Peak * DEPTHWISE_FP32_FRACTION);
