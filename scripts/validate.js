@@ -2,6 +2,7 @@
 // npm run validate: measured vs predicted step time for every calibration case, then MAPE/median/max and per source.
 // npm run validate -- --mlperf: only the MLPerf Training time-to-train rows (scripts/validate-mlperf.js; also printed after the step-time set).
 // npm run validate -- --memory: the memory validation set (scripts/validate-memory.js).
+// npm run validate -- --cnn: only the CNN training-throughput rows (scripts/validate-throughput.js; also printed after the MLPerf rows).
 // npm run validate -- --fit: each training stack's kernel-efficiency factor fitted to its own calibration runs.
 import { fileURLToPath } from 'node:url';
 import { fitKernelEfficiency, mapeBySource, STACKS, validateCases } from '../dist/estimator/index.js';
@@ -9,6 +10,7 @@ import { loadBuiltinCatalog, loadCalibrationCases } from '../dist/io/index.js';
 import { getAccelerator } from '../dist/catalog/index.js';
 import { printMemory } from './validate-memory.js';
 import { printMlperf } from './validate-mlperf.js';
+import { printThroughput } from './validate-throughput.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -17,8 +19,11 @@ const file = args.find((a) => !a.startsWith('--')) ?? `${root}test/fixtures/vali
 const catalog = loadBuiltinCatalog();
 const accelerator = (id) => getAccelerator(catalog, id);
 const mlperfFile = `${root}test/fixtures/validation/mlperf.yaml`;
+const cnnFile = `${root}test/fixtures/validation/cnn-throughput.yaml`;
 if (flags.has('--mlperf')) {
   printMlperf(mlperfFile, catalog);
+} else if (flags.has('--cnn')) {
+  printThroughput(cnnFile, catalog);
 } else if (flags.has('--memory')) {
   printMemory(`${root}test/fixtures/validation/memory.yaml`, catalog);
 } else if (flags.has('--fit')) {
@@ -42,4 +47,6 @@ if (flags.has('--mlperf')) {
   console.log(`\ncases ${summary.rows.length}  MAPE ${summary.mape.toFixed(2)}%  median ${summary.medianApe.toFixed(2)}%  max ${summary.maxApe.toFixed(2)}%  Korthikanti Table 5 mean ${summary.korthikantiMape.toFixed(2)}%`);
   console.log('');
   printMlperf(mlperfFile, catalog);
+  console.log('');
+  printThroughput(cnnFile, catalog);
 }

@@ -28,4 +28,6 @@ export { stageLayers } from './shapes.js';
 export * from './finetune.js';
 export { finetuneStateBytes, hostOptimizerBytes, trainableLocal } from './finetune-memory.js';
 export { CNN_PEAK_FRACTION, CNN_TRAFFIC_PER_ACTIVATION_BYTE, cnnTrainSeconds } from './conv-roofline.js';
+export { validateThroughput, predictThroughput, type ThroughputRow, type ThroughputSummary } from './validation-throughput.js';
+export { DEPTHWISE_FP32_FRACTION, GROUPED_FP32_FRACTION, KERNEL_CONV_FRACTION, cnnKernelSeconds } from './conv-kernels.js';
 export type { FinetuneSummary } from './finetune-summary.js';

@@ -2,6 +2,7 @@ import type { ModelConfig, Recompute } from '../schema/index.js';
 import type { Device } from './kernels.js';
 import type { LayerTerms } from './staged-terms.js';
 import { cnnTrainSeconds } from './conv-roofline.js';
+import { cnnKernelSeconds } from './conv-kernels.js';
 
 /**
  * Per-sample kinds (cnn, generic): the model is one opaque block with `flopsPerSample` training FLOPs
@@ -9,7 +10,8 @@ import { cnnTrainSeconds } from './conv-roofline.js';
  * data-parallel (+ ZeRO) layouts exist. Recompute modes have no effect (there is no transformer layer
  * to recompute): every mode estimates as `none`.
  *
- * Convolutional networks: a roofline of convolution math and activation traffic (conv-roofline.ts).
+ * Convolutional networks: a roofline of convolution math and activation traffic (conv-roofline.ts), or, for
+ * presets counted kernel by kernel, each kernel class at its own rate (conv-kernels.ts).
  */
 
 /**
@@ -51,7 +53,10 @@ function sampleSeconds(d: Device, m: ModelConfig, samples: number, fp32Peak: num
     return { forward, backward: 2 * forward };
   }
   // Generic workloads are assumed GEMM-dominated: the accelerator's achievable GEMM fraction (efficiency profile).
-  const train = m.kind === 'cnn' ? cnnTrainSeconds(d, w, storedActivationBytes(d, m), samples) : (w.flopsPerSample * samples) / (d.gemmPeak * d.gemmEff);
+  // CNN presets counted kernel by kernel (schema/cnn) are timed by class (conv-kernels.ts); other CNNs by the roofline.
+  const train = m.kind !== 'cnn'
+    ? (w.flopsPerSample * samples) / (d.gemmPeak * d.gemmEff)
+    : w.kernelMix ? cnnKernelSeconds(d, w, w.kernelMix, samples, fp32Peak) : cnnTrainSeconds(d, w, storedActivationBytes(d, m), samples);
   const forward = train / 3 + d.kernelOverheadSeconds;
   return { forward, backward: 2 * forward };
 }

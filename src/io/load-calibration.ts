@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  calibrationCaseSchema, checkFinetune, memoryCaseSchema, mlperfCaseSchema, normalizeTraining, resolveModel,
-  type CalibrationCase, type MemoryCase, type ResolvedMlperfCase,
+  calibrationCaseSchema, checkFinetune, memoryCaseSchema, mlperfCaseSchema, normalizeTraining, resolveModel, throughputCaseSchema,
+  type CalibrationCase, type MemoryCase, type ResolvedMlperfCase, type ResolvedThroughputCase,
 } from '../schema/index.js';
 import { readInputFile } from './input-file.js';
 import { parseYaml } from './yaml-file.js';
@@ -27,4 +27,10 @@ export function loadMlperfCases(path: string): ResolvedMlperfCase[] {
     checkFinetune(c.training.finetune, training.finetune, model, training.precision);
     return { case: c, model, training };
   });
+}
+
+/** Reads the per-sample throughput file (published images/s of CNN training runs); each model resolves as a model file's does. */
+export function loadThroughputCases(path: string): ResolvedThroughputCase[] {
+  const doc = parseYaml(readInputFile(path, 'catalog'), path, 'CALIBRATION_INVALID').data;
+  return z.array(throughputCaseSchema).parse(doc).map((c) => ({ case: c, model: resolveModel(c.model, c.id) }));
 }

@@ -34,7 +34,7 @@ function shape(p: ModelPreset): Record<'layers' | 'hidden' | 'heads' | 'kv' | 'h
     ffn: `${m.ffnHiddenSize} ${m.ffn}`, vocab: String(m.vocabSize), attention: m.attention };
 }
 
-/** Preset columns: the default view leaves headDim to --wide and drops attention when it does not fit. */
+/** Preset columns: the default view leaves headDim to --wide and drops attention, then mla, when they do not fit. */
 export const PRESET_COLUMNS: Column<PresetRow>[] = [
   { id: 'id', header: 'id', cell: (r) => r.preset.id, defaultView: true },
   { id: 'layers', header: 'layers', cell: (r) => shape(r.preset).layers, defaultView: true },
@@ -44,9 +44,9 @@ export const PRESET_COLUMNS: Column<PresetRow>[] = [
   { id: 'headDim', header: 'headDim', cell: (r) => shape(r.preset).headDim },
   { id: 'ffn', header: 'ffn', cell: (r) => shape(r.preset).ffn, defaultView: true },
   { id: 'vocab', header: 'vocab', cell: (r) => shape(r.preset).vocab, defaultView: true },
-  { id: 'attention', header: 'attention', cell: (r) => shape(r.preset).attention, defaultView: true, dropOrder: 1 },
+  { id: 'attention', header: 'attention', cell: (r) => shape(r.preset).attention, defaultView: true, dropOrder: 2 },
   { id: 'moe', header: 'moe', cell: (r) => moeSummary(r.preset), defaultView: true },
-  { id: 'mla', header: 'mla', cell: (r) => (r.preset.model.mla ? `kv${r.preset.model.mla.kvLoraRank}` : '-'), defaultView: true },
+  { id: 'mla', header: 'mla', cell: (r) => (r.preset.model.mla ? `kv${r.preset.model.mla.kvLoraRank}` : '-'), defaultView: true, dropOrder: 1 },
   { id: 'src', header: 'src', cell: (r) => `[${r.source}]`, defaultView: true },
 ];
 

@@ -9,6 +9,7 @@ export * from './framework.js';
 export * from './layout.js';
 export * from './calibration.js';
 export * from './mlperf.js';
+export * from './throughput-case.js';
 export * from './fleet.js';
 export * from './document.js';
 export * from './plan-document.js';

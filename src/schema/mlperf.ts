@@ -3,7 +3,7 @@ import { modelSectionSchema, trainingSectionSchema, type ModelConfig, type Train
 import { calibrationCaseSchema } from './calibration.js';
 
 /** The MLPerf Training benchmarks trainplan can express (closed division). */
-export const mlperfBenchmarkSchema = z.enum(['resnet50', 'bert-large', 'llama2-70b-lora', 'stable-diffusion-v2', 'gpt3-175b']);
+export const mlperfBenchmarkSchema = z.enum(['resnet50', 'bert-large', 'llama2-70b-lora', 'stable-diffusion-v2', 'gpt3-175b', 'retinanet']);
 export type MlperfBenchmark = z.infer<typeof mlperfBenchmarkSchema>;
 
 /**

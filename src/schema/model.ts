@@ -31,6 +31,20 @@ export type MlaConfig = z.infer<typeof mlaSchema>;
 export const modelKindSchema = z.enum(['decoder', 'encoder', 'vit', 'cnn', 'generic', 'lstm', 'encoder-decoder']);
 export type ModelKind = z.infer<typeof modelKindSchema>;
 
+/**
+ * What a CNN's training step is made of beyond its FLOPs (issue 12): the training FLOPs of the depthwise and
+ * grouped convolutions (part of `flopsPerSample`; the rest are dense convolutions), the HBM bytes the
+ * memory-bound kernels move per sample at 16-bit (batch norm, activations, squeeze-and-excitation, residual
+ * adds, depthwise convolution I/O; forward + backward) and the kernel launches per training step.
+ */
+export const kernelMixSchema = z.strictObject({
+  depthwiseFlopsPerSample: z.number().min(0).max(1e18),
+  groupedFlopsPerSample: z.number().min(0).max(1e18),
+  memoryBoundBytesPerSample: z.number().min(0).max(1e15),
+  kernelsPerStep: z.number().int().min(0).max(1e9),
+});
+export type KernelMix = z.infer<typeof kernelMixSchema>;
+
 /** A per-sample workload (kinds cnn and generic): what a model costs per training sample. */
 export const sampleWorkloadSchema = z.strictObject({
   parameters: z.number().positive().max(1e14),
@@ -42,6 +56,8 @@ export const sampleWorkloadSchema = z.strictObject({
   peakFraction: z.number().positive().max(1).optional(),
   /** Share of the FLOPs a mixed-precision code keeps in true fp32 (no TF32) whatever the training precision. */
   fp32Fraction: z.number().min(0).max(1).optional(),
+  /** A CNN preset's per-kernel classes (schema/cnn/kernels.ts), timed class by class (estimator/conv-kernels.ts). */
+  kernelMix: kernelMixSchema.optional(),
 });
 export type SampleWorkload = z.infer<typeof sampleWorkloadSchema>;
 

@@ -5,6 +5,7 @@ import { STYLEGAN_PRESETS } from './presets-stylegan.js';
 import { RECURRENT_PRESETS } from './presets-recurrent.js';
 import { T5_PRESETS } from './presets-t5.js';
 import { VISION_PRESETS } from './presets-vision.js';
+import { CNN_KERNEL_PRESETS } from './cnn/presets.js';
 
 /** A built-in model shape with the publication it comes from. */
 export interface ModelPreset {
@@ -146,6 +147,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     },
   },
   ...VISION_PRESETS,
+  ...CNN_KERNEL_PRESETS,
   ...DIFFUSION_PRESETS,
   ...RECURRENT_PRESETS,
   ...GAN_PRESETS,

@@ -30,6 +30,8 @@ export function resolvePerSample(section: ModelSection, kind: 'cnn' | 'generic',
       // A preset's measured rate and fp32 share stay with it (the file cannot set them).
       ...(w?.peakFraction !== undefined ? { peakFraction: w.peakFraction } : {}),
       ...(w?.fp32Fraction !== undefined ? { fp32Fraction: w.fp32Fraction } : {}),
+      // Its kernel mix is a split of its own FLOPs: it no longer holds when the file gives other FLOPs.
+      ...(w?.kernelMix !== undefined && section.flopsPerSample === undefined ? { kernelMix: w.kernelMix } : {}),
     },
   };
 }
