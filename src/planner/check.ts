@@ -2,7 +2,7 @@ import type { Constraints, PlanPoint } from '../schema/index.js';
 import { checkRunInput } from '../schema/index.js';
 import { DEFAULT_DEADLINE_DAYS } from './request.js';
 import { evaluateGates, type BaselineFacts, type GateFacts, type GateVerdict } from './gates.js';
-import { plan } from './plan.js';
+import { plan } from './prepared.js';
 import type { PlanConstraints, PlanInput, PlannedRun, PlanResult } from './types.js';
 
 /** One planner run as check sees it: the best plan, every plan it reported (ranked + frontier), and why none. */

@@ -1,5 +1,5 @@
 import { InputError } from '../schema/index.js';
-import { poolOptions, type AcceleratorFilter, type ModelWorkload, type OptionContext } from './options.js';
+import { poolOptions, poolSearches, type AcceleratorFilter, type ModelWorkload, type OptionContext } from './options.js';
 import type { PoolSpec } from './pools.js';
 import type { JobOption, Pool, ScheduleJob, ScheduleProblem } from './types.js';
 
@@ -36,7 +36,10 @@ export const repeatId = (job: { id: string; repeat: number }, k: number): string
  * Every job's options on every pool (the planner runs once per distinct job spec, not per repeat), and the
  * jobs expanded by `repeat`. A planner error for a job is reported with the job id in front.
  */
-export function buildProblem(ctx: OptionContext, pools: readonly PoolSpec[], jobs: readonly PortfolioJobSpec[]): ScheduleProblem {
+export function buildProblem(given: OptionContext, pools: readonly PoolSpec[], jobs: readonly PortfolioJobSpec[]): ScheduleProblem {
+  // One prepared search per pool catalog for the whole portfolio (options.ts poolSearches): the same options as
+  // independent searches, built once per model instead of once per pool and GPU count.
+  const ctx: OptionContext = given.searchFor ? given : { ...given, searchFor: poolSearches() };
   const expanded = new Map(jobs.map((j) => [j.id, Array.from({ length: j.repeat }, (_, k) => repeatId(j, k + 1))]));
   const out: ScheduleJob[] = [];
   let cpu = false;
