@@ -82,10 +82,11 @@ export interface OptionContext {
 
 /**
  * Prepared searches for a portfolio: one per pool catalog, all sharing one cache, so a job's model terms (staged
- * contexts, local parameters, states, per-layer terms) are built once for all its pools and GPU counts, and jobs of
- * the same model and training share them (planner prepared.ts). Holds the last `models` models (default 8).
+ * contexts, local parameters, states, per-layer terms) are built once for all its pools and GPU counts (planner
+ * prepared.ts). buildProblem plans job by job and jobs equal in workload share their options there, so the cache
+ * holds the last `models` models (default 1: the per-layer terms of a whole-catalog MoE job are ~40 MB).
  */
-export function poolSearches(models = 8): (catalog: PlannerCatalog) => PreparedSearch {
+export function poolSearches(models = 1): (catalog: PlannerCatalog) => PreparedSearch {
   const cache = createSearchCache({ models, layerRows: true });
   const byCatalog = new Map<PlannerCatalog, PreparedSearch>();
   return (catalog) => {

@@ -43,6 +43,8 @@ describe('schedule options from shared prepared searches', () => {
     expect(shared).toEqual(alone);
     // Every job got options on every kind of pool (so the comparison covers owned, committed and rented searches).
     for (const j of shared.jobs) expect(new Set(j.options.map((o) => o.pool)).size, j.id).toBeGreaterThan(1);
+    // Each job planned on its own (no other job's options or searches to reuse) gets the same options.
+    for (const j of JOBS) expect(buildProblem({ catalog, horizonDays: 120, searchFor: independent }, pools, [j]).jobs[0]!.options, j.id).toEqual(shared.jobs.find((x) => x.id === j.id)!.options);
     expect(shared.jobs.find((j) => j.id === 'a')!.options).toEqual(shared.jobs.find((j) => j.id === 'c')!.options);
     expect(shared.jobs.find((j) => j.id === 'b')!.options).not.toEqual(shared.jobs.find((j) => j.id === 'd')!.options);
   }, 120_000);
