@@ -48,6 +48,9 @@ const TARGETS = [
   ['plan 405B whole catalog (≤ 16,384 GPUs, 365 d)', ['plan', join(dir, 'llama3-405b.yaml'), '--json'], 1, 1],
   ['plan DeepSeek-V3 whole catalog (≤ 16,384 GPUs)', ['plan', join(dir, 'deepseek-v3.yaml'), '--json'], 2, 1],
   ['budget --usd 2M --days 60', ['budget', '--usd', '2M', '--days', '60', '--json'], 3, 1],
+  // No target in the issue for these two: `fleet` on a MoE (one search) and the README's `schedule` example (prepared searches shared by its jobs and pools).
+  ['fleet examples/deepseek-v3-moe.yaml --horizon-years 2', ['fleet', join(root, 'examples', 'deepseek-v3-moe.yaml'), '--horizon-years', '2', '--json'], null, 1],
+  ['schedule examples/portfolio (README example)', ['schedule', join(root, 'examples', 'portfolio', 'portfolio.yaml'), '--catalog', join(root, 'examples', 'portfolio', 'lab.yaml'), '--json'], null, 2],
   ...examples.map((f) => [`plan examples/${f}`, ['plan', join(root, 'examples', f), '--json'], 0.7, 2]),
   ['catalog offers', ['catalog', 'offers'], 0.3, 3],
   ['presets', ['presets'], 0.3, 3],
@@ -55,7 +58,7 @@ const TARGETS = [
 ];
 /** The fixed cost every `plan` pays (modules, model file, catalog, documents) without the search: one estimate. */
 const FIXED = ['estimate examples/llama3-8b.yaml (one layout)', ['estimate', join(root, 'examples', 'llama3-8b.yaml'), '--accelerator', 'h100-sxm', '--gpus', '64', '--tp', '2', '--json'], null, 3];
-const STARTUP = [FIXED, ...TARGETS.filter(([label]) => !label.startsWith('plan ') && !label.startsWith('budget '))];
+const STARTUP = [FIXED, ...TARGETS.filter(([label]) => !/^(plan|budget|fleet|schedule) /.test(label))];
 const ROWS = startupOnly ? STARTUP : [...TARGETS, FIXED];
 
 function runOnce(argv) {

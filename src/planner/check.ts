@@ -2,7 +2,7 @@ import type { Constraints, PlanPoint } from '../schema/index.js';
 import { checkRunInput } from '../schema/index.js';
 import { DEFAULT_DEADLINE_DAYS } from './request.js';
 import { evaluateGates, type BaselineFacts, type GateFacts, type GateVerdict } from './gates.js';
-import { plan } from './plan.js';
+import { createSearchCache, prepareSearch } from './prepared.js';
 import type { PlanConstraints, PlanInput, PlannedRun, PlanResult } from './types.js';
 
 /** One planner run as check sees it: the best plan, every plan it reported (ranked + frontier), and why none. */
@@ -98,10 +98,13 @@ export interface CheckInput extends Omit<PlanInput, 'constraints'> {
 /** `trainplan check`: the planner searches, the gates judge. Returns the gated search's result for the report. */
 export function runCheck(input: CheckInput): { verdict: GateVerdict; result: PlanResult } {
   checkRunInput(input, 'runCheck');
-  const { constraints, baseline, maxIncreasePercent, catalogDigest, ...search } = input;
+  const { constraints, baseline, maxIncreasePercent, catalogDigest, catalog, ...search } = input;
+  // Up to three searches of one model (checkFacts): one prepared search shares its offer expansion and model terms
+  // (without the per-layer rows, which would stay alive to the last search: whole-catalog MoE memory).
+  const prepared = prepareSearch(catalog, createSearchCache());
   let first: PlanResult | null = null;
   const run: PlanRunner = (c) => {
-    const r = plan({ ...search, constraints: c });
+    const r = prepared.plan({ ...search, constraints: c });
     first ??= r;
     const points = [...r.plans, ...r.frontier].map(pointOfRun);
     return { best: r.plans[0] ? pointOfRun(r.plans[0]) : null, points, infeasibleReason: r.infeasible?.reason ?? null };

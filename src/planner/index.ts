@@ -1,5 +1,6 @@
 export * from './types.js';
-export { plan, preparePlan, finishPlan, searchInputs, type PreparedPlan } from './plan.js';
+export { preparePlan, finishPlan, searchInputs, type PreparedPlan } from './plan.js';
+export { plan, prepareSearch, createSearchCache, type PreparedSearch, type PlanRequest, type SearchCache, type SearchCacheOptions } from './prepared.js';
 export { resolveConstraints, buildSearchPlan, DEFAULT_DEADLINE_DAYS, DEFAULT_MAX_GPUS, DEFAULT_TOP, DEFAULT_MIN_TOKENS_PER_CP_RANK, type NetworkGroup, type PricePoint, type SearchPlan } from './request.js';
 export { searchUnits, createSearcher, type Searcher } from './search.js';
 export { workUnits, type WorkUnit } from './units.js';

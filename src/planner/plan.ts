@@ -3,11 +3,9 @@ import type { Layout, Recompute } from '../schema/index.js';
 import { buildSearchPlan, resolveConstraints, type SearchPlan } from './request.js';
 import { compareCandidates, compareIdentity, paretoFrontier, TopK, type Candidate } from './rank.js';
 import { emptyPartial, mergePartial, type PartialSearch, type SearchCounts, type SearchInputs } from './partial.js';
-import { searchUnits } from './search.js';
-import { billedAt, goodputContextOf, pointsAt, priceOfPoint, wallsAt, workUnits } from './units.js';
+import { billedAt, goodputContextOf, pointsAt, priceOfPoint, wallsAt } from './units.js';
 import { RECOMPUTE, tpChoices } from './space.js';
 import type { Fix, PlanCapacity, PlanInput, PlannedRun, PlanResult, PruneReason, RejectReason, SearchStats } from './types.js';
-import { checkRunInput } from '../schema/index.js';
 
 /** Everything a search needs, resolved and validated once (throws InputError on bad input). */
 export interface PreparedPlan {
@@ -22,21 +20,6 @@ export function preparePlan(input: PlanInput): PreparedPlan {
 
 export function searchInputs(input: PlanInput): SearchInputs {
   return { model: input.model, training: input.training, ...(input.assumptions ? { assumptions: input.assumptions } : {}), ...(input.prune === false ? { prune: false } : {}) };
-}
-
-/**
- * Searches every layout of every allowed accelerator, offer, pricing model and GPU count, and returns
- * the best plans by cost (or time), the cost–time Pareto frontier, and why candidates were rejected.
- * Pure: no I/O; bad input throws InputError; "nothing feasible" is a value (`infeasible`).
- */
-export function plan(input: PlanInput): PlanResult {
-  checkRunInput(input, 'plan');
-  const prepared = preparePlan(input);
-  const x = searchInputs(input);
-  const units = workUnits(x, prepared.search);
-  const onProgress = input.onProgress;
-  const partial = searchUnits(x, prepared.search, units, onProgress ? (d) => onProgress(d, units.length) : undefined);
-  return finishPlan(prepared, [partial]);
 }
 
 function layoutOf(p: PreparedPlan, c: Candidate): Layout {

@@ -1,12 +1,12 @@
 import {
-  emptyStepPrefix, emptyStageTerms, fillStageTerms, setStageVpp, stageLocalParams, stateBytes, stagedActivations, stagedContext,
+  emptyStepPrefix, emptyStageTerms, fillStageTerms, setStageVpp, stageLocalParams, stateBytes, stagedActivations,
   stagedMemoryWith, stagedStepPrefix, stagedStepWith, stackFor, wallClockSeconds, type LocalParams, type StagedContext,
 } from '../estimator/index.js';
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
 import { cpValues, divisorsOf, FamilyCursor, microBatchValues, RECOMPUTE, zeroValues, type Family } from './space.js';
 import { billedAt, goodputContextOf, inflationAt, pointsAt, spaceSpec, wallsAt, type PointsAt, type WorkUnit } from './units.js';
-import { SharedStates } from './shared-terms.js';
+import { ModelTerms, type SharedStates } from './shared-terms.js';
 import { boundsHold, coarseStageTerms, familyStepBound, LayerRow, rowTerms, sliceStepBound, type StageLayers } from './bounds.js';
 import { countPruned, promisingFirst, Pruner } from './prune.js';
 
@@ -15,11 +15,14 @@ export interface Searcher {
   run(units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch;
 }
 
-export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
-  const contexts = new Map<string, StagedContext>();
-  const lpCache = new Map<number, LocalParams>();
+/**
+ * `terms`: the model's constraint-free caches (shared-terms.ts ModelTerms), shared by every search of the same
+ * model, training and assumptions (prepared.ts); by default this search's own.
+ */
+export function createSearcher(x: SearchInputs, plan: SearchPlan, terms: ModelTerms = new ModelTerms('', false)): Searcher {
+  const lpCache = terms.lpCache;
   const pointCache = plan.groups.map(() => new Map<number, PointsAt>());
-  const shared = new SharedStates();
+  const shared = terms.states(plan.constraints.pins?.zero);
   return {
     run(units, onUnit) {
       const out = emptyPartial(plan.groups.length);
@@ -28,14 +31,8 @@ export function createSearcher(x: SearchInputs, plan: SearchPlan): Searcher {
       let done = 0;
       for (const u of units) {
         const group = plan.groups[u.group]!;
-        const ck = `${u.group}/${u.precision}`;
-        let c = contexts.get(ck);
-        if (!c) {
-          const { model, training, assumptions } = x;
-          c = stagedContext({ model, training, accelerator: group.accelerator, precision: group.precisions[u.precision]!, network: group.network, ...(assumptions ? { assumptions } : {}) });
-          contexts.set(ck, c);
-        }
-        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null, shared);
+        const c = terms.context(x, group, u.precision);
+        runUnit(x, plan, group, u, c, lpCache, pointCache[u.group]!, out, pruner !== null && boundsHold(c) ? pruner : null, shared, terms);
         done++;
         onUnit?.(done);
       }
@@ -54,9 +51,9 @@ export function lpKey(tp: number, pp: number, vpp: number, ei: number, layers: n
   return ((tp * r + pp) * r + vpp) * epCount + ei;
 }
 
-/** Runs the given work units and returns counts and bests. */
-export function searchUnits(x: SearchInputs, plan: SearchPlan, units: readonly WorkUnit[], onUnit?: (done: number) => void): PartialSearch {
-  return createSearcher(x, plan).run(x.prune === false ? units : promisingFirst(plan, units), onUnit);
+/** Runs the given work units and returns counts and bests (`terms`: as createSearcher's). */
+export function searchUnits(x: SearchInputs, plan: SearchPlan, units: readonly WorkUnit[], onUnit?: (done: number) => void, terms?: ModelTerms): PartialSearch {
+  return createSearcher(x, plan, terms).run(x.prune === false ? units : promisingFirst(plan, units), onUnit);
 }
 
 function runUnit(
@@ -70,6 +67,7 @@ function runUnit(
   out: PartialSearch,
   pruner: Pruner | null,
   share: SharedStates,
+  terms: ModelTerms,
 ): void {
   const spec = spaceSpec(x, plan, group, u.precision);
   const model = x.model;
@@ -135,7 +133,7 @@ function runUnit(
   for (const cp of cpValues(x.training, plan.constraints.minTokensPerCpRank, pins.cp)) {
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
     // Built on first use: many (ep) rows of a slice never reach the layer terms.
-    const layerCache: Array<LayerRow | undefined> = allEp.map(() => undefined);
+    const layerCache = terms.layerRows(c, tp, cp, allEp.length);
     const statesRow = share.states(c.precision, tp, cp, allMb.length * allEp.length * (model.layers + 1));
     sliceDp = 0;
     for (const cursor = new FamilyCursor(spec, tp, cp, family); cursor.next(); ) {

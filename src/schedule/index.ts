@@ -3,7 +3,7 @@ export { Timeline } from './timeline.js';
 export { placeOption, priorityOrder, comparePlacements } from './place.js';
 export { solve, score, compareScores, type SolveOptions } from './solve.js';
 export { buildPools, type PoolSpec, type CapacitySpec, type CommitmentSpec } from './pools.js';
-export { poolOptions, candidateCounts, pruneDominated, allowsAccelerator, type AcceleratorFilter, type ModelWorkload, type OptionContext } from './options.js';
+export { poolOptions, poolSearches, candidateCounts, pruneDominated, allowsAccelerator, type AcceleratorFilter, type ModelWorkload, type OptionContext } from './options.js';
 export { buildProblem, repeatId, CPU_POOL, type PortfolioJobSpec, type CpuWorkload } from './problem.js';
 export { summarise, type ScheduleReport, type JobReport, type PoolReport, type Allocation, type Warning } from './summary.js';
 export { schedulePortfolio, type PortfolioInput } from './portfolio.js';

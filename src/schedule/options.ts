@@ -1,5 +1,5 @@
 import { offerCapacityGpus } from '../catalog/index.js';
-import { plan, type PlannedRun, type PlannerCatalog } from '../planner/index.js';
+import { createSearchCache, prepareSearch, type PlannedRun, type PlannerCatalog, type PlanRequest, type PreparedSearch } from '../planner/index.js';
 import type { Estimate, gridFor } from '../estimator/index.js';
 import { InputError, type AcceleratorSpec, type Catalog, type Constraints, type ModelConfig, type TrainingConfig } from '../schema/index.js';
 import type { PoolSpec } from './pools.js';
@@ -76,6 +76,24 @@ export interface OptionContext {
   catalog: Catalog;
   horizonDays: number;
   gridRegions?: Parameters<typeof gridFor>[0];
+  /** The prepared search of a pool's catalog (poolSearches: shared by every job and GPU count); absent, each search stands alone. */
+  searchFor?: (catalog: PlannerCatalog) => PreparedSearch;
+}
+
+/**
+ * Prepared searches for a portfolio: one per pool catalog, all sharing one cache, so a job's model terms (staged
+ * contexts, local parameters, states, per-layer terms) are built once for all its pools and GPU counts (planner
+ * prepared.ts). buildProblem plans job by job and jobs equal in workload share their options there, so the cache
+ * holds the last `models` models (default 1: the per-layer terms of a whole-catalog MoE job are ~40 MB).
+ */
+export function poolSearches(models = 1): (catalog: PlannerCatalog) => PreparedSearch {
+  const cache = createSearchCache({ models, layerRows: true });
+  const byCatalog = new Map<PlannerCatalog, PreparedSearch>();
+  return (catalog) => {
+    let s = byCatalog.get(catalog);
+    if (!s) byCatalog.set(catalog, (s = prepareSearch(catalog, cache)));
+    return s;
+  };
 }
 
 /** Rented capacity also honours the model file's `constraints.providers`; a fixed pool is its own provider. */
@@ -84,9 +102,9 @@ function providersFor(pool: PoolSpec, c: Constraints): string[] | undefined {
   return pool.providers ? pool.providers.filter((p) => c.providers!.includes(p)) : [...c.providers];
 }
 
-function planSafely(args: Parameters<typeof plan>[0]): PlannedRun[] {
+function planSafely(search: PreparedSearch, args: PlanRequest): PlannedRun[] {
   try {
-    return plan(args).plans;
+    return search.plan(args).plans;
   } catch (err) {
     if (err instanceof InputError && err.code === 'NO_OFFERS') return [];
     throw err;
@@ -108,9 +126,9 @@ export function poolOptions(ctx: OptionContext, pool: PoolSpec, w: ModelWorkload
   const base = {
     model: w.model,
     training: w.training,
-    catalog: pool.catalog as PlannerCatalog,
     ...(ctx.gridRegions ? { gridRegions: ctx.gridRegions } : {}),
   };
+  const search = (ctx.searchFor ?? ((c: PlannerCatalog) => prepareSearch(c)))(pool.catalog);
   const constraints: Constraints = {
     accelerators: accs,
     pricing: pool.pool.pricing as Constraints['pricing'],
@@ -122,14 +140,14 @@ export function poolOptions(ctx: OptionContext, pool: PoolSpec, w: ModelWorkload
   const runs: PlannedRun[] = [];
   if (pool.pool.accelerator !== null) {
     // One accelerator, one offer: one search over the whole range returns the best layout per GPU count.
-    const all = planSafely({ ...base, constraints: { ...constraints, minGpus, maxGpus: Math.max(minGpus, maxGpus) }, top: 100_000 });
+    const all = planSafely(search, { ...base, constraints: { ...constraints, minGpus, maxGpus: Math.max(minGpus, maxGpus) }, top: 100_000 });
     for (const g of counts) {
       const r = all.find((p) => p.gpus === g);
       if (r) runs.push(r);
     }
   } else {
     for (const g of counts) {
-      const r = planSafely({ ...base, constraints: { ...constraints, minGpus: g, maxGpus: g }, top: 1 })[0];
+      const r = planSafely(search, { ...base, constraints: { ...constraints, minGpus: g, maxGpus: g }, top: 1 })[0];
       if (r) runs.push(r);
     }
   }

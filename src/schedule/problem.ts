@@ -1,5 +1,5 @@
 import { InputError } from '../schema/index.js';
-import { poolOptions, type AcceleratorFilter, type ModelWorkload, type OptionContext } from './options.js';
+import { poolOptions, poolSearches, type AcceleratorFilter, type ModelWorkload, type OptionContext } from './options.js';
 import type { PoolSpec } from './pools.js';
 import type { JobOption, Pool, ScheduleJob, ScheduleProblem } from './types.js';
 
@@ -36,9 +36,15 @@ export const repeatId = (job: { id: string; repeat: number }, k: number): string
  * Every job's options on every pool (the planner runs once per distinct job spec, not per repeat), and the
  * jobs expanded by `repeat`. A planner error for a job is reported with the job id in front.
  */
-export function buildProblem(ctx: OptionContext, pools: readonly PoolSpec[], jobs: readonly PortfolioJobSpec[]): ScheduleProblem {
+export function buildProblem(given: OptionContext, pools: readonly PoolSpec[], jobs: readonly PortfolioJobSpec[]): ScheduleProblem {
+  // One prepared search per pool catalog for the whole portfolio (options.ts poolSearches): the same options as
+  // independent searches, each model prepared once for all its pools and GPU counts.
+  const ctx: OptionContext = given.searchFor ? given : { ...given, searchFor: poolSearches() };
   const expanded = new Map(jobs.map((j) => [j.id, Array.from({ length: j.repeat }, (_, k) => repeatId(j, k + 1))]));
   const out: ScheduleJob[] = [];
+  // A job's options read only its workload and accelerator filter (poolOptions: not its priority, dates or deadline):
+  // jobs equal in both share one list, as a job's repeats do.
+  const byWorkload = new Map<string, JobOption[]>();
   let cpu = false;
   for (const j of jobs) {
     let options: JobOption[];
@@ -47,8 +53,10 @@ export function buildProblem(ctx: OptionContext, pools: readonly PoolSpec[], job
       cpu = true;
     } else {
       const w = j.workload.spec;
+      const key = JSON.stringify([w, j.filter]);
       try {
-        options = pools.flatMap((p) => poolOptions(ctx, p, w, j.filter));
+        options = byWorkload.get(key) ?? pools.flatMap((p) => poolOptions(ctx, p, w, j.filter));
+        byWorkload.set(key, options);
       } catch (err) {
         if (err instanceof InputError) throw new InputError(err.code, `job ${j.id}: ${err.location ? `${err.location}: ` : ''}${err.message}`, { ...(err.suggestion ? { suggestion: err.suggestion } : {}) });
         throw err;

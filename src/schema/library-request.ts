@@ -54,12 +54,15 @@ function object(value: unknown, name: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Checks model, training and catalog (shared by estimateRequest, plan and runCheck); constraints are the planner's to check. */
-export function checkRunInput(input: unknown, name: string): void {
+/**
+ * Checks model, training and catalog (shared by estimateRequest, plan and runCheck); constraints are the planner's to check.
+ * `catalog: false` skips the catalog (a prepared search checks its one catalog on its first search only).
+ */
+export function checkRunInput(input: unknown, name: string, parts: { catalog?: boolean } = {}): void {
   const o = object(input, name);
   check(modelShape, o.model, ['model']);
   check(trainingShape, o.training, ['training']);
-  check(catalogShape, o.catalog, ['catalog']);
+  if (parts.catalog !== false) check(catalogShape, o.catalog, ['catalog']);
 }
 
 /** A full layout from a partial one, with the CLI's defaults (precision from the training section). */

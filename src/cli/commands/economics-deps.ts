@@ -1,14 +1,18 @@
 import { loadGridIntensity, loadModelFile } from '../../io/index.js';
-import { plan } from '../../planner/index.js';
+import { prepareSearch } from '../../planner/index.js';
 import type { EconomicsDeps } from './economics-options.js';
 import { assertFinitePlans } from '../finite-result.js';
 
-/** The real planner (single-threaded: fleet and budget call it many times) and model loader behind `fleet` and `budget`. */
+/**
+ * The real planner (single-threaded: fleet and budget call it many times) and model loader behind `fleet` and `budget`.
+ * One prepared search per catalog: its searches share the offer expansion and, for repeated models, their terms.
+ */
 export const economicsDeps: EconomicsDeps = {
   planFnFor: (catalog) => {
     const gridRegions = loadGridIntensity().regions;
+    const search = prepareSearch(catalog);
     return (req) => {
-      const result = plan({ ...req, catalog, gridRegions });
+      const result = search.plan({ ...req, gridRegions });
       assertFinitePlans(result.plans);
       return result;
     };
