@@ -1,4 +1,4 @@
-import { denseLayerSeconds, logitsSeconds, moeLayerSeconds, type LayerSeconds } from './layer-time.js';
+import { attentionBlockSeconds, denseLayerSeconds, logitsSeconds, moeLayerSeconds, moeSharedSeconds, type LayerSeconds } from './layer-time.js';
 import { finetuneLayerSeconds, finetuneLogitsSeconds } from './finetune-time.js';
 import { probeLayout } from './staged-micro.js';
 import { deriveShapes } from './shapes.js';
@@ -16,12 +16,15 @@ export interface LayerCompute {
   dense: LayerSeconds;
   moe: LayerSeconds | null;
   logits: { forward: number; backward: number };
+  /** The MoE layer's part that ep does not change (layer-time.ts moeSharedSeconds), lent with the dense layer. */
+  moeShared: LayerSeconds | null;
 }
 
 /**
  * The layer compute of (tp, cp, micro-batch, ep), or null for the kinds whose layer terms have their own
  * model (encoder-decoder, per-sample workloads: nothing to share). `sameTokens`, the compute of the same
- * (tp, cp, micro-batch) at another ep, lends its dense layer and logits (the same values, not recomputed).
+ * (tp, cp, micro-batch) at another ep, lends its dense layer, logits and the MoE layer's ep-independent part (the
+ * same values, not recomputed).
  */
 export function layerCompute(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, sp = true, sameTokens?: LayerCompute): LayerCompute | null {
   const m = c.model;
@@ -33,9 +36,13 @@ export function layerCompute(c: StagedContext, tp: number, cp: number, microBatc
   // Fine-tuning (finetune-time.ts) drops frozen weight gradients and adds adapters; identity otherwise.
   const ft = c.training.finetune;
   const d = c.device;
+  // The attention half is timed once for both layer kinds, the MoE layer's ep-independent part once per (tp, cp, micro-batch).
+  const attention = sameTokens ? null : attentionBlockSeconds(d, m, s, o);
+  const moeShared = !(m.moe && c.moeLayers > 0) ? null : sameTokens ? sameTokens.moeShared : moeSharedSeconds(d, m, s, attention!);
   return {
-    dense: sameTokens?.dense ?? finetuneLayerSeconds(d, m, s, ft, false, denseLayerSeconds(d, m, s, o)),
-    moe: m.moe && c.moeLayers > 0 ? finetuneLayerSeconds(d, m, s, ft, true, moeLayerSeconds(d, m, s, o)) : null,
-    logits: sameTokens?.logits ?? finetuneLogitsSeconds(d, m, s, ft, logitsSeconds(d, m, s)),
+    dense: sameTokens ? sameTokens.dense : finetuneLayerSeconds(d, m, s, ft, false, denseLayerSeconds(d, m, s, o, attention!)),
+    moe: moeShared ? finetuneLayerSeconds(d, m, s, ft, true, moeLayerSeconds(d, m, s, o, moeShared)) : null,
+    logits: sameTokens ? sameTokens.logits : finetuneLogitsSeconds(d, m, s, ft, logitsSeconds(d, m, s)),
+    moeShared,
   };
 }
