@@ -24,6 +24,7 @@ export * from './goodput.js';
 export * from './energy.js';
 export * from './run-overheads.js';
 export * from './staged.js';
+export { layerCompute, type LayerCompute } from './layer-compute.js';
 export { stageLayers } from './shapes.js';
 export * from './finetune.js';
 export { finetuneStateBytes, hostOptimizerBytes, trainableLocal } from './finetune-memory.js';

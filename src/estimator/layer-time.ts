@@ -115,29 +115,47 @@ export interface LayerOptions {
   attentionKernel: AttentionKernel;
 }
 
-/** One dense transformer layer, one micro-batch, compute only (communication is added by the caller). */
-export function denseLayerSeconds(d: Device, m: ModelConfig, s: Shapes, o: LayerOptions): LayerSeconds {
-  let r = projections(d, m, s);
+/**
+ * The attention half of a layer (projections, then the attention core), the same in dense and MoE layers: a caller
+ * timing both at one shape passes it to each (the sums that follow are the same operations either way).
+ */
+export function attentionBlockSeconds(d: Device, m: ModelConfig, s: Shapes, o: LayerOptions): LayerSeconds {
+  const r = projections(d, m, s);
   const core = attentionCore(d, m, s, o);
-  r = { forward: r.forward + core.forward, backward: r.backward + core.backward, attentionForward: core.attentionForward, parts: r.parts };
+  return { forward: r.forward + core.forward, backward: r.backward + core.backward, attentionForward: core.attentionForward, parts: r.parts };
+}
+
+/** One dense transformer layer, one micro-batch, compute only (communication is added by the caller). */
+export function denseLayerSeconds(d: Device, m: ModelConfig, s: Shapes, o: LayerOptions, attention = attentionBlockSeconds(d, m, s, o)): LayerSeconds {
+  let r = attention;
   const mlp = denseMlp(d, m, s, m.ffnHiddenSize, s.tokens, s.t);
   r = add(r, mlp, { gemm: mlp.forward, mlpUp: mlp.upForward });
   const ew = elementwise(d, m, s, o.sequenceParallel, m.ffnHiddenSize);
   return add(r, ew, { elementwise: ew.forward, norm: ew.norm, act: ew.act });
 }
 
-/** One MoE layer: attention as dense, router, shared experts (TP-split) and local routed experts as grouped GEMMs [Megatron MoE README]. */
-export function moeLayerSeconds(d: Device, m: ModelConfig, s: Shapes, o: LayerOptions): LayerSeconds {
+/**
+ * The part of an MoE layer that does not depend on expert parallelism (shapes.ts: ep sets only the routed experts'
+ * local count and rows): the attention half, the router and the shared experts (TP-split), summed in that order.
+ */
+export function moeSharedSeconds(d: Device, m: ModelConfig, s: Shapes, attention: LayerSeconds): LayerSeconds {
   const moe = m.moe!;
-  let r = projections(d, m, s);
-  const core = attentionCore(d, m, s, o);
-  r = { forward: r.forward + core.forward, backward: r.backward + core.backward, attentionForward: core.attentionForward, parts: r.parts };
   const router = gemmSeconds(d, s.tokensSharded, moe.experts, m.hiddenSize);
-  r = add(r, { forward: router, backward: 2 * router });
+  let r = add(attention, { forward: router, backward: 2 * router });
   if (moe.sharedExperts > 0) {
     const sh = denseMlp(d, m, s, moe.sharedExperts * moe.expertFfnHiddenSize, s.tokens, s.t);
     r = add(r, sh, { gemm: sh.forward, expertUp: sh.upForward });
   }
+  return r;
+}
+
+/**
+ * One MoE layer: attention as dense, router, shared experts (TP-split) and local routed experts as grouped GEMMs
+ * [Megatron MoE README]. `shared`: moeSharedSeconds at the same (tp, cp, micro-batch), from any ep.
+ */
+export function moeLayerSeconds(d: Device, m: ModelConfig, s: Shapes, o: LayerOptions, shared = moeSharedSeconds(d, m, s, attentionBlockSeconds(d, m, s, o))): LayerSeconds {
+  const moe = m.moe!;
+  let r = shared;
   const one = denseMlp(d, m, s, moe.expertFfnHiddenSize, s.rowsPerExpert, 1);
   const e = s.localExperts;
   r = add(r, { forward: one.forward * e, backward: one.backward * e }, { gemm: one.forward * e, expertUp: one.upForward * e });

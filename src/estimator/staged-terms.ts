@@ -3,12 +3,11 @@ import type { Assumptions } from './assumptions.js';
 import { allGatherSeconds, allReduceSeconds, groupOf, p2pSeconds, type Fabric } from './comm.js';
 import { prepareEstimate, type EstimateContext, type NetworkOverride } from './context.js';
 import { memorySeconds, type Device } from './kernels.js';
-import { denseLayerSeconds, logitsSeconds, moeLayerSeconds } from './layer-time.js';
+import { layerCompute, type LayerCompute } from './layer-compute.js';
 import { activationBytesPerLayerToken, localParams, modelStateBytes, shardGroups, type LocalParams } from './memory.js';
 import { layerComm } from './parallel-comm.js';
 import { layerMicrobatch, probeLayout, type Micro } from './staged-micro.js';
 import { deriveShapes, stageLayers } from './shapes.js';
-import { finetuneLayerSeconds, finetuneLogitsSeconds } from './finetune-time.js';
 import { frozenInputs } from './finetune.js';
 import { sampleLayerTerms } from './sample-workload.js';
 import { encoderDecoderLayerTerms } from './encoder-decoder-time.js';
@@ -105,7 +104,7 @@ export interface LayerTerms {
 }
 
 /** `sp`: sequence parallelism (on by default whenever tp > 1; `estimate --no-sequence-parallel` turns it off); `blocks`: the sub-blocks of a partial recompute. */
-export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true, blocks: readonly RecomputeBlock[] = []): LayerTerms {
+export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch: number, ep: number, recompute: Recompute, sp = true, blocks: readonly RecomputeBlock[] = [], compute?: LayerCompute): LayerTerms {
   const m = c.model;
   if (m.encoderDecoder) return encoderDecoderLayerTerms(c, tp, microBatch, recompute, sp);
   // True fp32 (no TF32) for a preset's fp32Fraction, at the stack's kernel efficiency like every peak (context.ts).
@@ -114,12 +113,12 @@ export function layerTerms(c: StagedContext, tp: number, cp: number, microBatch:
   const layout = probeLayout(c, { tp, cp, ep, pp: 1, vpp: 1, dp: 1, microBatch, zero: 0, recompute, sp });
   const s = deriveShapes(m, layout, c.training.sequenceLength);
   const tpOv = a.tpOverlap ?? c.device.eff.tpOverlap;
-  const o = { seq: c.training.sequenceLength, sequenceParallel: layout.sequenceParallel && tp > 1, attentionBackwardRatio: a.attentionBackwardRatio, attentionKernel: a.attentionKernel };
-  // Fine-tuning (finetune-time.ts) drops frozen weight gradients and adds adapters; identity otherwise.
   const ft = c.training.finetune;
-  const dense = layerMicrobatch(finetuneLayerSeconds(c.device, m, s, ft, false, denseLayerSeconds(c.device, m, s, o)), layerComm(c.fabric, m, layout, s, false), recompute, a, tpOv, blocks, false);
-  const moe = m.moe && c.moeLayers > 0 ? layerMicrobatch(finetuneLayerSeconds(c.device, m, s, ft, true, moeLayerSeconds(c.device, m, s, o)), layerComm(c.fabric, m, layout, s, true), recompute, a, tpOv, blocks, true) : null;
-  const lg = finetuneLogitsSeconds(c.device, m, s, ft, logitsSeconds(c.device, m, s));
+  // The compute seconds (layer-compute.ts), shared by the caller across recompute modes or computed here.
+  const k = compute ?? layerCompute(c, tp, cp, microBatch, ep, sp)!;
+  const dense = layerMicrobatch(k.dense, layerComm(c.fabric, m, layout, s, false), recompute, a, tpOv, blocks, false);
+  const moe = k.moe ? layerMicrobatch(k.moe, layerComm(c.fabric, m, layout, s, true), recompute, a, tpOv, blocks, true) : null;
+  const lg = k.logits;
   const p2pBytes = s.tokensSharded * m.hiddenSize * s.activationBytes;
   return {
     tp,

@@ -1,4 +1,4 @@
-import { layerTerms, setStageVpp, stageLayers, type LayerTerms, type StagedContext, type StageTerms } from '../estimator/index.js';
+import { layerCompute, layerTerms, setStageVpp, stageLayers, type LayerCompute, type LayerTerms, type StagedContext, type StageTerms } from '../estimator/index.js';
 import { RECOMPUTE } from './space.js';
 
 /**
@@ -18,9 +18,18 @@ export class LayerRow {
    * MoE, tokens, full recompute's extra bytes (0 for other modes), logits bytes, p2p local and cross.
    */
   readonly v: Float64Array;
-  constructor(size: number) {
+  /**
+   * The layer compute per micro-batch index (estimator layerCompute: the same for the three recompute modes; null
+   * for kinds with their own layer model), and `sameTokens`, shared by every ep row of one (tp, cp): the first
+   * compute of each micro-batch, which lends its dense layer and logits to the other rows (they do not depend on ep).
+   */
+  readonly compute: Array<LayerCompute | null | undefined>;
+  readonly sameTokens: Array<LayerCompute | undefined>;
+  constructor(size: number, sameTokens: Array<LayerCompute | undefined> = []) {
+    this.sameTokens = sameTokens;
     this.terms = new Array<LayerTerms | undefined>(size);
     this.v = new Float64Array(size * FIELDS);
+    this.compute = new Array<LayerCompute | null | undefined>(size / 3);
   }
 }
 
@@ -31,7 +40,13 @@ const DENSE = 0, MOE = 1, LOGITS = 2, ACT_DENSE = 3, ACT_MOE = 4, TOKENS = 5, EX
 export function rowTerms(row: LayerRow, at: number, c: StagedContext, tp: number, cp: number, mb: number, ep: number, r: number): LayerTerms {
   let l = row.terms[at];
   if (!l) {
-    l = layerTerms(c, tp, cp, mb, ep, RECOMPUTE[r]!);
+    const mi = (at - r) / 3;
+    let k = row.compute[mi];
+    if (k === undefined) {
+      k = row.compute[mi] = layerCompute(c, tp, cp, mb, ep, true, row.sameTokens[mi]);
+      if (k !== null) row.sameTokens[mi] ??= k;
+    }
+    l = layerTerms(c, tp, cp, mb, ep, RECOMPUTE[r]!, true, [], k ?? undefined);
     row.terms[at] = l;
     const v = row.v;
     const o = at * FIELDS;

@@ -106,10 +106,17 @@ export class Pruner {
 
   /** Whether some witness is strictly cheaper and strictly faster (then no final frontier plan can be this one). */
   private dominated(usd: number, time: number): boolean {
+    // The first witness not cheaper than usd, by bisection (wUsd is ascending; the frontier holds thousands of
+    // witnesses on a whole-catalog MoE plan, and this runs per point of every family the bounds reach: issue 15).
     const u = this.wUsd;
-    let i = 0;
-    while (i < u.length && u[i]! < usd) i++;
-    return i > 0 && this.wTime[i - 1]! < time;
+    let lo = 0;
+    let hi = u.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (u[mid]! < usd) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.wTime[lo - 1]! < time;
   }
 
   /**

@@ -1,6 +1,6 @@
 import {
   emptyStepPrefix, emptyStageTerms, fillStageTerms, setStageVpp, stageLocalParams, stateBytes, stagedActivations,
-  stagedMemoryWith, stagedStepPrefix, stagedStepWith, stackFor, wallClockSeconds, type LocalParams, type StagedContext,
+  stagedMemoryWith, stagedStepPrefix, stagedStepWith, stackFor, wallClockSeconds, type LayerCompute, type LocalParams, type StagedContext,
 } from '../estimator/index.js';
 import { betterLayout, emptyPartial, type BestLayout, type PartialSearch, type SearchInputs } from './partial.js';
 import type { NetworkGroup, SearchPlan } from './request.js';
@@ -134,6 +134,9 @@ function runUnit(
     // Per-layer terms of this (tp, cp), indexed [ep][micro-batch][recompute].
     // Built on first use: many (ep) rows of a slice never reach the layer terms.
     const layerCache = terms.layerRows(c, tp, cp, allEp.length);
+    // One first-computed layer per micro-batch, lent across the ep rows of this (tp, cp); rows kept from an earlier
+    // search of the same model (prepared search) bring theirs.
+    const sameTokens = layerCache.find((r) => r !== undefined)?.sameTokens ?? new Array<LayerCompute | undefined>(allMb.length);
     const statesRow = share.states(c.precision, tp, cp, allMb.length * allEp.length * (model.layers + 1));
     sliceDp = 0;
     for (const cursor = new FamilyCursor(spec, tp, cp, family); cursor.next(); ) {
@@ -171,7 +174,7 @@ function runUnit(
         oom += perVpp * f.vpps.length * count;
         continue;
       }
-      const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3));
+      const row = (layerCache[ei] ??= new LayerRow(allMb.length * 3, sameTokens));
       if (pruner && (f.dp !== sliceDp || f.ep !== sliceEp)) {
         sliceDp = f.dp;
         sliceEp = f.ep;

@@ -13,10 +13,15 @@ export interface WorkUnit {
   weight: number;
 }
 
+/** Whether a group's points can supply a GPU count, remembered per group across its work units (see spaceSpec). */
+const allowedByGroup = new WeakMap<NetworkGroup, Map<number, boolean>>();
+
 export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup, precision: number): SpaceSpec {
   const points = group.points;
-  // Asked once per (dp, ep, pp) of a search, ~10⁷ times on a whole-catalog MoE plan: remembered per GPU count.
-  const allowed = new Map<number, boolean>();
+  // Asked once per (dp, ep, pp) of a search, ~10⁷ times on a whole-catalog MoE plan: remembered per GPU count, for
+  // every unit of the group (it reads the group's points only; a Map per unit was ~0.3 GB of allocation, issue 15).
+  let allowed = allowedByGroup.get(group);
+  if (!allowed) allowedByGroup.set(group, (allowed = new Map<number, boolean>()));
   return {
     model: x.model,
     training: x.training,
@@ -26,7 +31,7 @@ export function spaceSpec(x: SearchInputs, plan: SearchPlan, group: NetworkGroup
     maxGpus: plan.constraints.maxGpus,
     gpuCountAllowed: (n) => {
       let ok = allowed.get(n);
-      if (ok === undefined) allowed.set(n, (ok = points.some((p) => fitsPoint(p, n))));
+      if (ok === undefined) allowed!.set(n, (ok = points.some((p) => fitsPoint(p, n))));
       return ok;
     },
     minTokensPerCpRank: plan.constraints.minTokensPerCpRank,
@@ -70,8 +75,24 @@ export interface PointsAt {
 
 /** What goodput needs of a run (model parameters, byte sizes, optimizer), built once per search. */
 export function goodputContextOf(x: { model: ModelConfig; training: TrainingConfig; assumptions?: Partial<Assumptions> }): GoodputContext {
-  return { params: countParameters(x.model), assumptions: { ...DEFAULT_ASSUMPTIONS, ...x.assumptions }, training: x.training, model: x.model };
+  // One object per inputs (while their model, training and assumptions are the same objects), so that the wall-clock
+  // models below are shared by every unit of a search and its pruner.
+  const known = goodputContexts.get(x);
+  if (known && known.model === x.model && known.training === x.training && known.assumptions === x.assumptions) return known.ctx;
+  const ctx: GoodputContext = { params: countParameters(x.model), assumptions: { ...DEFAULT_ASSUMPTIONS, ...x.assumptions }, training: x.training, model: x.model };
+  goodputContexts.set(x, { model: x.model, training: x.training, assumptions: x.assumptions, ctx });
+  return ctx;
 }
+const goodputContexts = new WeakMap<object, { model: ModelConfig; training: TrainingConfig; assumptions: Partial<Assumptions> | undefined; ctx: GoodputContext }>();
+
+/**
+ * Wall-clock models per goodput context, by what wallClockFor reads of a price (estimator/run-overheads.ts: the
+ * spot provider and GPUs per instance for spot; nothing for every other pricing model) and GPU count: one model
+ * serves every offer, pricing model and network group that agree on those (issue 15: ~10 per (group, GPU count)
+ * were built before, each the same numbers).
+ */
+const wallModels = new WeakMap<GoodputContext, Map<string, Map<number, WallClockModel>>>();
+const wallClass = (p: PricePoint): string => (p.pricing === 'spot' ? `spot/${p.offer.provider}/${p.acceleratorCount}` : '');
 
 /** The price an estimate() call sees for a point: spot preemption reclaims whole instances. */
 export const priceOfPoint = (p: PricePoint) => ({
@@ -86,14 +107,18 @@ export const billedAt = (p: PricePoint, wallSeconds: number): number => (p.billi
 export function wallsAt(pts: PointsAt, g: GoodputContext, gpus: number): WallClockModel[] {
   if (!pts.walls) {
     // wallClockFor reads the pricing model, provider and GPUs per instance of a price (not its $/GPU-hour or
-    // instance name): points that agree on those share one model (computed once, not once per offer).
-    const seen = new Map<string, WallClockModel>();
+    // instance name): points that agree on those share one model (wallModels above).
+    let byClass = wallModels.get(g);
+    if (!byClass) wallModels.set(g, (byClass = new Map()));
+    const models = byClass;
     pts.walls = pts.points.map((p) => {
-      const key = `${p.pricing}/${p.offer.provider}/${p.acceleratorCount}`;
-      let w = seen.get(key);
+      const key = wallClass(p);
+      let perGpus = models.get(key);
+      if (!perGpus) models.set(key, (perGpus = new Map()));
+      let w = perGpus.get(gpus);
       if (!w) {
         w = wallClockFor(g, gpus, priceOfPoint(p));
-        seen.set(key, w);
+        perGpus.set(gpus, w);
       }
       return w;
     });
