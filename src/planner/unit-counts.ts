@@ -1,5 +1,7 @@
 import { wallClockSeconds, type GoodputContext } from '../estimator/index.js';
-import type { SearchCounts } from './partial.js';
+import type { BestLayout, SearchCounts } from './partial.js';
+import { countPruned, type Pruner } from './prune.js';
+import type { PruneReason } from './types.js';
 import { billedAt, inflationAt, wallsAt, type PointsAt } from './units.js';
 
 /**
@@ -12,7 +14,10 @@ export function lpKey(tp: number, pp: number, vpp: number, ei: number, layers: n
   return ((tp * r + pp) * r + vpp) * epCount + ei;
 }
 
-/** The counts of one work unit's layouts (unit-search.ts UnitSearch extends it), added to the search's at the end. */
+/**
+ * The counts of one work unit's layouts (unit-search.ts UnitSearch extends it), added to the search's at the end, and
+ * the verdicts that only count: per-offer deadline/budget, and branch-and-bound skips.
+ */
 export class UnitCounts {
   layouts = 0;
   estimated = 0;
@@ -24,11 +29,37 @@ export class UnitCounts {
   protected readonly deadlineDays: number | null;
   protected readonly budget: number | null;
   protected readonly gctx: GoodputContext;
+  protected readonly pruner: Pruner | null;
+  protected readonly bests: Map<number, BestLayout>;
+  protected readonly steps: number;
+  private readonly counts: SearchCounts;
 
-  constructor(deadlineDays: number | null, budget: number | null, gctx: GoodputContext) {
+  constructor(deadlineDays: number | null, budget: number | null, gctx: GoodputContext, pruner: Pruner | null, bests: Map<number, BestLayout>, steps: number, counts: SearchCounts) {
     this.deadlineDays = deadlineDays;
     this.budget = budget;
     this.gctx = gctx;
+    this.pruner = pruner;
+    this.bests = bests;
+    this.steps = steps;
+    this.counts = counts;
+  }
+
+  /**
+   * Whether branch and bound skips a family whose steps are at least `lb` (familyStepBound): when no (micro-batch,
+   * recompute) fits even at the memory lower bound (lb = Infinity) all its layouts are OOM, as the layout loop (UnitSearch.runVpp) would
+   * find; otherwise when the pruner shows it cannot change the result (prune.ts; `why` when already decided), counted
+   * as pruned with the reason.
+   */
+  protected boundSkips(lb: number, n: number, pts: PointsAt, familyLayouts: number, count: number, known?: PruneReason | null): boolean {
+    if (lb === Infinity) {
+      this.oom += familyLayouts * count;
+      return true;
+    }
+    const why = known !== undefined ? known : this.pruner!.decide(this.bests.get(n), n, pts, lb, this.steps);
+    if (why === null) return false;
+    this.layouts -= familyLayouts;
+    countPruned(this.counts, why, familyLayouts, count);
+    return true;
   }
 
   /** The deadline, term-limit and budget verdicts of one fitting layout taking `total` seconds, over the offers at n GPUs. */
@@ -61,7 +92,9 @@ export class UnitCounts {
     }
   }
 
-  addTo(k: SearchCounts): void {
+  /** Adds this unit's counts to the search's. */
+  addTo(): void {
+    const k = this.counts;
     k.layouts += this.layouts;
     k.estimated += this.estimated;
     k.oom += this.oom;

@@ -9,8 +9,7 @@ import { cpValues, divisorsOf, FamilyCursor, microBatchValues, RECOMPUTE, zeroVa
 import { goodputContextOf, pointsAt, spaceSpec, type PointsAt, type WorkUnit } from './units.js';
 import type { ModelTerms, SharedStates } from './shared-terms.js';
 import { coarseStageTerms, familyStepBound, LayerRow, rowTerms, sliceStepBound, type StageLayers } from './bounds.js';
-import { countPruned, type Pruner } from './prune.js';
-import type { PruneReason } from './types.js';
+import type { Pruner } from './prune.js';
 import { lpKey, UnitCounts } from './unit-counts.js';
 
 /**
@@ -30,8 +29,6 @@ export class UnitSearch extends UnitCounts {
   /** Margin so that floating-point rounding can never make the micro-batch cut-off skip a fitting layout. */
   private readonly capMargin: number;
   private readonly reserve: number;
-  private readonly steps: number;
-  private readonly bests: Map<number, BestLayout>;
   private readonly allMb: number[];
   private readonly mbIndex: Map<number, number>;
   private readonly mbLists = new Map<number, number[]>();
@@ -47,6 +44,15 @@ export class UnitSearch extends UnitCounts {
   private readonly prefix: StepPrefix = emptyStepPrefix();
   private readonly slice = new Float64Array(2);
   private sliceDp = 0;
+  /** The cursor's current (dp, ep) (it moves pp fastest) and what depends on them and cp alone, set by enterRow. */
+  private rowDp = 0;
+  private rowEp = 0;
+  private rowEi = 0;
+  private rowSi = 0;
+  private rowZeros: readonly (0 | 1 | 2 | 3)[] = [];
+  private rowMbs: number[] = [];
+  private rowMbIdx: Int32Array = new Int32Array(0);
+  private rowMbFirst: number[] = [];
   private sliceEp = 0;
   private readonly zOom = [false, false, false, false];
 
@@ -58,10 +64,9 @@ export class UnitSearch extends UnitCounts {
   private readonly lpCache: Map<number, LocalParams>;
   private readonly pointCache: Map<number, PointsAt>;
   private readonly out: PartialSearch;
-  private readonly pruner: Pruner | null;
 
   constructor(x: SearchInputs, plan: SearchPlan, group: NetworkGroup, u: WorkUnit, c: StagedContext, lpCache: Map<number, LocalParams>, pointCache: Map<number, PointsAt>, out: PartialSearch, pruner: Pruner | null) {
-    super(plan.constraints.deadlineDays, plan.constraints.budgetUsd, goodputContextOf(x));
+    super(plan.constraints.deadlineDays, plan.constraints.budgetUsd, goodputContextOf(x), pruner, out.bests[u.group]!, c.steps, out.counts);
     this.x = x;
     this.plan = plan;
     this.group = group;
@@ -70,7 +75,6 @@ export class UnitSearch extends UnitCounts {
     this.lpCache = lpCache;
     this.pointCache = pointCache;
     this.out = out;
-    this.pruner = pruner;
     this.spec = spaceSpec(x, plan, group, u.precision);
     this.B = x.training.globalBatchSize;
     // Only the recompute modes the training stack offers (stacks.ts); the index into RECOMPUTE stays the layout key.
@@ -82,8 +86,6 @@ export class UnitSearch extends UnitCounts {
     this.cap = c.capacityBytes;
     this.capMargin = this.cap * (1 + 1e-9);
     this.reserve = c.assumptions.reserveBytes;
-    this.steps = c.steps;
-    this.bests = out.bests[u.group]!;
     this.allMb = divisorsOf(this.B);
     this.mbIndex = new Map(this.allMb.map((d, i) => [d, i])); // dp and micro-batch are both divisors of B
     this.allEp = x.model.moe ? divisorsOf(x.model.moe.experts) : [1];
@@ -104,11 +106,12 @@ export class UnitSearch extends UnitCounts {
       const sameTokens = layerCache.find((r) => r !== undefined)?.sameTokens ?? new Array<LayerCompute | undefined>(nMb);
       const statesRow = share.states(this.c.precision, this.tp, cp, nMb * this.allEp.length * (this.x.model.layers + 1));
       this.sliceDp = 0;
+      this.rowDp = 0;
       for (const cursor = new FamilyCursor(this.spec, this.tp, cp, this.family); cursor.next(); ) {
         this.runFamily(cp, layerCache, sameTokens, statesRow);
       }
     }
-    this.addTo(this.out.counts);
+    this.addTo();
   }
 
   private localParams(pp: number, vpp: number, ep: number, ei: number): LocalParams {
@@ -121,22 +124,24 @@ export class UnitSearch extends UnitCounts {
     return lp;
   }
 
-  /**
-   * Whether branch and bound skips a family whose steps are at least `lb` (familyStepBound): when no (micro-batch,
-   * recompute) fits even at the memory lower bound (lb = Infinity) all its layouts are OOM, as the loop below would
-   * find; otherwise when the pruner shows it cannot change the result (prune.ts; `why` when already decided), counted
-   * as pruned with the reason.
-   */
-  private boundSkips(lb: number, n: number, pts: PointsAt, familyLayouts: number, count: number, known?: PruneReason | null): boolean {
-    if (lb === Infinity) {
-      this.oom += familyLayouts * count;
-      return true;
+  /** A new (dp, ep) row of the cursor: its expert index, ZeRO stages, micro-batches and states slot base. */
+  private enterRow(cp: number): void {
+    const f = this.family;
+    this.rowDp = f.dp;
+    this.rowEp = f.ep;
+    this.rowEi = this.epIndex.get(f.ep)!;
+    this.rowZeros = zeroValues(f.dp, cp, this.plan.constraints.pins?.zero);
+    let mbs = this.mbLists.get(f.dp);
+    if (!mbs) {
+      mbs = microBatchValues(this.x.training, f.dp, this.plan.constraints.pins?.microBatch);
+      this.mbLists.set(f.dp, mbs);
+      this.mbIdxLists.set(f.dp, Int32Array.from(mbs, (m) => this.mbIndex.get(m)!));
+      this.mbFirst.set(f.dp, mbs.slice(0, 1));
     }
-    const why = known !== undefined ? known : this.pruner!.decide(this.bests.get(n), n, pts, lb, this.steps);
-    if (why === null) return false;
-    this.layouts -= familyLayouts;
-    countPruned(this.out.counts, why, familyLayouts, count);
-    return true;
+    this.rowMbs = mbs;
+    this.rowMbIdx = this.mbIdxLists.get(f.dp)!;
+    this.rowMbFirst = this.mbFirst.get(f.dp)!;
+    this.rowSi = (this.mbIndex.get(f.dp)! * this.allEp.length + this.rowEi) * (this.x.model.layers + 1);
   }
 
   /** One family (tp, cp, dp, ep, pp at one GPU count, the cursor's): the states check, the bounds, then its layouts. */
@@ -151,25 +156,19 @@ export class UnitSearch extends UnitCounts {
       this.pointCache.set(n, pts);
     }
     const count = pts.count;
-    const ei = this.epIndex.get(f.ep)!;
-    const zeros = zeroValues(f.dp, cp, this.plan.constraints.pins?.zero);
+    if (f.dp !== this.rowDp || f.ep !== this.rowEp) this.enterRow(cp);
+    const ei = this.rowEi;
+    const zeros = this.rowZeros;
     const nz = zeros.length;
-    let mbs = this.mbLists.get(f.dp);
-    if (!mbs) {
-      mbs = microBatchValues(this.x.training, f.dp, this.plan.constraints.pins?.microBatch);
-      this.mbLists.set(f.dp, mbs);
-      this.mbIdxLists.set(f.dp, Int32Array.from(mbs, (m) => this.mbIndex.get(m)!));
-      this.mbFirst.set(f.dp, mbs.slice(0, 1));
-    }
-    const mbIdx = this.mbIdxLists.get(f.dp)!;
+    const mbs = this.rowMbs;
+    const mbIdx = this.rowMbIdx;
     const perVpp = mbs.length * this.nRecompute * nz;
     const familyLayouts = perVpp * f.vpps.length;
     this.layouts += familyLayouts;
     // Model states do not depend on vpp (the slowest rank holds ⌈L/p⌉ layers) and never grow
     // with the ZeRO stage: if the highest stage overflows at vpp = 1, every layout of this pp is OOM.
     const zMax = zeros[nz - 1]!;
-    const layers = this.x.model.layers;
-    const si = (this.mbIndex.get(f.dp)! * this.allEp.length + ei) * (layers + 1) + f.pp;
+    const si = this.rowSi + f.pp;
     let leastStates = statesRow[si]!;
     if (Number.isNaN(leastStates)) statesRow[si] = leastStates = stateBytes(c, this.localParams(f.pp, 1, f.ep, ei), tp, f.pp, 1, f.ep, f.dp, cp, zMax);
     if (leastStates + this.reserve > this.cap) {
@@ -193,7 +192,7 @@ export class UnitSearch extends UnitCounts {
       // reason may differ from the coarse bound's (over-deadline where that says slower-at-gpu-count, for instance).
       const why = slice[0]! < Infinity ? pruner.decide(this.bests.get(n), n, pts, slice[0]! / f.pp + slice[1]!, this.steps) : null;
       if (why !== null) {
-        const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, this.coarse, this.layersOf), f, this.mbFirst.get(f.dp)!, mbIdx, offered, zeros, B / f.dp, row, this.capMargin, false);
+        const lb = familyStepBound(c, coarseStageTerms(c, f.pp, leastStates, this.coarse, this.layersOf), f, this.rowMbFirst, mbIdx, offered, zeros, B / f.dp, row, this.capMargin, false);
         if (this.boundSkips(lb, n, pts, familyLayouts, count, lb === Infinity ? null : why)) return;
       }
       // Branch and bound, coarse (bounds.ts): the least model states, no stage terms of its own yet.
